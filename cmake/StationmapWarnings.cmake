@@ -1,0 +1,14 @@
+# Warning and sanitizer flags shared by every stationmap target.
+add_library(stationmap_options INTERFACE)
+target_compile_options(stationmap_options INTERFACE
+  -Wall -Wextra -Wpedantic -Wshadow -Wnon-virtual-dtor -Wold-style-cast -Wcast-align
+  -Woverloaded-virtual -Wconversion -Wsign-conversion -Wnull-dereference -Wdouble-promotion
+  -Wformat=2 -Wimplicit-fallthrough)
+if(STATIONMAP_WERROR)
+  target_compile_options(stationmap_options INTERFACE -Werror)
+endif()
+if(STATIONMAP_SANITIZE)
+  target_compile_options(stationmap_options INTERFACE -fsanitize=address,undefined -fno-omit-frame-pointer
+                         -fno-sanitize-recover=undefined)
+  target_link_options(stationmap_options INTERFACE -fsanitize=address,undefined)
+endif()

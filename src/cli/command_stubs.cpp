@@ -1,0 +1,18 @@
+// Subcommands whose stages are still being built.
+
+#include "commands.hpp"
+#include "stationmap/core/error.hpp"
+
+namespace stationmap::cli {
+
+int run_build(const std::vector<std::string>& /*args*/) {
+  throw Error("build: not implemented yet");
+}
+int run_geoparse(const std::vector<std::string>& /*args*/) {
+  throw Error("geoparse: not implemented yet");
+}
+int run_serve(const std::vector<std::string>& /*args*/) {
+  throw Error("serve: not implemented yet");
+}
+
+}  // namespace stationmap::cli
