@@ -1,0 +1,33 @@
+#pragma once
+// Word lists the recogniser consults, keyed by folded form (core/fold.hpp). They describe languages, not
+// corpora: function words, calendar words, titles, organisation head nouns and generic place words in
+// English, French, Spanish, German and Chinese.
+
+#include <string_view>
+
+namespace stationmap::lexicon {
+
+/// Lower-case words that may sit inside a multi-word place name ("Stratford upon Avon", "Île de France").
+bool is_name_connector(std::string_view folded);
+
+/// Generic words that complete a place name: "County", "Parish", "Province", "City", 县, 市...
+bool is_place_generic(std::string_view folded);
+
+/// Capitalised words that are rarely places in running text although a gazetteer lists a town of that name:
+/// months, weekdays, pronouns, common nouns and adjectives (March, Police, Station, Most, Nice, Reading...).
+bool is_common_word(std::string_view folded);
+
+/// Titles and honorifics that introduce a person (Mr, President, Minister, Sheriff...).
+bool is_person_title(std::string_view folded);
+
+/// Head nouns of organisation names (University, Images, Defenders, Times, Bureau...).
+bool is_organisation_head(std::string_view folded);
+
+/// Head nouns of public bodies named after their jurisdiction ("Fuzhou Public Security Bureau"): the place is
+/// named, so it is kept as a mention.
+bool is_public_body_word(std::string_view folded);
+
+/// Words that, before a place name, say the place is a location (in, at, from, near; à, en, en, in...).
+bool is_locative_preposition(std::string_view folded);
+
+}  // namespace stationmap::lexicon

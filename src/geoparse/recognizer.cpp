@@ -1,0 +1,299 @@
+#include "recognizer.hpp"
+
+#include "lexicon.hpp"
+#include "stationmap/gazetteer/name_kind.hpp"
+
+#include <unordered_set>
+
+namespace stationmap::detail {
+
+namespace {
+
+constexpr std::size_t max_latin_tokens = 7;
+constexpr std::size_t max_ideograph_tokens = 10;
+
+std::string_view gap_before(std::string_view text, const TokenizedText& tt, std::size_t i) {
+  const std::uint32_t from = i == 0 ? 0 : tt.tokens[i - 1].byte_end;
+  return text.substr(from, tt.tokens[i].byte_start - from);
+}
+
+/// Whether tokens i-1 and i may belong to one name.
+bool joinable(std::string_view text, const TokenizedText& tt, std::size_t i) {
+  const Token& a = tt.tokens[i - 1];
+  const Token& b = tt.tokens[i];
+  if (a.ideograph || b.ideograph) {
+    return a.ideograph && b.ideograph && a.byte_end == b.byte_start;
+  }
+  const std::string_view gap = gap_before(text, tt, i);
+  if (gap.empty() || gap.size() > 3) {
+    return false;
+  }
+  for (const char c : gap) {
+    if (c == '.') {
+      if (a.end - a.start > 3) {
+        return false;  // only abbreviations continue over a period: "N.Y.", "St. Louis"
+      }
+    } else if (c != ' ' && c != '-' && c != '\'') {
+      // Allow the UTF-8 right single quotation mark (E2 80 99) and non-breaking space (C2 A0).
+      if (gap.find("\xE2\x80\x99") == std::string_view::npos && gap.find("\xC2\xA0") == std::string_view::npos) {
+        return false;
+      }
+    }
+  }
+  return true;
+}
+
+/// Whether token i starts a sentence (or a heading, list item, quotation).
+bool sentence_initial(std::string_view text, const TokenizedText& tt, std::size_t i) {
+  if (i == 0) {
+    return true;
+  }
+  const std::string_view gap = gap_before(text, tt, i);
+  for (const char c : gap) {
+    if (c == '.' || c == '!' || c == '?' || c == '\n' || c == ':' || c == '"' || c == '(' || c == '[' ||
+        c == '*' || c == '#' || c == '|') {
+      return true;
+    }
+  }
+  return gap.find("\xE2\x80\x9C") != std::string_view::npos ||  // left double quotation mark
+         gap.find("\xE2\x80\x94") != std::string_view::npos;   // em dash
+}
+
+bool ends_with_period(std::string_view text, const TokenizedText& tt, std::size_t last) {
+  const std::uint32_t e = tt.tokens[last].byte_end;
+  return e < text.size() && text[e] == '.';
+}
+
+}  // namespace
+
+std::string joined_key(const TokenizedText& tt, std::size_t first, std::size_t last) {
+  std::string key;
+  for (std::size_t i = first; i <= last; ++i) {
+    if (i > first) {
+      key.push_back(' ');
+    }
+    key.append(tt.key(tt.tokens[i]));
+  }
+  return key;
+}
+
+bool has_real_name(const Gazetteer& gazetteer, Gazetteer::KeyRef key, bool allow_abbreviation) {
+  for (const auto& p : gazetteer.postings(key)) {
+    if ((p.flags & name_kind::demonym) != 0U) {
+      continue;
+    }
+    if (!allow_abbreviation && (p.flags & name_kind::abbreviation) != 0U &&
+        (p.flags & (name_kind::primary | name_kind::ascii)) == 0U) {
+      continue;
+    }
+    return true;
+  }
+  return false;
+}
+
+std::vector<KeyMatch> recognize(const Gazetteer& gazetteer, std::string_view text, const TokenizedText& tt) {
+  const auto& toks = tt.tokens;
+  const std::size_t n = toks.size();
+
+  // Words the document also writes in lower case are common words here ("station", "reading").
+  std::unordered_set<std::string_view> lowercase_words;
+  for (const Token& t : toks) {
+    if (!t.ideograph && !t.capitalized && !t.all_upper) {
+      lowercase_words.insert(tt.key(t));
+    }
+  }
+
+  auto acceptable = [&](std::size_t first, std::size_t last, Gazetteer::KeyRef key, bool& demonym) -> bool {
+    demonym = false;
+    const Token& head = toks[first];
+    if (head.ideograph) {
+      if (last == first) {
+        return false;  // one Chinese character alone is too ambiguous (美, 中, 京)
+      }
+      return has_real_name(gazetteer, key, false);
+    }
+    for (std::size_t i = first; i <= last; ++i) {
+      const Token& t = toks[i];
+      if (t.has_digit) {
+        return false;
+      }
+      const std::string_view k = tt.key(t);
+      const bool inner = i > first && i < last;
+      if (!t.capitalized && !t.all_upper) {
+        if (!(inner && lexicon::is_name_connector(k)) && !(i == last && i > first && lexicon::is_place_generic(k))) {
+          return false;
+        }
+      }
+    }
+    const bool upper = head.all_upper && last == first;
+    const bool abbreviated = upper || ends_with_period(text, tt, last) || last > first;
+    if (!has_real_name(gazetteer, key, abbreviated)) {
+      demonym = has_real_name(gazetteer, key, true) ? false : gazetteer.posting_count(key) > 0;
+      return demonym;
+    }
+    if (first == last) {
+      const std::string_view k = tt.key(head);
+      if (k.size() < 2 || lexicon::is_common_word(k) || lexicon::is_person_title(k) ||
+          lexicon::is_organisation_head(k)) {
+        return false;
+      }
+      if (sentence_initial(text, tt, first) && lowercase_words.count(k) != 0) {
+        return false;
+      }
+    }
+    return true;
+  };
+
+  std::vector<KeyMatch> matches;
+  for (std::size_t i = 0; i < n;) {
+    KeyMatch best;
+    bool found = false;
+    std::string key;
+    std::uint64_t hash = Gazetteer::hash_key("");
+    const std::size_t limit = toks[i].ideograph ? max_ideograph_tokens : max_latin_tokens;
+    for (std::size_t j = i; j < n && j < i + limit; ++j) {
+      if (j > i) {
+        if (!joinable(text, tt, j)) {
+          break;
+        }
+        key.push_back(' ');
+        hash = Gazetteer::hash_extend(hash, " ");
+      }
+      const std::string_view part = tt.key(toks[j]);
+      key.append(part);
+      hash = Gazetteer::hash_extend(hash, part);
+      const Gazetteer::KeyRef ref = gazetteer.find_key(key, hash);
+      if (!ref) {
+        break;
+      }
+      bool demonym = false;
+      if (gazetteer.posting_count(ref) > 0 && acceptable(i, j, ref, demonym)) {
+        best = KeyMatch{i, j, ref, demonym, SIZE_MAX};
+        found = true;
+      }
+      if (!Gazetteer::is_prefix(ref)) {
+        break;
+      }
+    }
+    if (found) {
+      matches.push_back(best);
+      i = best.last + 1;
+    } else {
+      ++i;
+    }
+  }
+
+  // Context filters: people and organisations around a match.
+  std::unordered_set<std::string> person_names;
+  std::vector<KeyMatch> kept;
+  // A "strong" match names an area or a large city; two weak names side by side read as a person's name.
+  auto strong = [&](const KeyMatch& m) {
+    for (const auto& p : gazetteer.postings(m.key)) {
+      if (gazetteer.feature_class(p.entry) == 'A' || gazetteer.population(p.entry) >= 1000000) {
+        return true;
+      }
+    }
+    return false;
+  };
+  auto match_at = [&](std::size_t tok, bool by_start) -> const KeyMatch* {
+    for (const KeyMatch& m : matches) {
+      if ((by_start ? m.first : m.last) == tok) {
+        return &m;
+      }
+    }
+    return nullptr;
+  };
+  auto is_match_start = [&](std::size_t tok, const KeyMatch& self) {
+    const KeyMatch* other = match_at(tok, true);
+    return other != nullptr && (strong(*other) || strong(self) || other->first != other->last || self.first != self.last);
+  };
+  auto is_match_end = [&](std::size_t tok, const KeyMatch& self) {
+    const KeyMatch* other = match_at(tok, false);
+    return other != nullptr && (strong(*other) || strong(self) || other->first != other->last || self.first != self.last);
+  };
+  for (const KeyMatch& m : matches) {
+    if (toks[m.first].ideograph || m.demonym) {
+      kept.push_back(m);
+      continue;
+    }
+    bool reject = false;
+    bool person = false;
+    // Preceded by a capitalised word in the same name: "Christopher Wray", "Mr Lopez", "Sheriff Nick".
+    if (m.first > 0 && joinable(text, tt, m.first)) {
+      const Token& prev = toks[m.first - 1];
+      const std::string_view pk = tt.key(prev);
+      if (lexicon::is_person_title(pk)) {
+        reject = person = true;
+      } else if (prev.capitalized && !prev.all_upper && !lexicon::is_common_word(pk) &&
+                 !lexicon::is_locative_preposition(pk) && !lexicon::is_name_connector(pk) &&
+                 !lexicon::is_public_body_word(pk) && !is_match_end(m.first - 1, m) &&
+                 !(sentence_initial(text, tt, m.first - 1) && lowercase_words.count(pk) != 0)) {
+        reject = true;
+        person = m.first == m.last;
+      }
+    }
+    // Followed by capitalised words of an organisation's name: "Getty Images", "Ohio State University".
+    if (!reject && m.last + 1 < toks.size() && joinable(text, tt, m.last + 1)) {
+      const Token& next = toks[m.last + 1];
+      const std::string_view nk = tt.key(next);
+      if (next.capitalized && !lexicon::is_place_generic(nk) && !lexicon::is_public_body_word(nk) &&
+          !is_match_start(m.last + 1, m)) {
+        bool organisation = false;
+        for (std::size_t k = m.last + 1; k < toks.size() && k <= m.last + 3; ++k) {
+          if (k > m.last + 1 && !joinable(text, tt, k)) {
+            break;
+          }
+          if (!toks[k].capitalized) {
+            break;
+          }
+          if (lexicon::is_organisation_head(tt.key(toks[k]))) {
+            organisation = true;
+          }
+        }
+        if (organisation) {
+          reject = true;
+        } else if (m.first == m.last && !lexicon::is_common_word(nk)) {
+          // A lone small-town name before another capitalised word reads as a first name: "Nick Lopez".
+          std::int64_t max_population = 0;
+          bool area = false;
+          for (const auto& p : gazetteer.postings(m.key)) {
+            max_population = std::max(max_population, gazetteer.population(p.entry));
+            area = area || gazetteer.feature_class(p.entry) == 'A';
+          }
+          if (!area && max_population < 100000) {
+            reject = person = true;
+          }
+        }
+      }
+    }
+    if (person) {
+      person_names.insert(joined_key(tt, m.first, m.last));
+    }
+    if (!reject) {
+      kept.push_back(m);
+    }
+  }
+  // Once a word is someone's name in a document, it stays a name: "Christopher Wray ... Wray said".
+  std::vector<KeyMatch> out;
+  for (const KeyMatch& m : kept) {
+    if (!toks[m.first].ideograph && person_names.count(joined_key(tt, m.first, m.last)) != 0) {
+      continue;
+    }
+    out.push_back(m);
+  }
+  // Qualifiers: "Paris, Texas", "Fuzhou, Fujian", "Long Beach, Calif.".
+  for (std::size_t k = 0; k + 1 < out.size(); ++k) {
+    const KeyMatch& a = out[k];
+    const KeyMatch& b = out[k + 1];
+    if (b.first != a.last + 1 || toks[a.first].ideograph) {
+      continue;
+    }
+    const std::string_view gap = gap_before(text, tt, b.first);
+    if (gap == ", " || gap == "," || gap == ". , " || gap == "., ") {
+      out[k].qualifier = k + 1;
+    }
+  }
+  return out;
+}
+
+}  // namespace stationmap::detail

@@ -1,0 +1,30 @@
+#pragma once
+// Recognition: the longest gazetteer keys in a tokenised text, filtered against false positives.
+
+#include "stationmap/core/fold.hpp"
+#include "stationmap/gazetteer/gazetteer.hpp"
+
+#include <string_view>
+#include <vector>
+
+namespace stationmap::detail {
+
+/// A run of tokens [first, last] that is a gazetteer key.
+struct KeyMatch {
+  std::size_t first = 0;
+  std::size_t last = 0;
+  Gazetteer::KeyRef key;
+  bool demonym = false;       ///< every posting of the key is a demonym: context only, not a mention
+  std::size_t qualifier = SIZE_MAX;  ///< index of the match that qualifies this one ("Paris, Texas"), if any
+};
+
+/// Finds the place-name matches of @p tt (tokenised @p text), in text order.
+std::vector<KeyMatch> recognize(const Gazetteer& gazetteer, std::string_view text, const TokenizedText& tt);
+
+/// The folded key of tokens [first, last] joined by spaces.
+std::string joined_key(const TokenizedText& tt, std::size_t first, std::size_t last);
+
+/// True when the key's postings include a real name (not only demonyms / abbreviations).
+bool has_real_name(const Gazetteer& gazetteer, Gazetteer::KeyRef key, bool allow_abbreviation);
+
+}  // namespace stationmap::detail

@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Installs the Debian 12 packages stationmap needs, only those missing. Idempotent, quiet, and quick when
+# everything is there. Uses sudo when not root. Extra package groups: --tests (QGIS, PostGIS, Chromium, wrk,
+# Node.js tools for the integration tests).
+set -euo pipefail
+
+packages=(build-essential cmake ninja-build pkg-config git python3
+          libgdal-dev gdal-bin libproj-dev proj-bin libgeos-dev libboost-dev libicu-dev zlib1g-dev libsqlite3-dev
+          nlohmann-json3-dev libprotozero-dev libpoppler-cpp-dev libcpp-httplib-dev libgtest-dev libgmock-dev)
+if [[ "${1:-}" == "--tests" ]]; then
+  packages+=(python3-qgis qgis postgresql postgis chromium wrk nodejs npm)
+fi
+
+missing=()
+for p in "${packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$p")
+  fi
+done
+if ((${#missing[@]} == 0)); then
+  exit 0
+fi
+echo "install_deps: installing ${missing[*]}" >&2
+sudo_cmd=()
+if [[ $(id -u) -ne 0 ]]; then
+  sudo_cmd=(sudo)
+fi
+export DEBIAN_FRONTEND=noninteractive
+"${sudo_cmd[@]}" apt-get update -qq >/dev/null
+"${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
