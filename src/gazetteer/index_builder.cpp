@@ -140,13 +140,16 @@ SourceFiles find_sources(const fs::path& source) {
 struct RawName {
   std::string key;
   std::uint32_t entry;
-  std::uint32_t name;
-  std::uint32_t language;
+  std::string name;
+  std::string language;
   std::uint16_t flags;
 };
 
 struct RawEntry {
   index_format::Entry entry{};
+  std::string name;
+  std::string admin1_code;
+  std::string admin2_code;
   std::string admin1_key;  // "CC.A1"
   std::string admin2_key;  // "CC.A1.A2"
 };
@@ -210,12 +213,12 @@ std::string build_gazetteer_index(const fs::path& source, std::ostream* progress
       if (!parse_number(cols[14], e.population)) {
         e.population = 0;
       }
-      e.name = pool.intern(cols[1]);
+      re.name = std::string(cols[1]);
       e.feature_class = cols[6].empty() ? ' ' : cols[6][0];
       copy_code(e.feature_code, sizeof e.feature_code, cols[7]);
       copy_code(e.country, sizeof e.country, cols[8]);
-      e.admin1_code = pool.intern(cols[10]);
-      e.admin2_code = pool.intern(cols[11]);
+      re.admin1_code = std::string(cols[10]);
+      re.admin2_code = std::string(cols[11]);
       if (!cols[10].empty()) {
         re.admin1_key = std::string(cols[8]) + "." + std::string(cols[10]);
         if (!cols[11].empty()) {
@@ -238,20 +241,26 @@ std::string build_gazetteer_index(const fs::path& source, std::ostream* progress
   }
   std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return entries[a].entry.id < entries[b].entry.id; });
   std::vector<index_format::Entry> sorted_entries;
+  std::vector<std::string> entry_names;
   sorted_entries.reserve(entries.size());
   std::unordered_map<std::int64_t, std::uint32_t> index_of;
   index_of.reserve(entries.size());
   for (std::size_t i : order) {
     auto& re = entries[i];
+    if (!index_of.emplace(re.entry.id, static_cast<std::uint32_t>(sorted_entries.size())).second) {
+      continue;  // duplicate id: the first row wins
+    }
+    re.entry.name = pool.intern(re.name);
+    re.entry.admin1_code = pool.intern(re.admin1_code);
+    re.entry.admin2_code = pool.intern(re.admin2_code);
     if (auto it = admin_names.find(re.admin1_key); it != admin_names.end()) {
       re.entry.admin1_name = pool.intern(it->second);
     }
     if (auto it = admin_names.find(re.admin2_key); it != admin_names.end()) {
       re.entry.admin2_name = pool.intern(it->second);
     }
-    if (index_of.emplace(re.entry.id, static_cast<std::uint32_t>(sorted_entries.size())).second) {
-      sorted_entries.push_back(re.entry);
-    }
+    sorted_entries.push_back(re.entry);
+    entry_names.push_back(std::move(re.name));
   }
 
   // Names.
@@ -261,11 +270,10 @@ std::string build_gazetteer_index(const fs::path& source, std::ostream* progress
     if (key.empty()) {
       return;
     }
-    names.push_back(RawName{std::move(key), entry, pool.intern(name), pool.intern(lang), flags});
+    names.push_back(RawName{std::move(key), entry, std::string(name), std::string(lang), flags});
   };
   for (std::uint32_t i = 0; i < sorted_entries.size(); ++i) {
-    const auto& e = sorted_entries[i];
-    add_name(i, std::string_view(pool.data().c_str() + e.name), "", name_kind::primary);
+    add_name(i, entry_names[i], "", name_kind::primary);
   }
   for (const auto& [id, column] : alt_column) {
     const std::uint32_t entry = index_of.at(id);
@@ -332,7 +340,10 @@ std::string build_gazetteer_index(const fs::path& source, std::ostream* progress
     if (a.flags != b.flags) {
       return a.flags < b.flags;  // primary (1) before alternates
     }
-    return a.name < b.name;
+    if (a.name != b.name) {
+      return a.name < b.name;
+    }
+    return a.language < b.language;
   });
   std::vector<index_format::Key> keys;
   std::vector<index_format::Posting> postings;
@@ -343,10 +354,10 @@ std::string build_gazetteer_index(const fs::path& source, std::ostream* progress
     while (j < names.size() && names[j].key == names[i].key) {
       std::size_t k = j;
       std::uint16_t flags = 0;
-      std::uint32_t language = 0;
+      std::string_view language;
       while (k < names.size() && names[k].key == names[i].key && names[k].entry == names[j].entry) {
         flags = static_cast<std::uint16_t>(flags | names[k].flags);
-        if (language == 0) {
+        if (language.empty()) {
           language = names[k].language;
         }
         ++k;
@@ -355,7 +366,8 @@ std::string build_gazetteer_index(const fs::path& source, std::ostream* progress
       if ((flags & name_kind::primary) != 0U) {
         flags = static_cast<std::uint16_t>(flags & ~(name_kind::demonym | name_kind::abbreviation));
       }
-      postings.push_back(index_format::Posting{names[j].entry, names[j].name, language, flags, 0});
+      postings.push_back(
+          index_format::Posting{names[j].entry, pool.intern(names[j].name), pool.intern(language), flags, 0});
       j = k;
     }
     key.postings_count = static_cast<std::uint32_t>(postings.size() - key.postings_begin);
