@@ -223,9 +223,6 @@ void resolve(const Gazetteer& g, const std::vector<Item>& items, std::vector<Men
   }
 
   for (std::size_t i = 0; i < n; ++i) {
-    if (items[i].demonym) {
-      continue;
-    }
     const Scored* best = best_of(i);
     if (best == nullptr) {
       continue;
@@ -263,6 +260,7 @@ std::vector<Mention> Geoparser::parse(std::string_view text) const {
     mentions.push_back(std::move(mention));
   }
   resolve(m_gazetteer, items, mentions);
+  // Demonyms resolved above as context for the other names; they are not places named.
   std::vector<Mention> out;
   out.reserve(mentions.size());
   for (Mention& m : mentions) {
@@ -312,9 +310,11 @@ std::vector<Mention> Geoparser::resolve_spans(std::string_view text, const std::
     auto try_range = [&](std::size_t a, std::size_t b) {
       const std::string key = detail::joined_key(tt, a, b);
       const Gazetteer::KeyRef ref = m_gazetteer.find_key(key);
-      if (ref && m_gazetteer.posting_count(ref) > 0 && detail::has_real_name(m_gazetteer, ref, true)) {
+      if (ref && m_gazetteer.posting_count(ref) > 0) {
         item.key = ref;
         item.folded = key;
+        item.demonym = !detail::has_real_name(m_gazetteer, ref, true);
+        mentions[s].demonym = item.demonym;
         return true;
       }
       return false;

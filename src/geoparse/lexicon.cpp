@@ -47,7 +47,21 @@ constexpr auto common_words = sorted(
     "home", "page", "news", "world", "media", "press", "online", "government", "embassy", "court", "university",
     "college", "school", "church", "hospital", "airport", "harbour", "bureau", "republic", "party",
     "new", "old", "north", "south", "east", "west", "central", "great", "little", "long", "good", "white",
-    "black", "green", "red", "blue", "early", "late", "overseas", "chinese");
+    "black", "green", "red", "blue", "early", "late", "overseas", "chinese",
+    // street and landscape words, holidays, abbreviations of months, institutions
+    "street", "road", "avenue", "lane", "boulevard", "drive", "square", "park", "hall", "valley", "lake", "area",
+    "section", "metro", "day", "city", "gulf", "earth", "god", "man", "time", "federal", "congress", "commerce",
+    "chamber", "western", "eastern", "northern", "southern", "northeast", "northwest", "southeast", "southwest",
+    "christmas", "easter", "jesus", "since", "none", "jan", "feb", "apr", "jun", "jul", "aug", "sep", "sept",
+    "oct", "nov", "dec", "democrat", "republican", "christian", "catholic", "muslim", "king", "queen",
+    "bridge", "tower", "river", "mountain", "island", "beach", "harbor", "port", "bay", "hill", "field",
+    "summit", "market", "plaza", "mall", "center", "centre", "county", "state", "nation", "national",
+    "international", "global", "local", "regional", "council", "federation");
+
+constexpr auto street_words = sorted("street", "st", "road", "rd", "avenue", "ave", "lane", "ln", "boulevard",
+                                     "blvd", "drive", "dr", "highway", "hwy", "way", "court", "ct", "place", "pl",
+                                     "square", "parkway", "pkwy", "terrace", "circle", "trail", "pike", "turnpike",
+                                     "rue", "calle", "strasse", "weg", "platz", "avenida", "allee");
 
 constexpr auto titles = sorted(
     "mr", "mrs", "ms", "dr", "prof", "sir", "lord", "lady", "president", "minister", "governor", "senator",
@@ -77,6 +91,7 @@ constexpr auto locatives = sorted(
 bool is_name_connector(std::string_view folded) { return contains(connectors, folded); }
 bool is_place_generic(std::string_view folded) { return contains(generics, folded); }
 bool is_common_word(std::string_view folded) { return contains(common_words, folded); }
+bool is_street_word(std::string_view folded) { return contains(street_words, folded); }
 bool is_person_title(std::string_view folded) { return contains(titles, folded); }
 bool is_organisation_head(std::string_view folded) { return contains(organisation_heads, folded); }
 bool is_public_body_word(std::string_view folded) { return contains(public_body_words, folded); }

@@ -17,6 +17,9 @@ bool is_place_generic(std::string_view folded);
 /// months, weekdays, pronouns, common nouns and adjectives (March, Police, Station, Most, Nice, Reading...).
 bool is_common_word(std::string_view folded);
 
+/// Words that make a name a street's: Street, Road, Avenue, rue, calle, Strasse...
+bool is_street_word(std::string_view folded);
+
 /// Titles and honorifics that introduce a person (Mr, President, Minister, Sheriff...).
 bool is_person_title(std::string_view folded);
 

@@ -82,6 +82,9 @@ bool has_real_name(const Gazetteer& gazetteer, Gazetteer::KeyRef key, bool allow
     if ((p.flags & name_kind::demonym) != 0U) {
       continue;
     }
+    if ((p.flags & name_kind::short_name) != 0U && (p.flags & (name_kind::primary | name_kind::ascii)) == 0U) {
+      continue;  // "Jones" for Jones County: in running text it is far more often a surname
+    }
     if (!allow_abbreviation && (p.flags & name_kind::abbreviation) != 0U &&
         (p.flags & (name_kind::primary | name_kind::ascii)) == 0U) {
       continue;
@@ -130,6 +133,18 @@ std::vector<KeyMatch> recognize(const Gazetteer& gazetteer, std::string_view tex
     if (!has_real_name(gazetteer, key, abbreviated)) {
       demonym = has_real_name(gazetteer, key, true) ? false : gazetteer.posting_count(key) > 0;
       return demonym;
+    }
+    if (first == last && head.all_upper && head.end - head.start <= 5) {
+      // Acronyms (FDA, CDC, KBR) are organisations unless the gazetteer knows them as abbreviations or codes
+      // of a country or region (US, UK, NSW).
+      for (const auto& p : gazetteer.postings(key)) {
+        const bool abbreviation = (p.flags & name_kind::abbreviation) != 0U;
+        const bool area = gazetteer.feature_class(p.entry) == 'A';
+        if (abbreviation && area) {
+          return true;
+        }
+      }
+      return false;
     }
     if (first == last) {
       const std::string_view k = tt.key(head);
@@ -189,6 +204,9 @@ std::vector<KeyMatch> recognize(const Gazetteer& gazetteer, std::string_view tex
   // A "strong" match names an area or a large city; two weak names side by side read as a person's name.
   auto strong = [&](const KeyMatch& m) {
     for (const auto& p : gazetteer.postings(m.key)) {
+      if ((p.flags & name_kind::short_name) != 0U && (p.flags & name_kind::primary) == 0U) {
+        continue;
+      }
       if (gazetteer.feature_class(p.entry) == 'A' || gazetteer.population(p.entry) >= 1000000) {
         return true;
       }
@@ -232,6 +250,19 @@ std::vector<KeyMatch> recognize(const Gazetteer& gazetteer, std::string_view tex
         person = m.first == m.last;
       }
     }
+    // A street named after a place ("Cooper Street", "rue de Paris" is handled by the connector rule).
+    if (!reject && m.last + 1 < toks.size() && joinable(text, tt, m.last + 1) &&
+        lexicon::is_street_word(tt.key(toks[m.last + 1])) && toks[m.last + 1].capitalized) {
+      reject = true;
+    }
+    // "Michael Thomas, 24, ..." : a name followed by an age is a person.
+    if (!reject && m.last + 1 < toks.size() && toks[m.last + 1].has_digit && !toks[m.last + 1].ideograph) {
+      const std::string_view gap = gap_before(text, tt, m.last + 1);
+      const Token& age = toks[m.last + 1];
+      if ((gap == ", " || gap == " (") && age.end - age.start <= 3 && m.first == m.last) {
+        reject = person = true;
+      }
+    }
     // Followed by capitalised words of an organisation's name: "Getty Images", "Ohio State University".
     if (!reject && m.last + 1 < toks.size() && joinable(text, tt, m.last + 1)) {
       const Token& next = toks[m.last + 1];
@@ -257,6 +288,9 @@ std::vector<KeyMatch> recognize(const Gazetteer& gazetteer, std::string_view tex
           std::int64_t max_population = 0;
           bool area = false;
           for (const auto& p : gazetteer.postings(m.key)) {
+            if ((p.flags & name_kind::short_name) != 0U && (p.flags & name_kind::primary) == 0U) {
+              continue;
+            }
             max_population = std::max(max_population, gazetteer.population(p.entry));
             area = area || gazetteer.feature_class(p.entry) == 'A';
           }

@@ -6,8 +6,9 @@
 /// Recognition is gazetteer-driven: the text is tokenised and folded (core/fold.hpp) and the longest sequence
 /// of tokens that is a gazetteer key is taken at each position, then filtered against the classic false
 /// positives (people, organisations, common words that are also towns, sentence-initial capitals).
-/// Demonyms ("Chinese", "français") are not places: they are never reported as mentions, but they count as
-/// evidence for their country when resolving the document's other names.
+/// Demonyms ("Chinese", "français") are not places named: parse() does not report them, but they count as
+/// evidence for their country when resolving the other names. A span given to resolve_spans() that is a
+/// demonym resolves to its country (flagged Mention::demonym), since the caller says it is a toponym.
 /// Resolution scores each candidate with population and prominence, feature type, qualifiers ("Paris, Texas"),
 /// the document's other places (country and first-level division in context) and one sense per discourse.
 
