@@ -4,6 +4,7 @@
 #include "stationmap/core/utf8.hpp"
 
 #include <unicode/normalizer2.h>
+#include <unicode/translit.h>
 #include <unicode/uchar.h>
 #include <unicode/uscript.h>
 #include <unicode/unistr.h>
@@ -39,8 +40,24 @@ public:
     if (U_FAILURE(status)) {
       throw LibraryError(std::string("ICU: cannot load NFKD data: ") + u_errorName(status));
     }
+    // Traditional Chinese characters fold to their simplified forms (紐約 = 纽约), one character at a time.
+    std::unique_ptr<icu::Transliterator> simplify(
+        icu::Transliterator::createInstance("Traditional-Simplified", UTRANS_FORWARD, status));
+    if (U_FAILURE(status)) {
+      simplify.reset();
+    }
     for (char32_t cp = 0; cp < table_size; ++cp) {
       m_table[cp] = compute(*nfkd, static_cast<UChar32>(cp));
+      if (simplify && m_table[cp].cls == CharClass::Ideograph && is_han(static_cast<UChar32>(cp))) {
+        icu::UnicodeString s(static_cast<UChar32>(cp));
+        simplify->transliterate(s);
+        if (s.length() > 0 && s.countChar32() == 1 && s.char32At(0) != static_cast<UChar32>(cp)) {
+          std::string folded;
+          utf8::append(folded, static_cast<char32_t>(s.char32At(0)));
+          m_table[cp].size = static_cast<std::uint8_t>(folded.size());
+          std::copy(folded.begin(), folded.end(), m_table[cp].text.begin());
+        }
+      }
     }
   }
 
@@ -50,6 +67,10 @@ public:
   }
 
 private:
+  static bool is_han(UChar32 cp) {
+    return static_cast<UScriptCode>(u_getIntPropertyValue(cp, UCHAR_SCRIPT)) == USCRIPT_HAN;
+  }
+
   static bool is_ideograph(UChar32 cp) {
     if (u_hasBinaryProperty(cp, UCHAR_IDEOGRAPHIC) != 0) {
       return true;

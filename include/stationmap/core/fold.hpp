@@ -6,7 +6,8 @@
 /// UAX #15), its nonspacing marks dropped and the rest case-folded (Unicode default case folding), so that
 /// "Île-de-France", "ILE DE FRANCE" and "ｉｌｅ－ｄｅ－ｆｒａｎｃｅ" share the key "ile de france". Words are
 /// runs of letters, marks and digits; every other character separates them. Ideographs (Han, kana) are one
-/// token each, so Chinese names match as character sequences without word boundaries.
+/// token each, so Chinese names match as character sequences without word boundaries; traditional characters
+/// fold to simplified ones (ICU Traditional-Simplified, per character), so 紐約 and 纽约 share a key.
 
 #include <cstdint>
 #include <string>
