@@ -1,0 +1,138 @@
+#pragma once
+/// @file
+/// Vector tiles of the stationmap layers (stations, jurisdictions, links, places): plain-value features in,
+/// Mapbox Vector Tiles (spec 2.1) out, packed as MBTiles 1.3 and PMTiles v3.
+///
+/// Rules, stated once:
+/// - Zooms: minzoom..maxzoom, maxzoom from the data unless given: the least zoom at which the two closest
+///   distinct points (stations, jurisdictions, places) are `separation_px` 256-px tile pixels apart, clamped
+///   to [4, 14] (10 when there are fewer than two distinct points). Like tippecanoe's -zg.
+/// - Links stop at `links_maxzoom` (clients overzoom them: the style gives the links their own source with
+///   that maxzoom), so a long geodesic does not fill thousands of high-zoom tiles.
+/// - Density: below maxzoom the points of a clustered layer (stations, places) that fall in the same cell of
+///   a grid of `cluster_cell` x `cluster_cell` extent units (tile-aligned) become one feature at their mean
+///   position with `cluster`=true, `point_count` = number of points, `station_count` = sum of theirs and
+///   `member_ids` = their keys joined with ','. A lone point stays itself with `cluster`=false and
+///   `point_count`=1. Nothing is dropped: at every zoom, the point_counts of the features whose position lies
+///   inside their tile add up to the number of points of the layer.
+/// - Geometry: Web Mercator, latitudes clamped to +-85.0511287798; lines clipped to the tile plus `buffer`;
+///   points also written into the neighbours whose buffer they fall in. Never a tile with x or y >= 2^z.
+/// - Bytes are deterministic: same features and options, same tiles, same files.
+
+#include "stationmap/extract/claims.hpp"
+
+#include <array>
+#include <compare>
+#include <cstdint>
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <variant>
+#include <vector>
+
+namespace stationmap::tiles {
+
+/// (longitude, latitude) in degrees, WGS 84.
+using LonLat = std::pair<double, double>;
+/// An attribute value, as MVT can store it.
+using PropertyValue = std::variant<std::string, std::int64_t, double, bool>;
+
+/// MVT geometry types used here (polygons are not needed by these layers).
+enum class GeomType : std::uint8_t { Point = 1, LineString = 2 };
+
+/// One feature to tile.
+struct TileFeature {
+  std::string layer;     ///< "stations", "jurisdictions", "links", "places" (or any other name)
+  std::string key;       ///< stable id string (station_id...): listed in a cluster's member_ids
+  std::uint64_t id = 0;  ///< MVT feature id (0: the position in the input plus one)
+  GeomType type = GeomType::Point;
+  /// Point: parts[0][0] is the position (further parts are ignored). LineString: one polyline per part,
+  /// already split at the antimeridian (each part within [-180, 180]).
+  std::vector<std::vector<LonLat>> parts;
+  std::map<std::string, PropertyValue> properties;
+};
+
+/// Tiling options; the defaults are the stationmap ones.
+struct TileOptions {
+  int minzoom = 0;
+  std::optional<int> maxzoom;          ///< nullopt: chosen from the data (see the file comment)
+  int links_maxzoom = 8;               ///< the links layer is tiled up to min(this, maxzoom)
+  std::uint32_t extent = 4096;
+  std::uint32_t buffer = 256;          ///< extent units around each tile (16 px at 256 px)
+  std::uint32_t cluster_cell = 512;    ///< extent units: 1/8 tile, 32 px at 256 px
+  double separation_px = 16.0;         ///< for the automatic maxzoom
+  std::vector<std::string> clustered_layers{"stations", "places"};
+  std::vector<std::string> line_layers{"links"};  ///< layers limited to links_maxzoom
+  std::string name = "stationmap";
+  std::string description = "Alleged Chinese overseas police service stations, their home jurisdictions "
+                            "and the ties between them, as the source documents state them";
+  std::string attribution = "stationmap; place data GeoNames (CC BY 4.0)";
+  std::string version = "1.0.0";
+};
+
+/// A tile address (z/x/y, XYZ scheme: y = 0 at the north).
+struct TileKey {
+  std::uint8_t z = 0;
+  std::uint32_t x = 0;
+  std::uint32_t y = 0;
+  auto operator<=>(const TileKey&) const = default;
+};
+
+/// One layer as listed in TileJSON's vector_layers.
+struct LayerInfo {
+  std::string id;
+  std::string description;
+  int minzoom = 0;
+  int maxzoom = 0;
+  std::map<std::string, std::string> fields;  ///< attribute -> "String", "Number" or "Boolean"
+};
+
+/// The tiled pyramid: uncompressed MVT bytes by address, only non-empty tiles.
+struct TileSet {
+  int minzoom = 0;
+  int maxzoom = 0;
+  std::map<TileKey, std::string> tiles;
+  std::array<double, 4> bounds{-180.0, -85.0511287798, 180.0, 85.0511287798};  ///< W, S, E, N
+  std::array<double, 3> center{0.0, 0.0, 0.0};  ///< lon, lat, zoom
+  std::vector<LayerInfo> layers;                ///< in the order given by the features
+  std::map<std::string, std::size_t> layer_feature_counts;  ///< input features per layer
+  TileOptions options;
+};
+
+/// The maxzoom the data calls for (see the file comment); @p options.maxzoom when given (clamped to 0..22).
+[[nodiscard]] int choose_maxzoom(const std::vector<TileFeature>& features, const TileOptions& options);
+
+/// Tiles @p features. Throws Error on a feature without geometry or a bad option.
+[[nodiscard]] TileSet build_tiles(const std::vector<TileFeature>& features, const TileOptions& options = {});
+
+/// TileJSON 3.0.0 `vector_layers` array as JSON text.
+[[nodiscard]] std::string vector_layers_json(const TileSet& set);
+
+/// Writes an MBTiles 1.3 file (gzip-compressed pbf, TMS rows) atomically. Throws IoError/LibraryError.
+void write_mbtiles(const TileSet& set, const std::filesystem::path& path);
+/// Writes a PMTiles v3 file (gzip tiles and directories, Hilbert-ordered, deduplicated) atomically.
+void write_pmtiles(const TileSet& set, const std::filesystem::path& path);
+
+/// Great-circle path from @p from to @p to, densified every @p step_km, split where it crosses the
+/// antimeridian (each part stays within [-180, 180]).
+[[nodiscard]] std::vector<std::vector<LonLat>> great_circle(LonLat from, LonLat to, double step_km = 100.0);
+
+/// Link geometries by link_id, as computed by the layers stage (optional input to features_from_claims).
+using LinkGeometries = std::map<std::string, std::vector<std::vector<LonLat>>>;
+
+/// The four layers' features from a ClaimSet, with the attributes the style and popups use. Links take
+/// their geometry from @p link_geometry when it has them, else a great_circle() of their ends.
+[[nodiscard]] std::vector<TileFeature> features_from_claims(const ClaimSet& claims,
+                                                            const LinkGeometries* link_geometry = nullptr);
+
+/// Stable colour (#rrggbb) for a jurisdiction id: the links and jurisdiction points share it.
+[[nodiscard]] std::string jurisdiction_color(std::string_view jurisdiction_id);
+
+/// gzip (RFC 1952, mtime 0, deterministic) and its inverse. Throw LibraryError/FormatError.
+[[nodiscard]] std::string gzip_compress(std::string_view data);
+[[nodiscard]] std::string gzip_decompress(std::string_view data);
+
+}  // namespace stationmap::tiles

@@ -1,0 +1,483 @@
+// Tiling: projection, automatic maxzoom, grid clustering of point layers, line clipping, MVT per tile.
+// The rules are stated in include/stationmap/render/tiles/tiles.hpp.
+
+#include "stationmap/core/error.hpp"
+#include "stationmap/render/tiles/mvt.hpp"
+#include "stationmap/render/tiles/tiles.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <numbers>
+#include <set>
+
+namespace stationmap::tiles {
+namespace {
+
+constexpr double max_lat = 85.0511287798;
+constexpr int auto_min = 4;
+constexpr int auto_max = 14;
+constexpr int auto_fallback = 10;
+constexpr int hard_max = 22;
+constexpr std::size_t max_member_names = 30;
+
+/// Web Mercator in [0, 1) x [0, 1): x east, y south.
+struct Merc {
+  double x = 0.0;
+  double y = 0.0;
+};
+
+Merc project(const LonLat& ll) {
+  const double lon = std::clamp(ll.first, -180.0, 180.0);
+  const double lat = std::clamp(ll.second, -max_lat, max_lat) * std::numbers::pi / 180.0;
+  constexpr double top = 1.0 - 1e-12;
+  const double x = (lon + 180.0) / 360.0;
+  const double y = 0.5 - std::log(std::tan(std::numbers::pi / 4.0 + lat / 2.0)) / (2.0 * std::numbers::pi);
+  return {std::clamp(x, 0.0, top), std::clamp(y, 0.0, top)};
+}
+
+bool contains(const std::vector<std::string>& names, const std::string& name) {
+  return std::find(names.begin(), names.end(), name) != names.end();
+}
+
+std::string field_type(const PropertyValue& v) {
+  if (std::holds_alternative<std::string>(v)) {
+    return "String";
+  }
+  if (std::holds_alternative<bool>(v)) {
+    return "Boolean";
+  }
+  return "Number";
+}
+
+std::string layer_description(const std::string& name) {
+  if (name == "stations") {
+    return "Alleged overseas police station sites; clustered below maxzoom (cluster, point_count, member_ids)";
+  }
+  if (name == "jurisdictions") {
+    return "Home jurisdictions (public-security bureaus) said to run stations";
+  }
+  if (name == "links") {
+    return "Geodesic site-jurisdiction ties that a document states";
+  }
+  if (name == "places") {
+    return "Every place the documents name; clustered below maxzoom";
+  }
+  return name;
+}
+
+/// A point of a layer at one zoom: a feature or a cluster, with its integer world position.
+struct PlacedPoint {
+  std::int64_t wx = 0;
+  std::int64_t wy = 0;
+  MvtFeature feature;
+};
+
+std::string member_key(const TileFeature& f, std::size_t index) {
+  return f.key.empty() ? std::to_string(index + 1) : f.key;
+}
+
+std::string member_name(const TileFeature& f) {
+  auto it = f.properties.find("name");
+  if (it != f.properties.end()) {
+    if (const auto* s = std::get_if<std::string>(&it->second)) {
+      return *s;
+    }
+  }
+  return f.key;
+}
+
+std::int64_t station_count_of(const TileFeature& f) {
+  auto it = f.properties.find("station_count");
+  if (it != f.properties.end()) {
+    if (const auto* i = std::get_if<std::int64_t>(&it->second)) {
+      return *i;
+    }
+  }
+  return 1;
+}
+
+MvtFeature make_cluster(const std::vector<const TileFeature*>& members, const std::vector<std::size_t>& indices) {
+  MvtFeature out;
+  out.type = GeomType::Point;
+  out.id = (std::uint64_t{1} << 40U) + indices.front();
+  // Attributes every member shares are kept (country, status...); ids, names and counts are summed up.
+  for (const auto& [k, v] : members.front()->properties) {
+    bool same = true;
+    for (const auto* m : members) {
+      auto it = m->properties.find(k);
+      if (it == m->properties.end() || !(it->second == v)) {
+        same = false;
+        break;
+      }
+    }
+    if (same) {
+      out.properties[k] = v;
+    } else if (k == "status") {
+      out.properties[k] = std::string("mixed");
+    }
+  }
+  std::string ids;
+  std::string names;
+  std::int64_t stations = 0;
+  for (std::size_t i = 0; i < members.size(); ++i) {
+    ids += (i == 0 ? "" : ",") + member_key(*members[i], indices[i]);
+    if (i < max_member_names) {
+      names += (i == 0 ? "" : "; ") + member_name(*members[i]);
+    } else if (i == max_member_names) {
+      names += "; …";
+    }
+    stations += station_count_of(*members[i]);
+  }
+  out.properties["cluster"] = true;
+  out.properties["point_count"] = static_cast<std::int64_t>(members.size());
+  out.properties["station_count"] = stations;
+  out.properties["member_ids"] = ids;
+  out.properties["member_names"] = names;
+  out.properties["name"] = std::to_string(members.size()) + " sites";
+  return out;
+}
+
+/// Liang-Barsky: clips segment a-b to the box; returns false when nothing is left.
+bool clip_segment(double ax, double ay, double bx, double by, double minx, double miny, double maxx,
+                  double maxy, double& t0, double& t1) {
+  t0 = 0.0;
+  t1 = 1.0;
+  const double dx = bx - ax;
+  const double dy = by - ay;
+  const double p[4] = {-dx, dx, -dy, dy};
+  const double q[4] = {ax - minx, maxx - ax, ay - miny, maxy - ay};
+  for (int i = 0; i < 4; ++i) {
+    if (p[i] == 0.0) {
+      if (q[i] < 0.0) {
+        return false;
+      }
+      continue;
+    }
+    const double r = q[i] / p[i];
+    if (p[i] < 0.0) {
+      t0 = std::max(t0, r);
+    } else {
+      t1 = std::min(t1, r);
+    }
+    if (t0 > t1) {
+      return false;
+    }
+  }
+  return true;
+}
+
+struct LineState {
+  std::vector<std::vector<TilePoint>> parts;
+  std::size_t last_piece = std::numeric_limits<std::size_t>::max();
+  bool open = false;
+};
+
+TilePoint to_local(double wx, double wy, const TileKey& t, double extent) {
+  return {static_cast<std::int32_t>(std::llround(wx - t.x * extent)),
+          static_cast<std::int32_t>(std::llround(wy - t.y * extent))};
+}
+
+void push_unique(std::vector<TilePoint>& part, TilePoint p) {
+  if (part.empty() || !(part.back() == p)) {
+    part.push_back(p);
+  }
+}
+
+/// Clips every part of a line feature into the tiles of zoom z it crosses.
+std::map<TileKey, std::vector<std::vector<TilePoint>>> clip_line(const std::vector<std::vector<Merc>>& parts,
+                                                                  int z, const TileOptions& o) {
+  const double extent = o.extent;
+  const double world = extent * std::ldexp(1.0, z);
+  const auto last_tile = static_cast<std::int64_t>((std::uint64_t{1} << static_cast<unsigned>(z)) - 1);
+  const double buffer = o.buffer;
+  std::map<TileKey, LineState> states;
+  std::size_t piece = 0;
+  for (const auto& part : parts) {
+    piece += 2;  // parts never join each other
+    for (std::size_t i = 1; i < part.size(); ++i) {
+      const double ax = part[i - 1].x * world;
+      const double ay = part[i - 1].y * world;
+      const double bx = part[i].x * world;
+      const double by = part[i].y * world;
+      // Pieces at most half a tile long, so each one's box touches at most 3 x 3 tiles.
+      const double len = std::hypot(bx - ax, by - ay);
+      const auto n = static_cast<std::size_t>(std::max(1.0, std::ceil(len / (extent / 2.0))));
+      for (std::size_t k = 0; k < n; ++k, ++piece) {
+        const double s0 = static_cast<double>(k) / static_cast<double>(n);
+        const double s1 = static_cast<double>(k + 1) / static_cast<double>(n);
+        const double px0 = ax + (bx - ax) * s0;
+        const double py0 = ay + (by - ay) * s0;
+        const double px1 = ax + (bx - ax) * s1;
+        const double py1 = ay + (by - ay) * s1;
+        auto tile_of = [&](double v) {
+          return std::clamp(static_cast<std::int64_t>(std::floor(v / extent)), std::int64_t{0}, last_tile);
+        };
+        const auto tx0 = tile_of(std::min(px0, px1) - buffer);
+        const auto tx1 = tile_of(std::max(px0, px1) + buffer);
+        const auto ty0 = tile_of(std::min(py0, py1) - buffer);
+        const auto ty1 = tile_of(std::max(py0, py1) + buffer);
+        for (auto ty = ty0; ty <= ty1; ++ty) {
+          for (auto tx = tx0; tx <= tx1; ++tx) {
+            const TileKey key{static_cast<std::uint8_t>(z), static_cast<std::uint32_t>(tx),
+                              static_cast<std::uint32_t>(ty)};
+            double t0 = 0.0;
+            double t1 = 1.0;
+            const double minx = static_cast<double>(tx) * extent - buffer;
+            const double miny = static_cast<double>(ty) * extent - buffer;
+            if (!clip_segment(px0, py0, px1, py1, minx, miny, minx + extent + 2 * buffer,
+                              miny + extent + 2 * buffer, t0, t1)) {
+              continue;
+            }
+            LineState& st = states[key];
+            const TilePoint a = to_local(px0 + (px1 - px0) * t0, py0 + (py1 - py0) * t0, key, extent);
+            const TilePoint b = to_local(px0 + (px1 - px0) * t1, py0 + (py1 - py0) * t1, key, extent);
+            if (!(st.open && st.last_piece + 1 == piece && t0 == 0.0)) {
+              st.parts.emplace_back();
+              push_unique(st.parts.back(), a);
+            }
+            push_unique(st.parts.back(), b);
+            st.open = (t1 == 1.0);
+            st.last_piece = piece;
+          }
+        }
+      }
+    }
+  }
+  std::map<TileKey, std::vector<std::vector<TilePoint>>> out;
+  for (auto& [key, st] : states) {
+    std::vector<std::vector<TilePoint>> kept;
+    for (auto& p : st.parts) {
+      if (p.size() >= 2) {
+        kept.push_back(std::move(p));
+      }
+    }
+    if (!kept.empty()) {
+      out.emplace(key, std::move(kept));
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+int choose_maxzoom(const std::vector<TileFeature>& features, const TileOptions& options) {
+  if (options.maxzoom) {
+    return std::clamp(*options.maxzoom, std::max(0, options.minzoom), hard_max);
+  }
+  std::vector<Merc> points;
+  for (const auto& f : features) {
+    if (f.type == GeomType::Point && !f.parts.empty() && !f.parts.front().empty()) {
+      points.push_back(project(f.parts.front().front()));
+    }
+  }
+  std::sort(points.begin(), points.end(), [](const Merc& a, const Merc& b) {
+    return a.x != b.x ? a.x < b.x : a.y < b.y;
+  });
+  double best = std::numeric_limits<double>::infinity();
+  for (std::size_t i = 0; i < points.size(); ++i) {  // sweep on x: only neighbours closer than best count
+    for (std::size_t j = i + 1; j < points.size() && points[j].x - points[i].x < best; ++j) {
+      const double d = std::hypot(points[j].x - points[i].x, points[j].y - points[i].y);
+      if (d > 0.0) {
+        best = std::min(best, d);
+      }
+    }
+  }
+  int z = auto_fallback;
+  if (std::isfinite(best)) {
+    z = static_cast<int>(std::ceil(std::log2(options.separation_px / (256.0 * best))));
+    z = std::clamp(z, auto_min, auto_max);
+  }
+  return std::max(z, options.minzoom);
+}
+
+TileSet build_tiles(const std::vector<TileFeature>& features, const TileOptions& options) {
+  if (options.minzoom < 0 || options.minzoom > hard_max || options.extent == 0 || options.cluster_cell == 0 ||
+      options.extent % options.cluster_cell != 0 || options.buffer > options.extent) {
+    throw Error("tiles: bad options (minzoom 0.." + std::to_string(hard_max) +
+                ", extent > 0, cluster_cell dividing extent, buffer <= extent)");
+  }
+  TileSet set;
+  set.options = options;
+  set.minzoom = options.minzoom;
+  set.maxzoom = choose_maxzoom(features, options);
+  const int links_max = std::max(set.minzoom, std::min(options.links_maxzoom, set.maxzoom));
+
+  // Layers in first-seen order, their fields, and each feature's projected geometry.
+  std::vector<std::string> layer_names;
+  std::map<std::string, std::size_t> layer_index;
+  std::vector<std::vector<std::vector<Merc>>> projected(features.size());
+  double west = 180.0;
+  double south = 90.0;
+  double east = -180.0;
+  double north = -90.0;
+  for (std::size_t i = 0; i < features.size(); ++i) {
+    const auto& f = features[i];
+    if (f.parts.empty() || f.parts.front().empty()) {
+      throw Error("tiles: feature " + std::to_string(i) + " of layer '" + f.layer + "' has no geometry");
+    }
+    if (layer_index.emplace(f.layer, layer_names.size()).second) {
+      layer_names.push_back(f.layer);
+      LayerInfo info;
+      info.id = f.layer;
+      info.description = layer_description(f.layer);
+      info.minzoom = set.minzoom;
+      info.maxzoom = contains(options.line_layers, f.layer) ? links_max : set.maxzoom;
+      if (contains(options.clustered_layers, f.layer)) {
+        info.fields = {{"cluster", "Boolean"}, {"point_count", "Number"}, {"member_ids", "String"},
+                       {"member_names", "String"}, {"station_count", "Number"}};
+      }
+      set.layers.push_back(std::move(info));
+    }
+    auto& info = set.layers[layer_index[f.layer]];
+    for (const auto& [k, v] : f.properties) {
+      info.fields.emplace(k, field_type(v));
+    }
+    ++set.layer_feature_counts[f.layer];
+    for (const auto& part : f.parts) {
+      auto& out = projected[i].emplace_back();
+      for (const auto& ll : part) {
+        if (!std::isfinite(ll.first) || !std::isfinite(ll.second)) {
+          throw Error("tiles: feature " + std::to_string(i) + " of layer '" + f.layer + "' has a non-finite "
+                      "coordinate");
+        }
+        out.push_back(project(ll));
+        west = std::min(west, ll.first);
+        east = std::max(east, ll.first);
+        south = std::min(south, std::max(ll.second, -max_lat));
+        north = std::max(north, std::min(ll.second, max_lat));
+      }
+      if (f.type == GeomType::Point) {
+        break;
+      }
+    }
+  }
+  if (!features.empty()) {
+    set.bounds = {west, south, east, north};
+    set.center = {(west + east) / 2.0, (south + north) / 2.0,
+                  static_cast<double>(std::clamp(2, set.minzoom, set.maxzoom))};
+  }
+
+  const double extent = options.extent;
+  for (int z = set.minzoom; z <= set.maxzoom; ++z) {
+    const double world = extent * std::ldexp(1.0, z);
+    const auto tiles_per_side = static_cast<std::int64_t>(std::uint64_t{1} << static_cast<unsigned>(z));
+    std::map<TileKey, std::vector<MvtLayer>> tiles;
+    auto layers_of = [&](const TileKey& key) -> std::vector<MvtLayer>& {
+      auto [it, fresh] = tiles.try_emplace(key);
+      if (fresh) {
+        for (const auto& name : layer_names) {
+          it->second.push_back(MvtLayer{name, options.extent, {}});
+        }
+      }
+      return it->second;
+    };
+    for (std::size_t li = 0; li < layer_names.size(); ++li) {
+      const std::string& name = layer_names[li];
+      const bool cluster = contains(options.clustered_layers, name) && z < set.maxzoom;
+      const bool is_line_layer = contains(options.line_layers, name);
+      if (is_line_layer && z > links_max) {
+        continue;
+      }
+      // Points: lone features, or clusters per grid cell.
+      std::vector<PlacedPoint> points;
+      std::map<std::pair<std::int64_t, std::int64_t>, std::vector<std::size_t>> cells;
+      for (std::size_t i = 0; i < features.size(); ++i) {
+        const auto& f = features[i];
+        if (f.layer != name) {
+          continue;
+        }
+        if (f.type == GeomType::LineString) {
+          for (auto& [key, parts] : clip_line(projected[i], z, options)) {
+            MvtFeature out{f.id != 0 ? f.id : i + 1, GeomType::LineString, std::move(parts), f.properties};
+            layers_of(key)[li].features.push_back(std::move(out));
+          }
+          continue;
+        }
+        const auto wx = static_cast<std::int64_t>(std::floor(projected[i][0][0].x * world));
+        const auto wy = static_cast<std::int64_t>(std::floor(projected[i][0][0].y * world));
+        if (cluster) {
+          cells[{wy / options.cluster_cell, wx / options.cluster_cell}].push_back(i);
+        } else {
+          MvtFeature out{f.id != 0 ? f.id : i + 1, GeomType::Point, {}, f.properties};
+          if (contains(options.clustered_layers, name)) {
+            out.properties["cluster"] = false;
+            out.properties["point_count"] = std::int64_t{1};
+          }
+          points.push_back({wx, wy, std::move(out)});
+        }
+      }
+      for (const auto& [cell, members] : cells) {
+        const auto& first = features[members.front()];
+        if (members.size() == 1) {
+          MvtFeature out{first.id != 0 ? first.id : members.front() + 1, GeomType::Point, {}, first.properties};
+          out.properties["cluster"] = false;
+          out.properties["point_count"] = std::int64_t{1};
+          points.push_back({static_cast<std::int64_t>(std::floor(projected[members.front()][0][0].x * world)),
+                            static_cast<std::int64_t>(std::floor(projected[members.front()][0][0].y * world)),
+                            std::move(out)});
+          continue;
+        }
+        std::vector<const TileFeature*> ptrs;
+        double sx = 0.0;
+        double sy = 0.0;
+        for (auto m : members) {
+          ptrs.push_back(&features[m]);
+          sx += std::floor(projected[m][0][0].x * world);
+          sy += std::floor(projected[m][0][0].y * world);
+        }
+        const double n = static_cast<double>(members.size());
+        // The mean of integer positions in one cell stays in that cell, hence in the same tile.
+        points.push_back({static_cast<std::int64_t>(std::floor(sx / n)), static_cast<std::int64_t>(std::floor(sy / n)),
+                          make_cluster(ptrs, members)});
+      }
+      const auto e = static_cast<std::int64_t>(options.extent);
+      const auto b = static_cast<std::int64_t>(options.buffer);
+      for (auto& p : points) {
+        const std::int64_t hx = p.wx / e;
+        const std::int64_t hy = p.wy / e;
+        for (std::int64_t ty = hy - 1; ty <= hy + 1; ++ty) {
+          for (std::int64_t tx = hx - 1; tx <= hx + 1; ++tx) {
+            if (tx < 0 || ty < 0 || tx >= tiles_per_side || ty >= tiles_per_side) {
+              continue;  // never an address outside the pyramid
+            }
+            const std::int64_t lx = p.wx - tx * e;
+            const std::int64_t ly = p.wy - ty * e;
+            if (lx < -b || ly < -b || lx >= e + b || ly >= e + b) {
+              continue;
+            }
+            MvtFeature copy = p.feature;
+            copy.parts = {{TilePoint{static_cast<std::int32_t>(lx), static_cast<std::int32_t>(ly)}}};
+            layers_of(TileKey{static_cast<std::uint8_t>(z), static_cast<std::uint32_t>(tx),
+                              static_cast<std::uint32_t>(ty)})[li]
+                .features.push_back(std::move(copy));
+          }
+        }
+      }
+    }
+    for (auto& [key, layers] : tiles) {
+      std::string bytes = encode_mvt(layers);
+      if (!bytes.empty()) {
+        set.tiles.emplace(key, std::move(bytes));
+      }
+    }
+  }
+  return set;
+}
+
+std::string vector_layers_json(const TileSet& set) {
+  nlohmann::ordered_json layers = nlohmann::ordered_json::array();
+  for (const auto& l : set.layers) {
+    nlohmann::ordered_json fields = nlohmann::ordered_json::object();
+    for (const auto& [k, v] : l.fields) {
+      fields[k] = v;
+    }
+    layers.push_back({{"id", l.id}, {"description", l.description}, {"minzoom", l.minzoom},
+                      {"maxzoom", l.maxzoom}, {"fields", fields}});
+  }
+  return layers.dump();
+}
+
+}  // namespace stationmap::tiles
