@@ -66,6 +66,11 @@ bool ends_with_period(std::string_view text, const TokenizedText& tt, std::size_
 
 }  // namespace
 
+bool is_demonym_only(std::uint16_t flags) {
+  // A key can be both an abbreviation and an adjective of the same country ("UK"): the name counts.
+  return (flags & name_kind::demonym) != 0U && (flags & name_kind::abbreviation) == 0U;
+}
+
 std::string joined_key(const TokenizedText& tt, std::size_t first, std::size_t last) {
   std::string key;
   for (std::size_t i = first; i <= last; ++i) {
@@ -79,7 +84,7 @@ std::string joined_key(const TokenizedText& tt, std::size_t first, std::size_t l
 
 bool has_real_name(const Gazetteer& gazetteer, Gazetteer::KeyRef key, bool allow_abbreviation) {
   for (const auto& p : gazetteer.postings(key)) {
-    if ((p.flags & name_kind::demonym) != 0U) {
+    if (is_demonym_only(p.flags)) {
       continue;
     }
     if ((p.flags & name_kind::short_name) != 0U && (p.flags & (name_kind::primary | name_kind::ascii)) == 0U) {
@@ -161,6 +166,10 @@ std::vector<KeyMatch> recognize(const Gazetteer& gazetteer, std::string_view tex
 
   std::vector<KeyMatch> matches;
   for (std::size_t i = 0; i < n;) {
+    if (!toks[i].ideograph && !toks[i].capitalized && !toks[i].all_upper) {
+      ++i;  // a name starts with a capital (or is Chinese): skip the gazetteer lookups
+      continue;
+    }
     KeyMatch best;
     bool found = false;
     std::string key;

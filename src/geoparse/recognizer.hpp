@@ -24,6 +24,9 @@ std::vector<KeyMatch> recognize(const Gazetteer& gazetteer, std::string_view tex
 /// The folded key of tokens [first, last] joined by spaces.
 std::string joined_key(const TokenizedText& tt, std::size_t first, std::size_t last);
 
+/// True when a posting with these flags names its entry only as a demonym ("Chinese").
+bool is_demonym_only(std::uint16_t flags);
+
 /// True when the key's postings include a real name (not only demonyms / abbreviations).
 bool has_real_name(const Gazetteer& gazetteer, Gazetteer::KeyRef key, bool allow_abbreviation);
 
