@@ -1,0 +1,144 @@
+// JSON and JSON Lines corpora.
+
+#include "stationmap/ingest/jsonl.hpp"
+
+#include "document_builder.hpp"
+#include "stationmap/ingest/encoding.hpp"
+#include "stationmap/ingest/html.hpp"
+
+#include <nlohmann/json.hpp>
+
+namespace stationmap::ingest {
+
+namespace {
+
+using json = nlohmann::json;
+
+std::string string_field(const json& obj, std::initializer_list<const char*> keys) {
+  for (const char* key : keys) {
+    const auto it = obj.find(key);
+    if (it == obj.end()) continue;
+    if (it->is_string() && !it->get_ref<const std::string&>().empty()) return it->get<std::string>();
+    if (it->is_number_integer()) return std::to_string(it->get<long long>());
+    if (it->is_object()) {
+      const auto name = it->find("name");
+      if (name != it->end() && name->is_string()) return name->get<std::string>();
+    }
+  }
+  return {};
+}
+
+/// Makes a document from a parsed object; @p index names it when it has no id. Returns a reason on failure.
+std::variant<Document, std::string> from_object(const json& obj, const std::string& fallback_id,
+                                                const JsonSource& source, bool whole_file) {
+  if (!obj.is_object()) return std::string("not a JSON object");
+  Document doc;
+  const std::string id = string_field(obj, {"id", "doc_id", "document_id", "guid"});
+  doc.id = whole_file && id.empty() ? source.file_id : source.file_id + "#" + (id.empty() ? fallback_id : id);
+  doc.path = source.path;
+  doc.format = "jsonl";
+  doc.encoding = "UTF-8";
+  doc.title = string_field(obj, {"title", "headline"});
+  doc.url = string_field(obj, {"url", "link", "canonical_url"});
+  doc.date = detail::iso_date(string_field(obj, {"date", "published", "published_at", "publish_date", "datePublished"}));
+  doc.outlet = string_field(obj, {"outlet", "source", "site", "site_name", "publisher"});
+  std::string text = string_field(obj, {"text", "body", "content", "full_text", "article"});
+  if (!text.empty()) {
+    doc.text = std::move(text);
+  } else if (std::string html = string_field(obj, {"html", "raw_html"}); !html.empty()) {
+    doc.format = "html";
+    extract_html(html, doc);
+  }
+  if (doc.text.find_first_not_of(" \t\r\n") == std::string::npos) {
+    return std::string(id.empty() ? "" : "id \"" + id + "\": ") + "no \"text\" field (or it is empty)";
+  }
+  return doc;
+}
+
+std::string parse_error_reason(const json::parse_error& e) {
+  return "invalid JSON at byte " + std::to_string(e.byte);
+}
+
+}  // namespace
+
+std::variant<Document, std::string> parse_jsonl_line(std::string_view line, std::size_t line_number,
+                                                    const JsonSource& source) {
+  if (line.substr(0, 3) == "\xEF\xBB\xBF") line.remove_prefix(3);
+  const DecodedText decoded = convert_to_utf8(line, "UTF-8");  // replaces invalid bytes, drops NULs
+  json obj;
+  try {
+    obj = json::parse(decoded.text);
+  } catch (const json::parse_error& e) {
+    return parse_error_reason(e);
+  }
+  return from_object(obj, std::to_string(line_number), source, false);
+}
+
+void parse_jsonl(std::string_view bytes, const JsonSource& source, std::size_t max_line_bytes,
+                 const std::function<void(Document&&)>& sink, const BadLineHandler& bad) {
+  std::size_t pos = 0;
+  std::size_t line_number = 0;
+  while (pos < bytes.size()) {
+    std::size_t end = bytes.find('\n', pos);
+    if (end == std::string_view::npos) end = bytes.size();
+    ++line_number;
+    const std::string_view line = bytes.substr(pos, end - pos);
+    pos = end + 1;
+    if (line.find_first_not_of(" \t\r") == std::string_view::npos) continue;
+    if (line.size() > max_line_bytes) {
+      bad(line_number, "line of " + std::to_string(line.size()) + " bytes, over the limit of " +
+                           std::to_string(max_line_bytes) + " bytes per line");
+      continue;
+    }
+    auto result = parse_jsonl_line(line, line_number, source);
+    if (auto* doc = std::get_if<Document>(&result)) {
+      sink(std::move(*doc));
+    } else {
+      bad(line_number, std::get<std::string>(result));
+    }
+  }
+}
+
+void parse_json_file(std::string_view bytes, const JsonSource& source, std::size_t max_line_bytes,
+                     const std::function<void(Document&&)>& sink, const BadLineHandler& bad) {
+  if (bytes.substr(0, 3) == "\xEF\xBB\xBF") bytes.remove_prefix(3);
+  const DecodedText decoded = convert_to_utf8(bytes, "UTF-8");
+  json root = json::parse(decoded.text, nullptr, false);
+  if (root.is_discarded()) {
+    parse_jsonl(bytes, source, max_line_bytes, sink, bad);
+    return;
+  }
+  const json* list = nullptr;
+  if (root.is_array()) {
+    list = &root;
+  } else if (root.is_object()) {
+    for (const char* key : {"documents", "articles", "items", "data"}) {
+      const auto it = root.find(key);
+      if (it != root.end() && it->is_array()) {
+        list = &*it;
+        break;
+      }
+    }
+  }
+  if (list == nullptr) {
+    auto result = from_object(root, "1", source, true);
+    if (auto* doc = std::get_if<Document>(&result)) {
+      sink(std::move(*doc));
+    } else {
+      bad(1, std::get<std::string>(result));
+    }
+    return;
+  }
+  std::size_t index = 0;
+  for (const auto& item : *list) {
+    ++index;
+    auto result = from_object(item, std::to_string(index), source, false);
+    if (auto* doc = std::get_if<Document>(&result)) {
+      sink(std::move(*doc));
+    } else {
+      bad(index, "element " + std::to_string(index) + ": " + std::get<std::string>(result));
+    }
+  }
+}
+
+}  // namespace stationmap::ingest
