@@ -432,7 +432,7 @@ std::string detect_encoding(std::string_view bytes, std::string_view declared) {
   if (scan.invalid == 0) return "UTF-8";
   // Real UTF-8 with a few broken sequences: many well-formed multi-byte sequences, few bad bytes. Legacy
   // CJK text only forms well-formed UTF-8 sequences by accident, next to many invalid ones.
-  if (scan.multibyte >= 4 && scan.invalid * 20 <= scan.multibyte) return "UTF-8";
+  if (scan.multibyte >= 4 && scan.invalid * 8 <= scan.multibyte) return "UTF-8";
   const std::string declared_name = canonical_charset(declared);
   if (!declared_name.empty() && declared_name != "UTF-8" && !starts_with(declared_name, "UTF-16")) {
     try {

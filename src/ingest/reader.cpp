@@ -20,6 +20,7 @@
 #include <cstring>
 #include <map>
 #include <mutex>
+#include <optional>
 #include <thread>
 
 namespace stationmap::ingest {
@@ -395,8 +396,15 @@ ReadCounts read_inputs(const std::vector<fs::path>& inputs, const ReadOptions& o
   }
   // Parallel: workers read whole files ahead, in a bounded window; this thread delivers in input order.
   // JSON Lines corpora are streamed here, when their turn comes, so they are never held whole.
-  std::vector<InputFile> files;
-  list_inputs(inputs, [&](InputFile&& file) { files.push_back(std::move(file)); }, count_listing_skip);
+  // Problems met while listing keep their place among the files, so that reports come in the same order.
+  struct Item {
+    InputFile file;
+    std::optional<Problem> problem;
+  };
+  std::vector<Item> files;
+  list_inputs(
+      inputs, [&](InputFile&& file) { files.push_back({std::move(file), std::nullopt}); },
+      [&](Problem&& problem) { files.push_back({{}, std::move(problem)}); });
   const std::size_t window = static_cast<std::size_t>(options.jobs) * 4;
   std::mutex mutex;
   std::condition_variable changed;
@@ -404,7 +412,7 @@ ReadCounts read_inputs(const std::vector<fs::path>& inputs, const ReadOptions& o
   std::size_t next_claim = 0;
   std::size_t delivered = 0;
   bool stop = false;
-  const auto is_jsonl = [&](std::size_t i) { return format_by_extension(files[i].path) == Format::Jsonl; };
+  const auto is_jsonl = [&](std::size_t i) { return format_by_extension(files[i].file.path) == Format::Jsonl; };
   const auto work = [&] {
     for (;;) {
       std::size_t i = 0;
@@ -414,7 +422,7 @@ ReadCounts read_inputs(const std::vector<fs::path>& inputs, const ReadOptions& o
         if (stop || next_claim >= files.size()) return;
         i = next_claim++;
       }
-      FileResult result = is_jsonl(i) ? FileResult{} : read_document(files[i], options);
+      FileResult result = is_jsonl(i) || files[i].problem ? FileResult{} : read_document(files[i].file, options);
       const std::lock_guard lock(mutex);
       ready.emplace(i, std::move(result));
       changed.notify_all();
@@ -439,8 +447,10 @@ ReadCounts read_inputs(const std::vector<fs::path>& inputs, const ReadOptions& o
         result = std::move(ready.at(i));
         ready.erase(i);
       }
-      if (is_jsonl(i)) {
-        counts.skipped += read_document(files[i], options, deliver, report);
+      if (files[i].problem) {
+        count_listing_skip(std::move(*files[i].problem));
+      } else if (is_jsonl(i)) {
+        counts.skipped += read_document(files[i].file, options, deliver, report);
       } else {
         for (auto& problem : result.problems) report(std::move(problem));
         for (auto& doc : result.documents) deliver(std::move(doc));

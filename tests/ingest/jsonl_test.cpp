@@ -1,0 +1,84 @@
+#include "stationmap/ingest/jsonl.hpp"
+
+#include "test_util.hpp"
+
+#include <gtest/gtest.h>
+
+namespace stationmap::ingest {
+namespace {
+
+using test::fixture;
+
+struct Collected {
+  std::vector<Document> docs;
+  std::vector<std::pair<std::size_t, std::string>> bad;
+};
+
+Collected run_jsonl(const std::string& bytes) {
+  Collected c;
+  parse_jsonl(bytes, {"corpus.jsonl", "in/corpus.jsonl"}, 1 << 20, [&](Document&& d) { c.docs.push_back(std::move(d)); },
+              [&](std::size_t n, const std::string& reason) { c.bad.emplace_back(n, reason); });
+  return c;
+}
+
+TEST(JsonlReader, KeepsGoodLinesAndReportsBadOnes) {
+  const Collected c = run_jsonl(fixture("corpus.jsonl"));
+  ASSERT_EQ(c.docs.size(), 4U);
+  EXPECT_EQ(c.docs[0].id, "corpus.jsonl#a1");
+  EXPECT_EQ(c.docs[0].url, "https://wire.example/a1");
+  EXPECT_EQ(c.docs[0].date, "2023-01-05");
+  EXPECT_EQ(c.docs[0].title, "Office in Westhaven");
+  EXPECT_EQ(c.docs[0].outlet, "Example Wire");
+  EXPECT_EQ(c.docs[0].text, "Officials said an office in Westhaven was closed.\n\nA second paragraph.");
+  EXPECT_EQ(c.docs[0].path, "in/corpus.jsonl");
+  EXPECT_EQ(c.docs[1].id, "corpus.jsonl#42");
+  EXPECT_EQ(c.docs[2].id, "corpus.jsonl#7");  // no id: the line number
+  EXPECT_EQ(c.docs[2].outlet, "Example Times");
+  EXPECT_EQ(c.docs[3].format, "html");
+  EXPECT_EQ(c.docs[3].text, "The office in Eastport closed.");
+  ASSERT_EQ(c.bad.size(), 3U);
+  EXPECT_EQ(c.bad[0].first, 3U);
+  EXPECT_EQ(c.bad[0].second, "invalid JSON at byte 2");
+  EXPECT_EQ(c.bad[1].first, 4U);
+  EXPECT_EQ(c.bad[1].second, "id \"no-text\": no \"text\" field (or it is empty)");
+  EXPECT_EQ(c.bad[2].first, 6U);
+  EXPECT_EQ(c.bad[2].second, "not a JSON object");
+}
+
+TEST(JsonlReader, InvalidUtf8IsReplacedNotFatal) {
+  const Collected c = run_jsonl("{\"id\":\"u\",\"text\":\"Caf\xE9 in Lakeview\"}\n");
+  ASSERT_EQ(c.docs.size(), 1U);
+  EXPECT_EQ(c.docs[0].text, "Caf\uFFFD in Lakeview");
+}
+
+TEST(JsonlReader, OverlongLinesAreReported) {
+  Collected c;
+  const std::string big = "{\"id\":\"big\",\"text\":\"" + std::string(5000, 'a') + "\"}\n{\"id\":\"ok\",\"text\":\"fine\"}";
+  parse_jsonl(big, {"f", "f"}, 1000, [&](Document&& d) { c.docs.push_back(std::move(d)); },
+              [&](std::size_t n, const std::string& reason) { c.bad.emplace_back(n, reason); });
+  ASSERT_EQ(c.docs.size(), 1U);
+  EXPECT_EQ(c.docs[0].id, "f#ok");
+  ASSERT_EQ(c.bad.size(), 1U);
+  EXPECT_NE(c.bad[0].second.find("over the limit"), std::string::npos);
+}
+
+TEST(JsonFile, SingleObjectAndArrays) {
+  std::vector<Document> docs;
+  std::vector<std::string> bad;
+  const auto sink = [&](Document&& d) { docs.push_back(std::move(d)); };
+  const auto on_bad = [&](std::size_t, const std::string& r) { bad.push_back(r); };
+  parse_json_file(fixture("single.json"), {"single.json", "single.json"}, 1 << 20, sink, on_bad);
+  ASSERT_EQ(docs.size(), 1U);
+  EXPECT_EQ(docs[0].id, "single.json");
+  EXPECT_EQ(docs[0].date, "2022-07-01");
+  docs.clear();
+  parse_json_file(fixture("array.json"), {"array.json", "array.json"}, 1 << 20, sink, on_bad);
+  ASSERT_EQ(docs.size(), 2U);
+  EXPECT_EQ(docs[0].id, "array.json#x");
+  EXPECT_EQ(docs[1].id, "array.json#z");
+  ASSERT_EQ(bad.size(), 1U);
+  EXPECT_NE(bad[0].find("element 2"), std::string::npos) << bad[0];
+}
+
+}  // namespace
+}  // namespace stationmap::ingest
