@@ -1,0 +1,22 @@
+# Test wiring of the render stage that needs targets from tests/: render_tests reads outputs back with GDAL,
+# and tools/test_qgis.py (label qgis) opens the fixture map in real QGIS. Deferred to the end of the top-level
+# directory, where tests/ has been added and testing is enabled.
+
+function(stationmap_render_test_wiring)
+  if(NOT TARGET render_tests)
+    return()
+  endif()
+  target_link_libraries(render_tests PRIVATE GDAL::GDAL nlohmann_json::nlohmann_json)
+  target_compile_definitions(render_tests PRIVATE STATIONMAP_TOOLS_DIR="${PROJECT_SOURCE_DIR}/tools")
+  find_package(Python3 COMPONENTS Interpreter)
+  if(Python3_Interpreter_FOUND)
+    add_test(NAME render_qgis
+             COMMAND ${Python3_EXECUTABLE} ${PROJECT_SOURCE_DIR}/tools/test_qgis.py
+                     --render-tests $<TARGET_FILE:render_tests>
+                     --boundaries ${PROJECT_SOURCE_DIR}/tests/render/data/boundaries.geojson)
+    set_tests_properties(render_qgis PROPERTIES LABELS "qgis" SKIP_RETURN_CODE 77 TIMEOUT 300
+                         ENVIRONMENT "QT_QPA_PLATFORM=offscreen")
+  endif()
+endfunction()
+
+cmake_language(DEFER DIRECTORY ${PROJECT_SOURCE_DIR} CALL stationmap_render_test_wiring)

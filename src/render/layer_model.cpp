@@ -1,0 +1,423 @@
+#include "layer_model.hpp"
+
+#include "stationmap/core/utf8.hpp"
+#include "styles.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <set>
+
+namespace stationmap::render::detail {
+
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+constexpr std::size_t dbf_max = 254;  // longest dBase string field, bytes
+
+Value string_array(const std::vector<std::string>& items) {
+  Json array = Json::array();
+  std::string flat;
+  for (const auto& item : items) {
+    array.push_back(item);
+    const std::string next = flat.empty() ? item : flat + "; " + item;
+    if (next.size() > dbf_max) {  // whole items only; say that some are left out
+      flat = truncate_utf8(flat + "; …", dbf_max);
+      break;
+    }
+    flat = next;
+  }
+  return Value::json(array.dump(), flat);
+}
+
+Value evidence_array(const std::vector<Evidence>& evidence) {
+  Json array = Json::array();
+  for (const auto& e : evidence) {
+    Json item = Json::object();
+    item["document"] = e.document;
+    if (!e.title.empty()) item["title"] = e.title;
+    if (!e.url.empty()) item["url"] = e.url;
+    if (!e.date.empty()) item["date"] = e.date;
+    item["sentence"] = e.sentence;
+    array.push_back(std::move(item));
+  }
+  // Shapefile: the first sentence with its source, which is what a reader of the attribute table wants.
+  std::string flat;
+  if (!evidence.empty()) {
+    const auto& e = evidence.front();
+    flat = truncate_utf8(e.document + ": " + e.sentence, dbf_max);
+  }
+  return Value::json(array.dump(), flat);
+}
+
+std::vector<std::string> documents_of(const std::vector<Evidence>& evidence) {
+  std::set<std::string> docs;
+  for (const auto& e : evidence) {
+    docs.insert(e.document);
+  }
+  return {docs.begin(), docs.end()};
+}
+
+Value optional_string(const std::string& s) { return s.empty() ? Value::none() : Value::of(s); }
+
+Value geonameid_of(const Place& p) {
+  return p.geonameid ? Value::of(static_cast<std::int64_t>(*p.geonameid)) : Value::none();
+}
+
+Row point_row(const Place& p) {
+  Row row;
+  row.shape.parts.push_back({LonLat{p.lon, p.lat}});
+  return row;
+}
+
+const char* role_name(MentionRole role) {
+  switch (role) {
+    case MentionRole::Station: return "station";
+    case MentionRole::Jurisdiction: return "jurisdiction";
+    case MentionRole::Other: return "other";
+  }
+  return "other";
+}
+
+int role_rank(MentionRole role) {
+  switch (role) {
+    case MentionRole::Station: return 0;
+    case MentionRole::Jurisdiction: return 1;
+    case MentionRole::Other: return 2;
+  }
+  return 2;
+}
+
+Layer stations_layer(const ClaimSet& claims, Extent& extent) {
+  Layer layer{"stations", GeomType::Point,
+              {{"station_id", "station_id", FieldType::String},
+               {"name", "name", FieldType::String},
+               {"country", "country", FieldType::String},
+               {"precision", "precision", FieldType::String},
+               {"status", "status", FieldType::String},
+               {"status_date", "status_dt", FieldType::String},
+               {"station_count", "stn_count", FieldType::Integer},
+               {"jurisdictions", "juris_ids", FieldType::Json},
+               {"jurisdiction_names", "juris_name", FieldType::Json},
+               {"documents", "documents", FieldType::Json},
+               {"evidence", "evidence", FieldType::Json},
+               {"evidence_count", "n_evidence", FieldType::Integer},
+               {"confidence", "confidence", FieldType::Real},
+               {"address", "address", FieldType::String},
+               {"admin1", "admin1", FieldType::String},
+               {"feature_code", "feat_code", FieldType::String},
+               {"geonameid", "geonameid", FieldType::Integer}},
+              {}};
+  std::map<std::string, std::string> jurisdiction_names;
+  for (const auto& j : claims.jurisdictions) {
+    jurisdiction_names[j.jurisdiction_id] = j.place.name;
+  }
+  std::vector<const Station*> sorted;
+  for (const auto& s : claims.stations) sorted.push_back(&s);
+  std::sort(sorted.begin(), sorted.end(),
+            [](const Station* a, const Station* b) { return a->station_id < b->station_id; });
+  for (const Station* s : sorted) {
+    Row row = point_row(s->place);
+    extent.add({s->place.lon, s->place.lat});
+    std::vector<std::string> names;
+    for (const auto& id : s->jurisdiction_ids) {
+      const auto it = jurisdiction_names.find(id);
+      names.push_back(it != jurisdiction_names.end() ? it->second : id);
+    }
+    std::vector<std::string> documents = s->documents.empty() ? documents_of(s->evidence) : s->documents;
+    row.values = {Value::of(s->station_id),
+                  Value::of(s->place.name),
+                  Value::of(s->place.country),
+                  Value::of(s->precision),
+                  Value::of(s->status),
+                  optional_string(s->status_date),
+                  Value::of(static_cast<std::int64_t>(s->station_count)),
+                  string_array(s->jurisdiction_ids),
+                  string_array(names),
+                  string_array(documents),
+                  evidence_array(s->evidence),
+                  Value::of(static_cast<std::int64_t>(s->evidence.size())),
+                  Value::of(std::round(s->confidence * 1000.0) / 1000.0),
+                  optional_string(s->address),
+                  optional_string(s->place.admin1_name),
+                  Value::of(s->place.feature_code),
+                  geonameid_of(s->place)};
+    layer.rows.push_back(std::move(row));
+  }
+  return layer;
+}
+
+Layer jurisdictions_layer(const ClaimSet& claims, Extent& extent) {
+  Layer layer{"jurisdictions", GeomType::Point,
+              {{"jurisdiction_id", "juris_id", FieldType::String},
+               {"name", "name", FieldType::String},
+               {"admin_level", "admin_lvl", FieldType::String},
+               {"province", "province", FieldType::String},
+               {"country", "country", FieldType::String},
+               {"stations", "stations", FieldType::Json},
+               {"station_names", "stn_names", FieldType::Json},
+               {"station_count", "stn_count", FieldType::Integer},
+               {"documents", "documents", FieldType::Json},
+               {"evidence", "evidence", FieldType::Json},
+               {"evidence_count", "n_evidence", FieldType::Integer},
+               {"color", "color", FieldType::String},
+               {"geonameid", "geonameid", FieldType::Integer}},
+              {}};
+  std::map<std::string, const Station*> stations;
+  for (const auto& s : claims.stations) stations[s.station_id] = &s;
+  std::size_t index = 0;
+  for (const auto& j : claims.jurisdictions) {  // sorted by jurisdiction_id (ClaimSet contract)
+    Row row = point_row(j.place);
+    extent.add({j.place.lon, j.place.lat});
+    std::vector<std::string> names;
+    std::int64_t count = 0;
+    for (const auto& id : j.station_ids) {
+      const auto it = stations.find(id);
+      names.push_back(it != stations.end() ? it->second->place.name : id);
+      count += it != stations.end() ? std::max(it->second->station_count, 1) : 1;
+    }
+    std::vector<std::string> documents = j.documents.empty() ? documents_of(j.evidence) : j.documents;
+    row.values = {Value::of(j.jurisdiction_id),
+                  Value::of(j.place.name),
+                  Value::of(j.admin_level),
+                  optional_string(j.province.empty() ? j.place.admin1_name : j.province),
+                  Value::of(j.place.country),
+                  string_array(j.station_ids),
+                  string_array(names),
+                  Value::of(count),
+                  string_array(documents),
+                  evidence_array(j.evidence),
+                  Value::of(static_cast<std::int64_t>(j.evidence.size())),
+                  Value::of(jurisdiction_colour(index++)),
+                  geonameid_of(j.place)};
+    layer.rows.push_back(std::move(row));
+  }
+  return layer;
+}
+
+Layer links_layer(const ClaimSet& claims, ProblemReport& problems, const RenderOptions& options) {
+  Layer layer{"links", GeomType::Line,
+              {{"link_id", "link_id", FieldType::String},
+               {"station_id", "station_id", FieldType::String},
+               {"jurisdiction_id", "juris_id", FieldType::String},
+               {"station_name", "stn_name", FieldType::String},
+               {"jurisdiction_name", "juris_name", FieldType::String},
+               {"documents", "documents", FieldType::Json},
+               {"evidence", "evidence", FieldType::Json},
+               {"evidence_count", "n_evidence", FieldType::Integer},
+               {"length_km", "length_km", FieldType::Real},
+               {"color", "color", FieldType::String}},
+              {}};
+  std::map<std::string, const Station*> stations;
+  for (const auto& s : claims.stations) stations[s.station_id] = &s;
+  std::map<std::string, std::pair<const Jurisdiction*, std::size_t>> jurisdictions;
+  for (std::size_t i = 0; i < claims.jurisdictions.size(); ++i) {
+    jurisdictions[claims.jurisdictions[i].jurisdiction_id] = {&claims.jurisdictions[i], i};
+  }
+  std::vector<const Link*> sorted;
+  for (const auto& l : claims.links) sorted.push_back(&l);
+  std::sort(sorted.begin(), sorted.end(), [](const Link* a, const Link* b) { return a->link_id < b->link_id; });
+  for (const Link* link : sorted) {
+    const auto s = stations.find(link->station_id);
+    const auto j = jurisdictions.find(link->jurisdiction_id);
+    if (s == stations.end() || j == jurisdictions.end()) {
+      problems.add({"", "link-without-end",
+                    "link " + link->link_id + " names " +
+                        (s == stations.end() ? "station " + link->station_id
+                                             : "jurisdiction " + link->jurisdiction_id) +
+                        ", which is not in the map; the link is left out"});
+      continue;
+    }
+    const LonLat from{j->second.first->place.lon, j->second.first->place.lat};
+    const LonLat to{s->second->place.lon, s->second->place.lat};
+    const double metres = geodesic_distance(from, to);
+    if (metres < 1.0) {
+      problems.add({"", "degenerate-link",
+                    "link " + link->link_id + ": station and jurisdiction are at the same place; not drawn"});
+      continue;
+    }
+    Row row;
+    row.shape.parts = geodesic_path(from, to, options.max_segment_m);
+    row.values = {Value::of(link->link_id),
+                  Value::of(link->station_id),
+                  Value::of(link->jurisdiction_id),
+                  Value::of(s->second->place.name),
+                  Value::of(j->second.first->place.name),
+                  string_array(documents_of(link->evidence)),
+                  evidence_array(link->evidence),
+                  Value::of(static_cast<std::int64_t>(link->evidence.size())),
+                  Value::of(std::round(metres / 100.0) / 10.0),
+                  Value::of(jurisdiction_colour(j->second.second))};
+    layer.rows.push_back(std::move(row));
+  }
+  return layer;
+}
+
+Layer places_layer(const ClaimSet& claims, Extent& extent) {
+  Layer layer{"places", GeomType::Point,
+              {{"place_id", "place_id", FieldType::String},
+               {"name", "name", FieldType::String},
+               {"country", "country", FieldType::String},
+               {"feature_code", "feat_code", FieldType::String},
+               {"role", "role", FieldType::String},
+               {"mentions", "mentions", FieldType::Integer},
+               {"documents", "documents", FieldType::Json},
+               {"names_used", "names_used", FieldType::Json},
+               {"admin1", "admin1", FieldType::String},
+               {"geonameid", "geonameid", FieldType::Integer}},
+              {}};
+  struct Acc {
+    const RoledMention* first = nullptr;
+    MentionRole role = MentionRole::Other;
+    std::int64_t mentions = 0;
+    std::set<std::string> documents;
+    std::set<std::string> names;
+  };
+  std::map<std::string, Acc> places;
+  for (const auto& m : claims.mentions) {
+    if (!m.resolved) continue;
+    const std::string id = m.place_id.empty() ? "place-" + std::to_string(m.place.id) : m.place_id;
+    Acc& acc = places[id];
+    if (acc.first == nullptr) {
+      acc.first = &m;
+      acc.role = m.role;
+    } else if (role_rank(m.role) < role_rank(acc.role)) {
+      acc.role = m.role;
+    }
+    ++acc.mentions;
+    acc.documents.insert(m.document);
+    acc.names.insert(m.text);
+  }
+  for (const auto& [id, acc] : places) {
+    const Place& p = acc.first->place;
+    Row row = point_row(p);
+    extent.add({p.lon, p.lat});
+    row.values = {Value::of(id),
+                  Value::of(p.name),
+                  Value::of(p.country),
+                  Value::of(p.feature_code),
+                  Value::of(std::string(role_name(acc.role))),
+                  Value::of(acc.mentions),
+                  string_array({acc.documents.begin(), acc.documents.end()}),
+                  string_array({acc.names.begin(), acc.names.end()}),
+                  optional_string(p.admin1_name),
+                  geonameid_of(p)};
+    layer.rows.push_back(std::move(row));
+  }
+  return layer;
+}
+
+Layer areas_layer(const ClaimSet& claims, const std::vector<BoundaryMatch>& areas) {
+  Layer layer{"jurisdiction_areas", GeomType::MultiPolygon,
+              {{"jurisdiction_id", "juris_id", FieldType::String},
+               {"name", "name", FieldType::String},
+               {"province", "province", FieldType::String},
+               {"station_count", "stn_count", FieldType::Integer},
+               {"color", "color", FieldType::String},
+               {"source_name", "src_name", FieldType::String},
+               {"matched_by", "matched_by", FieldType::String}},
+              {}};
+  std::map<std::string, std::size_t> index;
+  for (std::size_t i = 0; i < claims.jurisdictions.size(); ++i) {
+    index[claims.jurisdictions[i].jurisdiction_id] = i;
+  }
+  std::vector<const BoundaryMatch*> sorted;
+  for (const auto& a : areas) sorted.push_back(&a);
+  std::sort(sorted.begin(), sorted.end(), [](const BoundaryMatch* a, const BoundaryMatch* b) {
+    return a->jurisdiction_id < b->jurisdiction_id;
+  });
+  for (const BoundaryMatch* a : sorted) {
+    const auto it = index.find(a->jurisdiction_id);
+    if (it == index.end()) continue;
+    const Jurisdiction& j = claims.jurisdictions[it->second];
+    Row row;
+    row.shape.wkb = a->wkb;
+    row.values = {Value::of(j.jurisdiction_id),
+                  Value::of(j.place.name),
+                  optional_string(j.province.empty() ? j.place.admin1_name : j.province),
+                  Value::of(static_cast<std::int64_t>(j.station_ids.size())),
+                  Value::of(jurisdiction_colour(it->second)),
+                  Value::of(a->source_name),
+                  Value::of(a->matched_by)};
+    layer.rows.push_back(std::move(row));
+  }
+  return layer;
+}
+
+}  // namespace
+
+Value Value::of(std::string s) {
+  Value v;
+  v.null = false;
+  v.text = std::move(s);
+  return v;
+}
+Value Value::of(std::int64_t i) {
+  Value v;
+  v.null = false;
+  v.integer = i;
+  return v;
+}
+Value Value::of(double d) {
+  Value v;
+  v.null = false;
+  v.real = d;
+  return v;
+}
+Value Value::json(std::string json_text, std::string flat_text) {
+  Value v;
+  v.null = false;
+  v.text = std::move(json_text);
+  v.flat = std::move(flat_text);
+  return v;
+}
+
+void Extent::add(LonLat p) {
+  min_lon = std::min(min_lon, p.lon);
+  max_lon = std::max(max_lon, p.lon);
+  min_lat = std::min(min_lat, p.lat);
+  max_lat = std::max(max_lat, p.lat);
+}
+
+std::string truncate_utf8(std::string_view text, std::size_t max_bytes) {
+  if (text.size() <= max_bytes) {
+    return std::string(text);
+  }
+  static constexpr std::string_view ellipsis = "…";
+  if (max_bytes < ellipsis.size()) {
+    return {};
+  }
+  const bool already = text.ends_with(ellipsis);
+  std::size_t cut = max_bytes - ellipsis.size();
+  // Step back to the first byte of a character (continuation bytes are 10xxxxxx).
+  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0U) == 0x80U) {
+    --cut;
+  }
+  std::string out(text.substr(0, cut));
+  while (already && out.ends_with(ellipsis)) {
+    out.resize(out.size() - ellipsis.size());
+  }
+  return out + std::string(ellipsis);
+}
+
+MapModel build_model(const ClaimSet& claims, const std::vector<BoundaryMatch>& areas, ProblemReport& problems,
+                     const RenderOptions& options) {
+  MapModel model;
+  Layer stations = stations_layer(claims, model.extent);
+  Layer jurisdictions = jurisdictions_layer(claims, model.extent);
+  Layer links = links_layer(claims, problems, options);
+  Layer places = places_layer(claims, model.extent);
+  model.layers.push_back(std::move(places));
+  if (!options.boundaries.empty()) {
+    model.layers.push_back(areas_layer(claims, areas));
+  }
+  model.layers.push_back(std::move(links));
+  model.layers.push_back(std::move(jurisdictions));
+  model.layers.push_back(std::move(stations));
+  return model;
+}
+
+}  // namespace stationmap::render::detail

@@ -1,0 +1,92 @@
+#pragma once
+// The map as format-neutral tables: layers of features with typed values and plain lon/lat geometry. Built
+// once from the ClaimSet, then written by the OGR writers (GeoJSON, Shapefile, GeoPackage, PostGIS).
+
+#include "stationmap/core/problem_report.hpp"
+#include "stationmap/extract/claims.hpp"
+#include "stationmap/render/geodesic.hpp"
+#include "stationmap/render/layers.hpp"
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace stationmap::render::detail {
+
+enum class FieldType : std::uint8_t { String, Integer, Real, Json };
+
+struct Field {
+  std::string name;      ///< as in GeoJSON, GeoPackage, PostGIS
+  std::string shp_name;  ///< Shapefile (dBase) name: at most 10 characters, chosen here, never truncated
+  FieldType type = FieldType::String;
+};
+
+/// One attribute value. Json values carry their JSON text and a flat text for formats without JSON.
+struct Value {
+  bool null = true;
+  std::string text;  ///< String; Json: the JSON text
+  std::string flat;  ///< Json: "a; b" for Shapefile
+  std::int64_t integer = 0;
+  double real = 0.0;
+
+  static Value of(std::string s);
+  static Value of(std::int64_t i);
+  static Value of(double d);
+  static Value json(std::string json_text, std::string flat_text);
+  static Value none() { return {}; }
+};
+
+enum class GeomType : std::uint8_t { Point, Line, MultiPolygon };
+
+struct Shape {
+  std::vector<Polyline> parts;  ///< Point: one part of one vertex; Line: one or more parts
+  std::string wkb;              ///< MultiPolygon: ISO WKB in WGS 84
+};
+
+struct Row {
+  Shape shape;
+  std::vector<Value> values;  ///< one per Layer::fields
+};
+
+struct Layer {
+  std::string name;
+  GeomType geom = GeomType::Point;
+  std::vector<Field> fields;
+  std::vector<Row> rows;
+};
+
+struct Extent {
+  double min_lon = 180.0;
+  double min_lat = 90.0;
+  double max_lon = -180.0;
+  double max_lat = -90.0;
+  void add(LonLat p);
+  [[nodiscard]] bool empty() const { return min_lon > max_lon; }
+};
+
+/// A jurisdiction's boundary found in the user's boundaries file.
+struct BoundaryMatch {
+  std::string jurisdiction_id;
+  std::string wkb;           ///< valid MultiPolygon, WGS 84 lon/lat
+  std::string source_name;   ///< the matched feature's name (as in the file)
+  std::string matched_by;    ///< "name" or "code"
+};
+
+struct MapModel {
+  std::vector<Layer> layers;  ///< drawing order, bottom first: places, jurisdiction_areas, links, jurisdictions, stations
+  Extent extent;              ///< of the stations, jurisdictions and places
+};
+
+/// Builds the layers. Problems (links whose ends are missing...) go to @p problems.
+MapModel build_model(const ClaimSet& claims, const std::vector<BoundaryMatch>& areas, ProblemReport& problems,
+                     const RenderOptions& options);
+
+/// Truncates UTF-8 text to at most @p max_bytes on a character boundary, ending with "…" when cut.
+std::string truncate_utf8(std::string_view text, std::size_t max_bytes);
+
+/// Finds boundaries for the jurisdictions (GDAL to read, GEOS to repair and choose). Problems for
+/// jurisdictions without a match go to @p problems.
+std::vector<BoundaryMatch> match_boundaries(const std::vector<Jurisdiction>& jurisdictions,
+                                            const RenderOptions& options, ProblemReport& problems);
+
+}  // namespace stationmap::render::detail

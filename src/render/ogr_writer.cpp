@@ -1,0 +1,344 @@
+#include "ogr_writer.hpp"
+
+#include "gdal_handles.hpp"
+#include "stationmap/core/error.hpp"
+#include "stationmap/core/file_io.hpp"
+#include "styles.hpp"
+
+#include <cpl_string.h>
+
+#include <algorithm>
+
+namespace stationmap::render::detail {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+enum class Target : std::uint8_t { GeoJSON, Shapefile, GeoPackage, Postgres };
+
+constexpr int dbf_string_width = 254;
+
+GDALDriverH driver(const char* name) {
+  ensure_gdal_registered();
+  GDALDriverH d = GDALGetDriverByName(name);
+  if (d == nullptr) {
+    throw LibraryError(std::string("GDAL: the ") + name + " driver is not available");
+  }
+  return d;
+}
+
+/// Closes (flushes) a dataset, throwing when GDAL reported an error while finishing it.
+void close_dataset(Dataset& ds, const std::string& what) {
+  CPLErrorReset();
+  GDALClose(ds.release());
+  if (CPLGetLastErrorType() >= CE_Failure) {
+    throw_gdal_error("cannot finish " + what);
+  }
+}
+
+Dataset create_dataset(const char* driver_name, const fs::path& path, Options options = {}) {
+  GDALDatasetH ds =
+      GDALCreate(driver(driver_name), path.string().c_str(), 0, 0, 0, GDT_Unknown, options.get());
+  if (ds == nullptr) {
+    throw_gdal_error("cannot create " + path.string());
+  }
+  return Dataset(ds);
+}
+
+OGRwkbGeometryType ogr_type(GeomType type) {
+  switch (type) {
+    case GeomType::Point: return wkbPoint;
+    case GeomType::Line: return wkbMultiLineString;
+    case GeomType::MultiPolygon: return wkbMultiPolygon;
+  }
+  return wkbUnknown;
+}
+
+Geometry make_line(const Polyline& part) {
+  Geometry line(OGR_G_CreateGeometry(wkbLineString));
+  OGR_G_SetPointCount(line.get(), static_cast<int>(part.size()));
+  for (std::size_t i = 0; i < part.size(); ++i) {
+    OGR_G_SetPoint_2D(line.get(), static_cast<int>(i), part[i].lon, part[i].lat);
+  }
+  return line;
+}
+
+/// @p multi: lines always as MultiLineString (tables with one declared type); otherwise a single part stays a
+/// LineString (GeoJSON).
+Geometry make_geometry(const Shape& shape, GeomType type, bool multi) {
+  switch (type) {
+    case GeomType::Point: {
+      Geometry point(OGR_G_CreateGeometry(wkbPoint));
+      OGR_G_SetPoint_2D(point.get(), 0, shape.parts.at(0).at(0).lon, shape.parts.at(0).at(0).lat);
+      return point;
+    }
+    case GeomType::Line: {
+      if (shape.parts.size() == 1 && !multi) {
+        return make_line(shape.parts.front());
+      }
+      Geometry lines(OGR_G_CreateGeometry(wkbMultiLineString));
+      for (const auto& part : shape.parts) {
+        check_ogr(OGR_G_AddGeometryDirectly(lines.get(), make_line(part).release()), "building a MultiLineString");
+      }
+      return lines;
+    }
+    case GeomType::MultiPolygon: {
+      OGRGeometryH g = nullptr;
+      // NOLINTNEXTLINE: GDAL takes a non-const buffer it does not modify
+      auto* bytes = const_cast<unsigned char*>(reinterpret_cast<const unsigned char*>(shape.wkb.data()));
+      check_ogr(OGR_G_CreateFromWkbEx(bytes, nullptr, &g, shape.wkb.size()), "reading a boundary geometry");
+      return Geometry(g);
+    }
+  }
+  throw LibraryError("unknown geometry type");
+}
+
+OGRLayerH create_layer(GDALDatasetH ds, const Layer& layer, Target target, OGRSpatialReferenceH srs,
+                       Options options) {
+  const std::string name = layer.name;
+  OGRLayerH l = GDALDatasetCreateLayer(ds, name.c_str(), srs, ogr_type(layer.geom), options.get());
+  if (l == nullptr) {
+    throw_gdal_error("cannot create layer " + name);
+  }
+  for (const auto& field : layer.fields) {
+    const bool shp = target == Target::Shapefile;
+    OGRFieldType type = OFTString;
+    if (field.type == FieldType::Integer) type = OFTInteger64;
+    if (field.type == FieldType::Real) type = OFTReal;
+    FieldDefn defn(OGR_Fld_Create(shp ? field.shp_name.c_str() : field.name.c_str(), type));
+    if (shp && type == OFTString) {
+      OGR_Fld_SetWidth(defn.get(), dbf_string_width);  // RESIZE=YES shrinks it to the longest value
+    }
+    if (shp && type == OFTReal) {
+      OGR_Fld_SetWidth(defn.get(), 12);
+      OGR_Fld_SetPrecision(defn.get(), 3);
+    }
+    if (shp && type == OFTInteger64) {
+      OGR_Fld_SetWidth(defn.get(), 11);  // counts and geonameids: up to 10 digits, as N(11,0)
+      OGR_Fld_SetType(defn.get(), OFTInteger64);
+    }
+    if (!shp && field.type == FieldType::Json) {
+      OGR_Fld_SetSubType(defn.get(), OFSTJSON);  // GeoJSON: written as JSON arrays, not strings
+    }
+    check_ogr(OGR_L_CreateField(l, defn.get(), TRUE), "cannot create field " + field.name + " in " + name);
+  }
+  return l;
+}
+
+void write_rows(OGRLayerH l, const Layer& layer, Target target) {
+  const bool shp = target == Target::Shapefile;
+  const bool multi = target != Target::GeoJSON;
+  OGRFeatureDefnH defn = OGR_L_GetLayerDefn(l);
+  for (const auto& row : layer.rows) {
+    Feature f(OGR_F_Create(defn));
+    for (std::size_t i = 0; i < layer.fields.size(); ++i) {
+      const auto index = static_cast<int>(i);
+      const Value& v = row.values.at(i);
+      if (v.null) {
+        OGR_F_SetFieldNull(f.get(), index);
+        continue;
+      }
+      switch (layer.fields[i].type) {
+        case FieldType::String:
+          OGR_F_SetFieldString(f.get(), index,
+                               shp ? truncate_utf8(v.text, dbf_string_width).c_str() : v.text.c_str());
+          break;
+        case FieldType::Json:
+          OGR_F_SetFieldString(f.get(), index, shp ? v.flat.c_str() : v.text.c_str());
+          break;
+        case FieldType::Integer: OGR_F_SetFieldInteger64(f.get(), index, v.integer); break;
+        case FieldType::Real: OGR_F_SetFieldDouble(f.get(), index, v.real); break;
+      }
+    }
+    check_ogr(OGR_F_SetGeometryDirectly(f.get(), make_geometry(row.shape, layer.geom, multi).release()),
+              "setting a geometry");
+    check_ogr(OGR_L_CreateFeature(l, f.get()), "cannot write a feature to " + layer.name);
+  }
+}
+
+/// The QML of a layer with field names as the Shapefile has them. Styles quote field names ("station_count"
+/// or &quot;station_count&quot;), so only quoted, whole names are replaced.
+std::string qml_for(const Layer& layer, bool shapefile) {
+  std::string qml(embedded_style(layer.name + ".qml"));
+  if (!shapefile) {
+    return qml;
+  }
+  for (const auto& field : layer.fields) {
+    if (field.name == field.shp_name) continue;
+    for (const auto& [open, close] : {std::pair<std::string, std::string>{"\"", "\""}, {"&quot;", "&quot;"}}) {
+      const std::string from = open + field.name + close;
+      const std::string to = open + field.shp_name + close;
+      for (std::size_t pos = qml.find(from); pos != std::string::npos; pos = qml.find(from, pos + to.size())) {
+        qml.replace(pos, from.size(), to);
+      }
+    }
+  }
+  return qml;
+}
+
+std::string sql_quote(std::string_view text) {
+  std::string out = "'";
+  for (char c : text) {
+    out += c;
+    if (c == '\'') out += '\'';
+  }
+  return out + "'";
+}
+
+void execute_sql(GDALDatasetH ds, const std::string& sql) {
+  CPLErrorReset();
+  OGRLayerH result = GDALDatasetExecuteSQL(ds, sql.c_str(), nullptr, nullptr);
+  if (result != nullptr) {
+    GDALDatasetReleaseResultSet(ds, result);
+  }
+  if (CPLGetLastErrorType() >= CE_Failure) {
+    throw_gdal_error("SQL failed: " + sql.substr(0, 80));
+  }
+}
+
+}  // namespace
+
+void write_geojson(const Layer& layer, const fs::path& file) {
+  Dataset ds = create_dataset("GeoJSON", file);
+  const Srs srs = wgs84();
+  create_layer(ds.get(), layer, Target::GeoJSON, srs.get(),
+               {"RFC7946=YES", "COORDINATE_PRECISION=7", "WRITE_BBOX=NO", "WRITE_NAME=YES"});
+  write_rows(GDALDatasetGetLayer(ds.get(), 0), layer, Target::GeoJSON);
+  close_dataset(ds, file.string());
+}
+
+void write_shapefile(const Layer& layer, const fs::path& dir, const std::string& date) {
+  const fs::path shp = dir / (layer.name + ".shp");
+  Dataset ds = create_dataset("ESRI Shapefile", shp);
+  const Srs srs = wgs84();
+  create_layer(ds.get(), layer, Target::Shapefile, srs.get(),
+               {"ENCODING=UTF-8", "RESIZE=YES", "SPATIAL_INDEX=NO", "DBF_DATE_LAST_UPDATE=" + date});
+  write_rows(GDALDatasetGetLayer(ds.get(), 0), layer, Target::Shapefile);
+  close_dataset(ds, shp.string());
+  write_file_atomic(dir / (layer.name + ".qml"), qml_for(layer, true));
+}
+
+void write_geopackage(const MapModel& model, const fs::path& file, const std::string& date) {
+  // GeoPackage stamps gpkg_contents.last_change with the clock unless told the date: runs stay identical.
+  const ScopedConfig fixed_date("OGR_CURRENT_DATE", date + "T00:00:00.000Z");
+  Dataset ds = create_dataset("GPKG", file);
+  const Srs srs = wgs84();
+  for (const auto& layer : model.layers) {
+    check_ogr(GDALDatasetStartTransaction(ds.get(), FALSE), "GeoPackage transaction");
+    OGRLayerH l = create_layer(ds.get(), layer, Target::GeoPackage, srs.get(),
+                               {"GEOMETRY_NAME=geom", "FID=fid", "SPATIAL_INDEX=YES", "IDENTIFIER=" + layer.name});
+    write_rows(l, layer, Target::GeoPackage);
+    check_ogr(GDALDatasetCommitTransaction(ds.get()), "GeoPackage commit");
+  }
+  // QGIS looks for a layer's default style in layer_styles (as QGIS itself creates it).
+  Layer styles{"layer_styles", GeomType::Point,
+               {{"f_table_catalog", "", FieldType::String},
+                {"f_table_schema", "", FieldType::String},
+                {"f_table_name", "", FieldType::String},
+                {"f_geometry_column", "", FieldType::String},
+                {"styleName", "", FieldType::String},
+                {"styleQML", "", FieldType::String},
+                {"styleSLD", "", FieldType::String},
+                {"useAsDefault", "", FieldType::Integer},
+                {"description", "", FieldType::String},
+                {"owner", "", FieldType::String},
+                {"ui", "", FieldType::String},
+                {"update_time", "", FieldType::String}},
+               {}};
+  Options options{"FID=id", "ASPATIAL_VARIANT=GPKG_ATTRIBUTES"};
+  OGRLayerH l = GDALDatasetCreateLayer(ds.get(), "layer_styles", nullptr, wkbNone, options.get());
+  if (l == nullptr) {
+    throw_gdal_error("cannot create layer_styles");
+  }
+  for (const auto& field : styles.fields) {
+    OGRFieldType type = field.type == FieldType::Integer ? OFTInteger : OFTString;
+    if (field.name == "update_time") type = OFTDateTime;
+    FieldDefn defn(OGR_Fld_Create(field.name.c_str(), type));
+    if (field.name == "useAsDefault") OGR_Fld_SetSubType(defn.get(), OFSTBoolean);
+    check_ogr(OGR_L_CreateField(l, defn.get(), TRUE), "layer_styles field");
+  }
+  check_ogr(GDALDatasetStartTransaction(ds.get(), FALSE), "GeoPackage transaction");
+  OGRFeatureDefnH defn = OGR_L_GetLayerDefn(l);
+  int year = 1970;
+  int month = 1;
+  int day = 1;
+  if (std::sscanf(date.c_str(), "%d-%d-%d", &year, &month, &day) != 3) {  // NOLINT(cert-err34-c)
+    year = 1970, month = 1, day = 1;
+  }
+  for (const auto& layer : model.layers) {
+    Feature f(OGR_F_Create(defn));
+    OGR_F_SetFieldString(f.get(), 0, "");
+    OGR_F_SetFieldString(f.get(), 1, "");
+    OGR_F_SetFieldString(f.get(), 2, layer.name.c_str());
+    OGR_F_SetFieldString(f.get(), 3, "geom");
+    OGR_F_SetFieldString(f.get(), 4, layer.name.c_str());
+    OGR_F_SetFieldString(f.get(), 5, qml_for(layer, false).c_str());
+    OGR_F_SetFieldString(f.get(), 6, std::string(embedded_style(layer.name + ".sld")).c_str());
+    OGR_F_SetFieldInteger(f.get(), 7, 1);
+    OGR_F_SetFieldString(f.get(), 8, ("stationmap default style for " + layer.name).c_str());
+    OGR_F_SetFieldString(f.get(), 9, "stationmap");
+    OGR_F_SetFieldNull(f.get(), 10);
+    OGR_F_SetFieldDateTime(f.get(), 11, year, month, day, 0, 0, 0, 100);
+    check_ogr(OGR_L_CreateFeature(l, f.get()), "writing layer_styles");
+  }
+  check_ogr(GDALDatasetCommitTransaction(ds.get()), "GeoPackage commit");
+  close_dataset(ds, file.string());
+}
+
+void write_postgres(const MapModel& model, const std::string& connection, const std::string& schema,
+                    const std::string& date) {
+  ensure_gdal_registered();
+  const std::string conn = connection.starts_with("PG:") ? connection : "PG:" + connection;
+  Options open_options{"ACTIVE_SCHEMA=" + schema};
+  GDALDatasetH raw = GDALOpenEx(conn.c_str(), GDAL_OF_VECTOR | GDAL_OF_UPDATE, nullptr, open_options.get(), nullptr);
+  if (raw == nullptr) {
+    throw_gdal_error("cannot connect to PostgreSQL");
+  }
+  Dataset ds(raw);
+  const Srs srs = wgs84();
+  // All or nothing: the old tables stay until the new ones are complete.
+  check_ogr(GDALDatasetStartTransaction(ds.get(), TRUE), "PostgreSQL transaction");
+  try {
+    for (const auto& layer : model.layers) {
+      for (int i = GDALDatasetGetLayerCount(ds.get()) - 1; i >= 0; --i) {
+        const char* existing = OGR_L_GetName(GDALDatasetGetLayer(ds.get(), i));
+        if (existing != nullptr && (layer.name == existing || schema + "." + layer.name == existing)) {
+          check_ogr(GDALDatasetDeleteLayer(ds.get(), i), "dropping the old table " + layer.name);
+        }
+      }
+      OGRLayerH l = create_layer(ds.get(), layer, Target::Postgres, srs.get(),
+                                 {"SCHEMA=" + schema, "GEOMETRY_NAME=geom", "FID=fid", "SPATIAL_INDEX=GIST",
+                                  "LAUNDER=NO", "PRECISION=NO", "DESCRIPTION=stationmap " + layer.name});
+      write_rows(l, layer, Target::Postgres);
+      check_ogr(OGR_L_SyncToDisk(l), "finishing table " + layer.name);
+    }
+    // QGIS default styles (its own layer_styles table layout).
+    execute_sql(ds.get(),
+                "CREATE TABLE IF NOT EXISTS public.layer_styles (id serial PRIMARY KEY, f_table_catalog varchar, "
+                "f_table_schema varchar, f_table_name varchar, f_geometry_column varchar, stylename text, "
+                "styleqml xml, stylesld xml, useasdefault boolean, description text, owner varchar(63) DEFAULT "
+                "CURRENT_USER, ui xml, update_time timestamp DEFAULT CURRENT_TIMESTAMP, type varchar)");
+    for (const auto& layer : model.layers) {
+      execute_sql(ds.get(), "DELETE FROM public.layer_styles WHERE f_table_catalog = current_database() AND "
+                            "f_table_schema = " + sql_quote(schema) + " AND f_table_name = " +
+                                sql_quote(layer.name) + " AND stylename = " + sql_quote("stationmap"));
+      execute_sql(ds.get(),
+                  "INSERT INTO public.layer_styles (f_table_catalog, f_table_schema, f_table_name, "
+                  "f_geometry_column, stylename, styleqml, stylesld, useasdefault, description, update_time, "
+                  "type) VALUES (current_database(), " + sql_quote(schema) + ", " + sql_quote(layer.name) +
+                      ", 'geom', 'stationmap', XMLPARSE(DOCUMENT " + sql_quote(qml_for(layer, false)) +
+                      "), XMLPARSE(DOCUMENT " + sql_quote(embedded_style(layer.name + ".sld")) +
+                      "), true, 'stationmap default style', " + sql_quote(date) + ", " +
+                      sql_quote(layer.geom == GeomType::Point ? "Point"
+                                : layer.geom == GeomType::Line ? "Line"
+                                                               : "Polygon") + ")");
+    }
+  } catch (...) {
+    GDALDatasetRollbackTransaction(ds.get());
+    throw;
+  }
+  check_ogr(GDALDatasetCommitTransaction(ds.get()), "PostgreSQL commit");
+}
+
+}  // namespace stationmap::render::detail

@@ -1,0 +1,28 @@
+#pragma once
+// The non-OGR outputs of the render stage: CSV tables and the QGIS project.
+
+#include "layer_model.hpp"
+
+#include "stationmap/core/problem_report.hpp"
+#include "stationmap/extract/claims.hpp"
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace stationmap::render::detail {
+
+/// One CSV field, quoted per RFC 4180 when it needs to be.
+std::string csv_field(std::string_view text);
+/// A coordinate with at most 7 decimals, trailing zeros dropped ("119.3063889", "-74").
+std::string format_degrees(double value);
+
+/// mentions.csv: document, start, end, text, place_id, lat, lon, role, sentence (+ name, country, reason).
+std::string mentions_csv(const std::vector<RoledMention>& mentions);
+/// problems.csv: file, kind, detail.
+std::string problems_csv(const std::vector<Problem>& problems);
+
+/// stationmap.qgs: the layers of stationmap.gpkg (relative path), styled, labelled, stations on top.
+std::string qgis_project(const MapModel& model, const std::string& gpkg_name);
+
+}  // namespace stationmap::render::detail

@@ -1,0 +1,31 @@
+#pragma once
+// The style sources of styles/ (QML, SLD, palette.json), embedded in the binary at build time.
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace stationmap::render::detail {
+
+/// The contents of styles/<name>, e.g. "stations.qml". Throws Error when there is no such file.
+std::string_view embedded_style(std::string_view name);
+
+/// Names of every embedded style file, sorted.
+std::vector<std::string> embedded_style_names();
+
+/// Colour (#rrggbb) for the i-th jurisdiction, from palette.json "jurisdictions".
+std::string jurisdiction_colour(std::size_t index);
+
+}  // namespace stationmap::render::detail
+
+namespace stationmap::render::detail {
+
+/// A file of styles/, embedded by styles/EmbedStyles.cmake.
+struct EmbeddedFile {
+  std::string_view name;
+  std::string_view data;
+};
+extern const EmbeddedFile embedded_styles[];
+extern const std::size_t embedded_style_count;
+
+}  // namespace stationmap::render::detail
