@@ -1,0 +1,56 @@
+#pragma once
+/// @file
+/// The extract stage: from a document's resolved place mentions to claims. Every mention gets a role
+/// (station site, home jurisdiction, or other with a reason); sites and jurisdictions are tied only where a
+/// sentence or table row states the tie; status and evidence come from the supporting sentences.
+/// Cues are recognised in English, French, Spanish, German and Chinese.
+
+#include "stationmap/core/problem_report.hpp"
+#include "stationmap/extract/claims.hpp"
+#include "stationmap/gazetteer/gazetteer.hpp"
+#include "stationmap/ingest/document.hpp"
+
+#include <vector>
+
+namespace stationmap {
+
+/// What one document claims, before merging across documents.
+struct DocumentClaims {
+  std::string document;
+  std::vector<RoledMention> mentions;
+  struct SiteClaim {
+    Place place;
+    std::string precision;
+    std::string status;
+    Evidence evidence;
+  };
+  struct JurisdictionClaim {
+    Place place;
+    Evidence evidence;
+  };
+  struct LinkClaim {
+    Place site;
+    Place jurisdiction;
+    Evidence evidence;
+  };
+  std::vector<SiteClaim> sites;
+  std::vector<JurisdictionClaim> jurisdictions;
+  std::vector<LinkClaim> links;
+  std::vector<std::string> counts;  ///< counts without places ("102 stations in 53 countries"), as sentences
+};
+
+/// Extracts claims from documents with the geoparser over @p gazetteer. Thread-safe.
+class Extractor {
+public:
+  explicit Extractor(const Gazetteer& gazetteer) : m_gazetteer(gazetteer) {}
+  [[nodiscard]] DocumentClaims extract(const Document& document) const;
+
+private:
+  const Gazetteer& m_gazetteer;
+};
+
+/// Merges per-document claims into one station per site place and one jurisdiction per place, with stable
+/// ids and every source kept; data problems (a station without jurisdiction...) go to @p problems.
+ClaimSet merge_claims(std::vector<DocumentClaims> documents, ProblemReport& problems);
+
+}  // namespace stationmap

@@ -1,0 +1,38 @@
+#pragma once
+// Cue phrases of the extract stage, as folded token sequences (core/fold.hpp), in English, French,
+// Spanish, German and Chinese.
+
+#include <string_view>
+#include <vector>
+
+namespace stationmap::cues {
+
+/// Words for the sites themselves: police station, service station, antenne, comisaría, 服务站...
+const std::vector<std::string_view>& station();
+/// Words for the home side's police: police, public security (bureau), PSB, 公安, jurisdiction...
+const std::vector<std::string_view>& police();
+/// Words that tie a site to its jurisdiction: run by, opened by, attributed to, rattachée, dépendrait...
+const std::vector<std::string_view>& tie();
+/// Prepositions that introduce the jurisdiction after a police word: of, from, in, de, von, including...
+const std::vector<std::string_view>& police_preposition();
+/// Negation and denial: did not link, denied, dément, niega, 否认...
+const std::vector<std::string_view>& negation();
+/// Organisation bases and reporters' bases: based in, headquartered in, works from, basée à...
+const std::vector<std::string_view>& base();
+/// Diplomatic missions: embassy in, consulate, ambassade, embajada, 大使馆...
+const std::vector<std::string_view>& mission();
+/// Home side: hometown, natives of, 同乡, 老家...
+const std::vector<std::string_view>& home_side();
+/// Speech verbs after a capital standing for its government: Beijing has, Pékin affirme...
+const std::vector<std::string_view>& metonymy_verb();
+/// Coordination between list members: and, et, y, und, 和, 、, 以及...
+const std::vector<std::string_view>& coordination();
+
+/// Status words, strongest status first.
+struct StatusCue {
+  std::string_view status;
+  std::vector<std::string_view> phrases;
+};
+const std::vector<StatusCue>& status();
+
+}  // namespace stationmap::cues

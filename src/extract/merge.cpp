@@ -1,0 +1,222 @@
+// Merging per-document claims: one station per site place, one jurisdiction per place, every source kept.
+
+#include "stationmap/extract/extractor.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <set>
+#include <tuple>
+
+namespace stationmap {
+
+namespace {
+
+double distance_km(const Place& a, const Place& b) {
+  constexpr double rad = 3.14159265358979323846 / 180.0;
+  const double h = std::pow(std::sin((b.lat - a.lat) * rad / 2), 2) +
+                   std::cos(a.lat * rad) * std::cos(b.lat * rad) * std::pow(std::sin((b.lon - a.lon) * rad / 2), 2);
+  return 2 * 6371.0088 * std::asin(std::min(1.0, std::sqrt(h)));
+}
+
+int status_rank(const std::string& status) {
+  static const std::vector<std::string> order = {"closed",    "ordered closed", "under investigation", "confirmed",
+                                                 "suspected", "denied",         "alleged"};
+  const auto it = std::find(order.begin(), order.end(), status);
+  return it == order.end() ? static_cast<int>(order.size()) : static_cast<int>(it - order.begin());
+}
+
+std::string place_key(const Place& p) {
+  return p.geonameid ? "gn" + std::to_string(*p.geonameid) : "sm" + std::to_string(p.id);
+}
+
+void add_evidence(std::vector<Evidence>& list, const Evidence& e) {
+  const bool seen = std::any_of(list.begin(), list.end(), [&](const Evidence& x) {
+    return x.document == e.document && x.start == e.start && x.end == e.end;
+  });
+  if (!seen) {
+    list.push_back(e);
+  }
+}
+
+void add_unique(std::vector<std::string>& list, const std::string& s) {
+  if (std::find(list.begin(), list.end(), s) == list.end()) {
+    list.push_back(s);
+  }
+}
+
+void sort_evidence(std::vector<Evidence>& list) {
+  std::sort(list.begin(), list.end(), [](const Evidence& a, const Evidence& b) {
+    return std::tie(a.document, a.start) < std::tie(b.document, b.start);
+  });
+}
+
+std::string admin_level_of(const Place& p) {
+  const std::string& c = p.feature_code;
+  if (c == "PPLA" || c == "PPLA2" || c == "ADM2") {
+    return "prefecture";
+  }
+  if (c == "PPLA3" || c == "ADM3") {
+    return "county";
+  }
+  if (c == "PPLA4" || c == "ADM4" || c == "PPLX") {
+    return "district";
+  }
+  return "city";
+}
+
+}  // namespace
+
+ClaimSet merge_claims(std::vector<DocumentClaims> documents, ProblemReport& problems) {
+  std::sort(documents.begin(), documents.end(),
+            [](const DocumentClaims& a, const DocumentClaims& b) { return a.document < b.document; });
+  // One jurisdiction per bureau: entries less than 20 km apart (a county and its seat, a prefecture and its
+  // city) are one jurisdiction, named after the populated place with the most people.
+  {
+    std::vector<Place> all;
+    for (const auto& d : documents) {
+      for (const auto& j : d.jurisdictions) {
+        all.push_back(j.place);
+      }
+    }
+    auto canonical = [&](const Place& p) {
+      const Place* best = &p;
+      for (const Place& q : all) {
+        if (distance_km(p, q) < 20.0) {
+          const bool q_city = q.feature_class == 'P';
+          const bool b_city = best->feature_class == 'P';
+          if ((q_city && !b_city) || (q_city == b_city && (q.population > best->population ||
+                                                           (q.population == best->population && q.id < best->id)))) {
+            best = &q;
+          }
+        }
+      }
+      return *best;
+    };
+    for (auto& d : documents) {
+      for (auto& j : d.jurisdictions) {
+        j.place = canonical(j.place);
+      }
+      for (auto& l : d.links) {
+        l.jurisdiction = canonical(l.jurisdiction);
+      }
+      for (auto& m : d.mentions) {
+        if (m.role == MentionRole::Jurisdiction) {
+          m.place = canonical(m.place);
+          m.place_id = "p" + std::to_string(m.place.id);
+        }
+      }
+    }
+  }
+  std::map<std::string, Station> stations;
+  std::map<std::string, Jurisdiction> jurisdictions;
+  std::map<std::string, Link> links;
+  ClaimSet out;
+  for (DocumentClaims& d : documents) {
+    for (const auto& s : d.sites) {
+      const std::string id = "station-" + place_key(s.place);
+      auto [it, fresh] = stations.try_emplace(id);
+      Station& st = it->second;
+      if (fresh) {
+        st.station_id = id;
+        st.place = s.place;
+        st.precision = s.precision;
+        st.status = "alleged";
+      }
+      if (!s.status.empty() && status_rank(s.status) < status_rank(st.status)) {
+        st.status = s.status;
+      }
+      add_unique(st.documents, d.document);
+      add_evidence(st.evidence, s.evidence);
+    }
+    for (const auto& j : d.jurisdictions) {
+      const std::string id = "jurisdiction-" + place_key(j.place);
+      auto [it, fresh] = jurisdictions.try_emplace(id);
+      Jurisdiction& ju = it->second;
+      if (fresh) {
+        ju.jurisdiction_id = id;
+        ju.place = j.place;
+        ju.admin_level = admin_level_of(j.place);
+        ju.province = j.place.admin1_name;
+      }
+      add_unique(ju.documents, d.document);
+      add_evidence(ju.evidence, j.evidence);
+    }
+    for (const auto& l : d.links) {
+      const std::string sid = "station-" + place_key(l.site);
+      const std::string jid = "jurisdiction-" + place_key(l.jurisdiction);
+      if (stations.count(sid) == 0 || jurisdictions.count(jid) == 0) {
+        continue;
+      }
+      const std::string id = "link-" + place_key(l.site) + "-" + place_key(l.jurisdiction);
+      Link& link = links[id];
+      link.link_id = id;
+      link.station_id = sid;
+      link.jurisdiction_id = jid;
+      add_evidence(link.evidence, l.evidence);
+    }
+    for (auto& m : d.mentions) {
+      out.mentions.push_back(std::move(m));
+    }
+  }
+  for (auto& [id, link] : links) {
+    add_unique(stations[link.station_id].jurisdiction_ids, link.jurisdiction_id);
+    add_unique(jurisdictions[link.jurisdiction_id].station_ids, link.station_id);
+    sort_evidence(link.evidence);
+    out.links.push_back(link);
+  }
+  for (auto& [id, st] : stations) {
+    std::sort(st.jurisdiction_ids.begin(), st.jurisdiction_ids.end());
+    std::sort(st.documents.begin(), st.documents.end());
+    sort_evidence(st.evidence);
+    st.confidence = std::min(1.0, 0.5 + 0.2 * static_cast<double>(st.documents.size()) +
+                                      (st.jurisdiction_ids.empty() ? 0.0 : 0.2));
+    if (st.jurisdiction_ids.empty()) {
+      problems.add({st.documents.front(), "station-without-jurisdiction",
+                    st.place.name + ": no document ties this site to a home jurisdiction"});
+    }
+    out.stations.push_back(st);
+  }
+  // A jurisdiction is named as the documents name it ("Qingtian County", not its seat "Hecheng"): the most
+  // frequent Latin-script mention text, else the gazetteer name.
+  {
+    std::map<std::string, std::map<std::string, int>> texts;
+    for (const RoledMention& m : out.mentions) {
+      if (m.role == MentionRole::Jurisdiction && !m.text.empty() && static_cast<unsigned char>(m.text[0]) < 0x80) {
+        ++texts["jurisdiction-" + place_key(m.place)][m.text];
+      }
+    }
+    for (auto& [id, ju] : jurisdictions) {
+      const auto it = texts.find(id);
+      if (it == texts.end()) {
+        continue;
+      }
+      std::string best;
+      int count = 0;
+      for (const auto& [text, n] : it->second) {
+        if (n > count || (n == count && text.size() > best.size())) {
+          best = text;
+          count = n;
+        }
+      }
+      ju.place.name = best;
+    }
+  }
+  for (auto& [id, ju] : jurisdictions) {
+    std::sort(ju.station_ids.begin(), ju.station_ids.end());
+    std::sort(ju.documents.begin(), ju.documents.end());
+    sort_evidence(ju.evidence);
+    out.jurisdictions.push_back(ju);
+  }
+  for (const RoledMention& m : out.mentions) {
+    if (!m.resolved) {
+      problems.add({m.document, "unresolved-name", "'" + m.text + "' has no gazetteer candidate"});
+    }
+  }
+  std::sort(out.mentions.begin(), out.mentions.end(), [](const RoledMention& a, const RoledMention& b) {
+    return std::tie(a.document, a.start, a.end) < std::tie(b.document, b.start, b.end);
+  });
+  return out;
+}
+
+}  // namespace stationmap
