@@ -5,9 +5,6 @@
 
 namespace stationmap::cli {
 
-int run_build(const std::vector<std::string>& /*args*/) {
-  throw Error("build: not implemented yet");
-}
 int run_serve(const std::vector<std::string>& /*args*/) {
   throw Error("serve: not implemented yet");
 }

@@ -1,0 +1,132 @@
+// `stationmap build INPUT... -o OUTDIR`: ingest -> geoparse -> extract -> render, into a staged OUTDIR that
+// replaces the previous one only when everything succeeded.
+
+#include "args.hpp"
+#include "commands.hpp"
+#include "stationmap/core/error.hpp"
+#include "stationmap/core/problem_report.hpp"
+#include "stationmap/extract/extractor.hpp"
+#include "stationmap/gazetteer/gazetteer.hpp"
+#include "stationmap/ingest/reader.hpp"
+#include "stationmap/render/layers.hpp"
+#include "stationmap/render/staging.hpp"
+#include "stationmap/render/tiles/tiles.hpp"
+
+#include <unistd.h>
+
+#include <atomic>
+#include <iostream>
+#include <thread>
+
+namespace stationmap::cli {
+
+namespace {
+
+const char* const help = R"(Usage: stationmap build INPUT... -o OUTDIR [--gazetteer PATH] [--jobs N]
+                        [--boundaries FILE] [--postgis "PG:dbname=... host=..."] [--maxzoom Z]
+
+Reads documents (files or folders, recursively: .txt .md .html .pdf .json .jsonl, any common encoding),
+finds the places they name, extracts the alleged station sites, home jurisdictions and the ties the
+documents state, and writes the map into OUTDIR (GeoJSON, Shapefile, GeoPackage, QGIS project, CSV,
+vector tiles). OUTDIR is replaced only when the whole run succeeds.
+Exit status: 0 every document was read; 1 some were skipped (named on stderr and in OUTDIR/problems.csv);
+2 usage error, or nothing could be mapped.
+Options:
+  -o, --output OUTDIR   where to write the map
+  --gazetteer PATH      a .smidx index or GeoNames data instead of the embedded gazetteer
+  --jobs N              documents processed in parallel (default: 1)
+  --boundaries FILE     jurisdiction boundaries (any GDAL vector source) for a polygon layer
+  --postgis CONN        also write the layers into PostgreSQL/PostGIS
+  --maxzoom Z           highest tile zoom (default: chosen from the data)
+)";
+
+}  // namespace
+
+int run_build(const std::vector<std::string>& argv) {
+  const Args args(argv, {"--help"}, {"-o", "--output", "--gazetteer", "--jobs", "--boundaries", "--postgis",
+                                     "--maxzoom"},
+                  "build");
+  if (args.flag("--help")) {
+    std::cout << help;
+    return 0;
+  }
+  const std::string outdir = args.has("-o") ? args.option("-o") : args.option("--output");
+  if (outdir.empty()) {
+    throw UsageError("build: say where to write the map with -o OUTDIR; see `stationmap build --help`");
+  }
+  if (args.positional().empty()) {
+    throw UsageError("build: give at least one INPUT file or folder; see `stationmap build --help`");
+  }
+  const int jobs = args.int_option("--jobs", 1);
+  if (jobs < 1 || jobs > 256) {
+    throw UsageError("build: --jobs must be between 1 and 256");
+  }
+  const Gazetteer gazetteer =
+      args.has("--gazetteer") ? Gazetteer::open(args.option("--gazetteer")) : Gazetteer::open_default();
+  const Extractor extractor(gazetteer);
+
+  ProblemReport problems;
+  std::vector<Document> documents;
+  std::vector<std::filesystem::path> inputs(args.positional().begin(), args.positional().end());
+  ingest::ReadOptions read_options;
+  read_options.jobs = static_cast<unsigned>(jobs);
+  const bool tty = ::isatty(STDERR_FILENO) != 0;
+  const ingest::ReadCounts counts = ingest::read_inputs(
+      inputs, read_options, [&](Document&& d) { documents.push_back(std::move(d)); }, problems,
+      [](const Problem& p) { std::cerr << ingest::problem_line(p) << '\n'; });
+
+  // Extraction, spread over --jobs threads; results kept in document order.
+  std::vector<DocumentClaims> claims(documents.size());
+  std::atomic<std::size_t> next{0};
+  std::atomic<std::size_t> done{0};
+  auto work = [&] {
+    for (std::size_t i = next++; i < documents.size(); i = next++) {
+      claims[i] = extractor.extract(documents[i]);
+      const std::size_t d = ++done;
+      if (tty && (d % 16 == 0 || d == documents.size())) {
+        std::cerr << "\rstationmap: mapped " << d << '/' << documents.size() << " documents" << std::flush;
+      }
+    }
+  };
+  {
+    std::vector<std::jthread> threads;
+    for (int w = 1; w < jobs; ++w) {
+      threads.emplace_back(work);
+    }
+    work();
+  }
+  if (tty && !documents.empty()) {
+    std::cerr << '\n';
+  }
+  if (documents.empty()) {
+    std::cerr << "stationmap build: no document could be read from the inputs; nothing to map\n";
+    return 2;
+  }
+  const ClaimSet claim_set = merge_claims(std::move(claims), problems);
+
+  render::OutputStaging staging(outdir);
+  render::RenderOptions options;
+  options.boundaries = args.option("--boundaries");
+  options.postgis = args.option("--postgis");
+  const render::RenderSummary summary = render::write_map(claim_set, problems, staging.dir(), options);
+  tiles::TileOptions tile_options;
+  if (args.has("--maxzoom")) {
+    tile_options.maxzoom = args.int_option("--maxzoom", 0);
+  }
+  const tiles::TileSet tile_set = tiles::build_tiles(tiles::features_from_claims(claim_set), tile_options);
+  tiles::write_mbtiles(tile_set, staging.dir() / "tiles.mbtiles");
+  tiles::write_pmtiles(tile_set, staging.dir() / "tiles.pmtiles");
+  if (!options.postgis.empty()) {
+    render::write_postgis(claim_set, problems, options);
+  }
+  staging.commit();
+
+  std::cerr << "stationmap: " << counts.read << " documents read, " << counts.skipped << " skipped; "
+            << summary.stations << " stations, " << summary.jurisdictions << " jurisdictions, " << summary.links
+            << " links, " << summary.places << " places; " << problems.size() << " problems\n";
+  std::cout << "map written to " << outdir << "/ (stations.geojson, jurisdictions.geojson, links.geojson, "
+            << "places.geojson, stationmap.gpkg, stationmap.qgs, shapefile/, tiles.pmtiles)\n";
+  return counts.skipped > 0 ? 1 : 0;
+}
+
+}  // namespace stationmap::cli
