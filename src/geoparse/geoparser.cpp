@@ -91,7 +91,11 @@ std::vector<Mention> Geoparser::resolve_spans(std::string_view text, const std::
       if (ref && m_gazetteer.posting_count(ref) > 0) {
         item.key = ref;
         item.folded = key;
-        item.demonym = !detail::has_real_name(m_gazetteer, ref, true);
+        bool real = false;
+        for (const auto& p : m_gazetteer.postings(ref)) {
+          real = real || !detail::is_demonym_only(p.flags);
+        }
+        item.demonym = !real;
         mentions[s].demonym = item.demonym;
         return true;
       }
@@ -99,6 +103,15 @@ std::vector<Mention> Geoparser::resolve_spans(std::string_view text, const std::
     };
     if (try_range(first, last)) {
       continue;
+    }
+    // A people's or region's adjective the gazetteer lacks: "Ontarians" -> Ontario, "Dagestani" -> Dagestan.
+    if (const std::string key = detail::joined_key(tt, first, last); !tt.tokens[last].ideograph) {
+      if (const auto region = detail::region_of_adjective(m_gazetteer, key)) {
+        item.key = region->first;
+        item.folded = region->second;
+        item.demonym = false;
+        continue;
+      }
     }
     bool found = false;
     for (std::size_t len = last - first; len >= 1 && !found; --len) {

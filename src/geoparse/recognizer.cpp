@@ -71,6 +71,36 @@ bool is_demonym_only(std::uint16_t flags) {
   return (flags & name_kind::demonym) != 0U && (flags & name_kind::abbreviation) == 0U;
 }
 
+std::optional<std::pair<Gazetteer::KeyRef, std::string>> region_of_adjective(const Gazetteer& gazetteer,
+                                                                             const std::string& folded) {
+  static constexpr std::string_view endings[] = {"ians", "ian", "ans", "an", "ns", "is", "i", "ese", "s", ""};
+  static constexpr std::string_view stems[] = {"", "a", "ia", "o", "e", "y"};
+  for (const std::string_view ending : endings) {
+    if (folded.size() < ending.size() + 4 || folded.compare(folded.size() - ending.size(), ending.size(), ending) != 0) {
+      continue;
+    }
+    const std::string base = folded.substr(0, folded.size() - ending.size());
+    for (const std::string_view stem : stems) {
+      if (ending.empty() && stem.empty()) {
+        continue;
+      }
+      std::string key = base + std::string(stem);
+      const Gazetteer::KeyRef ref = gazetteer.find_key(key);
+      if (!ref) {
+        continue;
+      }
+      for (const auto& p : gazetteer.postings(ref)) {
+        const std::string_view code = gazetteer.feature_code(p.entry);
+        if (!is_demonym_only(p.flags) && gazetteer.feature_class(p.entry) == 'A' &&
+            (code.substr(0, 3) == "PCL" || code == "ADM1" || code == "ADMD")) {
+          return std::make_pair(ref, std::move(key));
+        }
+      }
+    }
+  }
+  return std::nullopt;
+}
+
 std::string joined_key(const TokenizedText& tt, std::size_t first, std::size_t last) {
   std::string key;
   for (std::size_t i = first; i <= last; ++i) {

@@ -4,7 +4,10 @@
 #include "stationmap/core/fold.hpp"
 #include "stationmap/gazetteer/gazetteer.hpp"
 
+#include <optional>
+#include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace stationmap::detail {
@@ -23,6 +26,12 @@ std::vector<KeyMatch> recognize(const Gazetteer& gazetteer, std::string_view tex
 
 /// The folded key of tokens [first, last] joined by spaces.
 std::string joined_key(const TokenizedText& tt, std::size_t first, std::size_t last);
+
+/// The region an adjective or plural noun of people names, by English demonym endings ("South Ossetian" ->
+/// "south ossetia", "Ontarians" -> "ontario", "Dagestani" -> "dagestan"): the key and its folded text, when the
+/// gazetteer knows such a name for a country or division.
+std::optional<std::pair<Gazetteer::KeyRef, std::string>> region_of_adjective(const Gazetteer& gazetteer,
+                                                                             const std::string& folded);
 
 /// True when a posting with these flags names its entry only as a demonym ("Chinese").
 bool is_demonym_only(std::uint16_t flags);

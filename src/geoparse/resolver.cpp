@@ -7,6 +7,12 @@
 #include <cmath>
 #include <unordered_map>
 
+#ifdef STATIONMAP_TUNING_WEIGHTS
+#include <cstdlib>
+#include <sstream>
+#include <string>
+#endif
+
 namespace stationmap::detail {
 
 namespace {
@@ -19,23 +25,51 @@ struct Weights {
   double continent = 9.0;       ///< continents have no population in GeoNames
   double admin1 = 1.5;
   double admin2 = 0.0;
-  double capital = 2.5;         ///< PPLC
+  double capital = 2.0;         ///< PPLC
   double seat1 = 1.0;           ///< PPLA
   double seat2 = 0.5;           ///< PPLA2
   double section = -1.0;        ///< PPLX, PPLH, PPLQ...: sections, historical, abandoned places
-  double alternate = -1.5;      ///< named by an alternate name while another candidate bears it as its main name
+  double alternate = -2.0;      ///< named by an alternate name while another candidate bears it as its main name
   double short_name = -1.0;     ///< a short form ("Rapides" for Rapides Parish)
   double historic = -1.0;
-  double in_country = 1.5;      ///< per log(1 + mass) of the document's other names in the same country
-  double in_admin1 = 2.0;       ///< ... in the same first-level division
+  double in_country = 2.0;      ///< per log(1 + mass) of the document's other names in the same country
+  double in_admin1 = 2.5;       ///< ... in the same first-level division
   double in_admin2 = 1.5;       ///< ... in the same second-level division
   double near = 2.0;            ///< ... near the candidate (kernel over distance)
   double same_entry = 3.0;      ///< ... that name the same entry ("Barrow County" ... "Barrow")
   double qualifier = 6.0;       ///< "X, Y" with Y containing the candidate (or the candidate containing X)
   double temperature = 1.0;     ///< softmax temperature of the probabilities
+  double context_temperature = 1.0;  ///< temperature of the beliefs a group lends the others as context
 };
 
+#ifdef STATIONMAP_TUNING_WEIGHTS
+// Development only: weights from $STATIONMAP_WEIGHTS ("near=2,in_admin1=3"), to study their sensitivity.
+Weights load_weights() {
+  Weights w;
+  if (const char* env = std::getenv("STATIONMAP_WEIGHTS")) {
+    std::stringstream ss(env);
+    std::string kv;
+    while (std::getline(ss, kv, ',')) {
+      const auto eq = kv.find('=');
+      const std::string k = kv.substr(0, eq);
+      const double v = std::stod(kv.substr(eq + 1));
+#define STATIONMAP_WEIGHT(x) if (k == #x) w.x = v;
+      STATIONMAP_WEIGHT(population) STATIONMAP_WEIGHT(country) STATIONMAP_WEIGHT(continent)
+      STATIONMAP_WEIGHT(admin1) STATIONMAP_WEIGHT(admin2) STATIONMAP_WEIGHT(capital) STATIONMAP_WEIGHT(seat1)
+      STATIONMAP_WEIGHT(seat2) STATIONMAP_WEIGHT(section) STATIONMAP_WEIGHT(alternate)
+      STATIONMAP_WEIGHT(short_name) STATIONMAP_WEIGHT(historic) STATIONMAP_WEIGHT(in_country)
+      STATIONMAP_WEIGHT(in_admin1) STATIONMAP_WEIGHT(in_admin2) STATIONMAP_WEIGHT(near)
+      STATIONMAP_WEIGHT(same_entry) STATIONMAP_WEIGHT(qualifier) STATIONMAP_WEIGHT(temperature)
+      STATIONMAP_WEIGHT(context_temperature)
+#undef STATIONMAP_WEIGHT
+    }
+  }
+  return w;
+}
+const Weights weights = load_weights();
+#else
 constexpr Weights weights{};
+#endif
 constexpr std::size_t max_candidates = 300;
 constexpr int rounds = 3;
 constexpr double min_anchor_probability = 0.1;
@@ -56,6 +90,7 @@ struct Cand {
   double prior = 0.0;
   double score = 0.0;
   double p = 0.0;
+  double q = 0.0;  ///< the belief lent to the other groups as context (p at the context temperature)
 };
 
 struct Group {
@@ -197,12 +232,16 @@ void softmax(std::vector<Cand>& cands) {
     best = std::max(best, c.score);
   }
   double z = 0.0;
+  double zq = 0.0;
   for (Cand& c : cands) {
     c.p = std::exp((c.score - best) / weights.temperature);
+    c.q = std::exp((c.score - best) / weights.context_temperature);
     z += c.p;
+    zq += c.q;
   }
   for (Cand& c : cands) {
     c.p /= z;
+    c.q /= zq;
   }
 }
 
@@ -222,15 +261,15 @@ void own_mass(const Group& grp, OwnMass& out) {
   out.regions.clear();
   out.entries.clear();
   for (const Cand& c : grp.cands) {
-    if (c.p < 1e-3) {
+    if (c.q < 1e-3) {
       continue;
     }
     for (const std::uint64_t key : {c.country, c.admin1, c.admin2}) {
       if (key != 0) {
-        out.regions.emplace_back(key, c.p);
+        out.regions.emplace_back(key, c.q);
       }
     }
-    out.entries.emplace_back(c.entry, grp.weight * c.p);
+    out.entries.emplace_back(c.entry, grp.weight * c.q);
   }
   auto merge = [&](std::vector<std::pair<std::uint64_t, double>>& v, bool cap) {
     std::sort(v.begin(), v.end());
@@ -376,14 +415,14 @@ void resolve(const Gazetteer& g, const std::vector<ResolveItem>& items, std::vec
     for (std::size_t gi = 0; gi < groups.size(); ++gi) {
       std::vector<const Cand*> top;
       for (const Cand& c : groups[gi].cands) {
-        if (c.p >= min_anchor_probability && (c.kind == Kind::populated || c.kind == Kind::admin2 ||
+        if (c.q >= min_anchor_probability && (c.kind == Kind::populated || c.kind == Kind::admin2 ||
                                               c.kind == Kind::other)) {
           top.push_back(&c);
         }
       }
-      std::sort(top.begin(), top.end(), [](const Cand* a, const Cand* b) { return a->p > b->p; });
+      std::sort(top.begin(), top.end(), [](const Cand* a, const Cand* b) { return a->q > b->q; });
       for (std::size_t k = 0; k < top.size() && k < max_anchors_per_group; ++k) {
-        anchors.push_back(Anchor{gi, top[k], groups[gi].weight * top[k]->p});
+        anchors.push_back(Anchor{gi, top[k], groups[gi].weight * top[k]->q});
       }
     }
     std::vector<std::vector<double>> next(groups.size());
