@@ -35,7 +35,8 @@ const std::vector<std::string_view>& police() {
 const std::vector<std::string_view>& tie() {
   static const std::vector<std::string_view> words = {
       "run by", "opened by", "set up by", "operated by", "established by", "attributed to", "linked to",
-      "tied to", "affiliated with", "belonging to", "on behalf of", "linked", "listed as", "run from", "rattachee", "rattache",
+      "tied to", "affiliated with", "belonging to", "on behalf of", "linked", "listed as", "run from",
+      "attributed", "attributes", "attribuee", "attribue", "atribuida", "atribuido", "zugeschrieben", "rattachee", "rattache",
       "rattachee au", "dependrait", "depend", "liee a", "lie a", "liee", "pilotee", "pilotees", "gere par",
       "geree par", "ouverte par", "ouvert par", "vinculada a", "vinculado a", "dependiente de", "abierta por",
       "gestionada por", "betrieben von", "eroffnet von", "zugeordnet", "verbunden mit", "开 设", "设 立", "所 属"};

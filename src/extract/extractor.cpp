@@ -228,6 +228,24 @@ Place normalise_place(const Gazetteer& g, const Mention& m, const std::set<std::
       place = best->place;
     }
   }
+  // A Chinese place named beside police words is a bureau's seat: prefer a homonym that is the seat of a
+  // prefecture or county (Nantong, Jiangsu) over a village of the same name (Nantong, Fujian).
+  const auto is_seat = [](const Place& p) {
+    return p.feature_code == "PPLA" || p.feature_code == "PPLA2" || p.feature_code == "PPLA3" ||
+           p.feature_code == "ADM2" || p.feature_code == "ADM3";
+  };
+  if (place.country == "CN" && place.feature_class == 'P' && !is_seat(place)) {
+    const Candidate* best = nullptr;
+    for (const Candidate& c : candidates) {
+      if (c.place.country == "CN" && is_seat(c.place) &&
+          (best == nullptr || c.place.population > best->place.population)) {
+        best = &c;
+      }
+    }
+    if (best != nullptr) {
+      place = best->place;
+    }
+  }
   if (place.feature_class == 'A' && !place.is_country()) {
     const Candidate* best = nullptr;
     for (const Candidate& c : candidates) {
@@ -679,7 +697,13 @@ DocumentClaims Extractor::extract(const Document& doc) const {
       out.mentions[mi].reason.clear();
       out.jurisdictions.push_back({*mentions[mi].place, ev});
     }
-    std::vector<std::size_t> sites = r.sites;
+    std::vector<std::size_t> sites;
+    for (std::size_t mi : r.sites) {  // one entry per place: "Rio de Janeiro ... Rio de Janeiro"
+      if (std::none_of(sites.begin(), sites.end(),
+                       [&](std::size_t o) { return mentions[o].place->index == mentions[mi].place->index; })) {
+        sites.push_back(mi);
+      }
+    }
     const bool carried = sites.empty() && s.kind != BlockKind::Caption;
     if (carried) {
       sites = paragraph_sites;
@@ -704,7 +728,7 @@ DocumentClaims Extractor::extract(const Document& doc) const {
       }
     }
     if (!r.sites.empty()) {
-      paragraph_sites = r.sites;
+      paragraph_sites = sites;
     }
   }
   return out;

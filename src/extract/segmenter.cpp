@@ -135,7 +135,13 @@ std::vector<Sentence> segment(const Document& doc) {
     return BlockKind::Body;
   };
 
-  std::vector<Sentence> out;
+  // Classify lines; join consecutive prose lines of one paragraph (PDF and e-mail text wrap mid-sentence).
+  struct Unit {
+    Line line;
+    BlockKind kind;
+    std::uint32_t paragraph;
+  };
+  std::vector<Unit> units;
   std::uint32_t paragraph = 0;
   bool blank_before = true;
   BlockKind section = BlockKind::Body;  // "About the writer" turns the rest into a byline section
@@ -147,7 +153,6 @@ std::vector<Sentence> segment(const Document& doc) {
     if (blank_before) {
       ++paragraph;
     }
-    blank_before = false;
     BlockKind kind = block_kind_at(line.start);
     if (kind == BlockKind::Body) {
       kind = classify_line(line.text, section);
@@ -158,13 +163,31 @@ std::vector<Sentence> segment(const Document& doc) {
     const bool table_row = kind == BlockKind::Table || line.text.find('\t') != std::string::npos ||
                            std::count(line.text.begin(), line.text.end(), '|') >= 2;
     if (table_row) {
-      // A table row is one unit: its cells belong together.
-      const std::string folded = fold_key(line.text);
-      if (folded.empty()) {
+      kind = BlockKind::Table;
+    }
+    if (!blank_before && !units.empty() && units.back().paragraph == paragraph && kind == units.back().kind &&
+        kind != BlockKind::Table && kind != BlockKind::Navigation && units.back().line.end + 1 == line.start) {
+      units.back().line.text += ' ';  // the newline, one code point, becomes a space
+      units.back().line.text += line.text;
+      units.back().line.end = line.end;
+    } else {
+      units.push_back(Unit{line, kind, paragraph});
+    }
+    blank_before = false;
+  }
+
+  std::vector<Sentence> out;
+  for (const Unit& unit : units) {
+    const Line& line = unit.line;
+    const BlockKind kind = unit.kind;
+    const std::uint32_t paragraph_index = unit.paragraph;
+    if (kind == BlockKind::Table) {
+      // A table row is one unit: its cells belong together, and rows do not share a discourse.
+      if (fold_key(line.text).empty()) {
         continue;  // separator row |---|---|
       }
-      out.push_back(Sentence{line.start, line.end, paragraph, BlockKind::Table, line.text});
-      ++paragraph;  // rows do not share a discourse
+      out.push_back(Sentence{line.start, line.end, paragraph_index * 1000U + static_cast<std::uint32_t>(out.size()),
+                             BlockKind::Table, line.text});
       continue;
     }
     // Sentences within the line.
@@ -176,7 +199,7 @@ std::vector<Sentence> segment(const Document& doc) {
       std::size_t next = 0;
       if (is_sentence_end(t, pos, next)) {
         const std::uint32_t cp_end = cp + static_cast<std::uint32_t>(utf8::length(std::string_view(t).substr(pos, next - pos)));
-        out.push_back(Sentence{cp_start, cp_end, paragraph, kind, t.substr(byte_start, next - byte_start)});
+        out.push_back(Sentence{cp_start, cp_end, paragraph_index, kind, t.substr(byte_start, next - byte_start)});
         while (next < t.size() && t[next] == ' ') {
           ++next;
         }
@@ -190,7 +213,7 @@ std::vector<Sentence> segment(const Document& doc) {
       ++cp;
     }
     if (byte_start < t.size() && t.find_first_not_of(" \t\r", byte_start) != std::string::npos) {
-      out.push_back(Sentence{cp_start, line.end, paragraph, kind, t.substr(byte_start)});
+      out.push_back(Sentence{cp_start, line.end, paragraph_index, kind, t.substr(byte_start)});
     }
   }
   return out;
