@@ -5,8 +5,4 @@
 
 namespace stationmap::cli {
 
-int run_serve(const std::vector<std::string>& /*args*/) {
-  throw Error("serve: not implemented yet");
-}
-
 }  // namespace stationmap::cli

@@ -1,0 +1,50 @@
+#pragma once
+/// @file
+/// The web outputs: MapLibre style (spec v8), TileJSON 3.0.0, and the offline web map (index.html with
+/// MapLibre GL JS copied beside it: no CDN). See web/README.md for where MapLibre comes from.
+
+#include "stationmap/render/tiles/tiles.hpp"
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace stationmap::tiles {
+
+/// Tile URL template used by style.json and tiles.json in OUTDIR (relative to OUTDIR: index.html and
+/// `stationmap serve` make it absolute).
+inline constexpr const char* relative_tile_url = "tiles/{z}/{x}/{y}.pbf";
+
+/// Status -> colour of the station symbols, shared by the style and the legend.
+[[nodiscard]] const std::vector<std::pair<std::string, std::string>>& status_colors();
+
+/// MapLibre style spec v8 for a tile set: source `stationmap` (all layers, up to maxzoom) and
+/// `stationmap-links` (the links, up to their maxzoom, overzoomed beyond); no glyphs or sprites needed.
+[[nodiscard]] std::string style_json(const TileSet& set, const std::string& tile_url = relative_tile_url);
+
+/// TileJSON 3.0.0 for a tile set.
+[[nodiscard]] std::string tilejson(const TileSet& set, const std::string& tile_url = relative_tile_url);
+
+/// Where the web map template (index.html) and the vendored MapLibre files are found: $STATIONMAP_WEB_DIR,
+/// then the source tree's web/, then the installed share/stationmap/web. Empty when none has index.html.
+[[nodiscard]] std::filesystem::path find_web_dir();
+
+/// Writes style.json, tiles.json, index.html, maplibre-gl.js, maplibre-gl.css (and MapLibre's licence)
+/// into @p outdir. Returns warnings (e.g. MapLibre not fetched yet: the map then cannot start); throws
+/// IoError when a file cannot be written or the index.html template is missing.
+std::vector<std::string> write_web_map(const TileSet& set, const std::filesystem::path& outdir,
+                                       const std::filesystem::path& web_dir = {});
+
+/// What write_tiles_and_web_map() produced.
+struct TileOutputs {
+  int minzoom = 0;
+  int maxzoom = 0;
+  std::size_t tiles = 0;
+  std::vector<std::string> warnings;
+};
+
+/// The whole tile part of a build: tiles.mbtiles, tiles.pmtiles and write_web_map(), from a ClaimSet.
+TileOutputs write_tiles_and_web_map(const ClaimSet& claims, const std::filesystem::path& outdir,
+                                    const TileOptions& options = {}, const LinkGeometries* link_geometry = nullptr);
+
+}  // namespace stationmap::tiles

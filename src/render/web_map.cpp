@@ -1,0 +1,211 @@
+// MapLibre style, TileJSON and the offline web map (index.html + vendored MapLibre GL JS).
+
+#include "stationmap/core/error.hpp"
+#include "stationmap/core/file_io.hpp"
+#include "stationmap/render/tiles/web.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <cstdlib>
+
+namespace stationmap::tiles {
+namespace {
+
+using ojson = nlohmann::ordered_json;
+
+const char* const source_all = "stationmap";
+const char* const source_links = "stationmap-links";
+
+int layer_maxzoom(const TileSet& set, const std::string& id) {
+  for (const auto& l : set.layers) {
+    if (l.id == id) {
+      return l.maxzoom;
+    }
+  }
+  return set.maxzoom;
+}
+
+ojson vector_source(const TileSet& set, const std::string& url, int maxzoom) {
+  return {{"type", "vector"},
+          {"tiles", ojson::array({url})},
+          {"minzoom", set.minzoom},
+          {"maxzoom", maxzoom},
+          {"bounds", ojson::array({set.bounds[0], set.bounds[1], set.bounds[2], set.bounds[3]})},
+          {"attribution", set.options.attribution}};
+}
+
+ojson is_cluster(bool yes) {
+  return ojson::array({"==", ojson::array({"get", "cluster"}), yes});
+}
+
+}  // namespace
+
+const std::vector<std::pair<std::string, std::string>>& status_colors() {
+  static const std::vector<std::pair<std::string, std::string>> colors{
+      {"alleged", "#f28e2b"},        {"suspected", "#edc948"},     {"confirmed", "#e15759"},
+      {"under investigation", "#b07aa1"}, {"ordered closed", "#76b7b2"}, {"closed", "#59a14f"},
+      {"denied", "#9c755f"}};
+  return colors;
+}
+
+std::string style_json(const TileSet& set, const std::string& tile_url) {
+  ojson status_match = ojson::array({"match", ojson::array({"get", "status"})});
+  for (const auto& [status, color] : status_colors()) {
+    status_match.push_back(status);
+    status_match.push_back(color);
+  }
+  status_match.push_back("#7f7f7f");  // mixed clusters and anything else
+
+  ojson layers = ojson::array();
+  layers.push_back({{"id", "background"}, {"type", "background"}, {"paint", {{"background-color", "#eef2f5"}}}});
+  layers.push_back({{"id", "links"},
+                    {"type", "line"},
+                    {"source", source_links},
+                    {"source-layer", "links"},
+                    {"layout", {{"line-cap", "round"}, {"line-join", "round"}}},
+                    {"paint",
+                     {{"line-color", ojson::array({"to-color", ojson::array({"get", "color"}), "#555555"})},
+                      {"line-width", ojson::array({"interpolate", ojson::array({"linear"}), ojson::array({"zoom"}), 0, 1, 8, 2.5})},
+                      {"line-opacity", 0.7}}}});
+  layers.push_back({{"id", "places"},
+                    {"type", "circle"},
+                    {"source", source_all},
+                    {"source-layer", "places"},
+                    {"paint",
+                     {{"circle-color", "#9aa5b1"},
+                      {"circle-opacity", 0.6},
+                      {"circle-radius", ojson::array({"interpolate", ojson::array({"linear"}), ojson::array({"get", "point_count"}), 1, 2.5, 50, 8})}}}});
+  layers.push_back({{"id", "jurisdictions"},
+                    {"type", "circle"},
+                    {"source", source_all},
+                    {"source-layer", "jurisdictions"},
+                    {"paint",
+                     {{"circle-color", ojson::array({"to-color", ojson::array({"get", "color"}), "#555555"})},
+                      {"circle-radius", ojson::array({"interpolate", ojson::array({"linear"}), ojson::array({"get", "stations"}), 1, 5, 10, 11, 50, 22})},
+                      {"circle-opacity", 0.85},
+                      {"circle-stroke-color", "#ffffff"},
+                      {"circle-stroke-width", 1.5}}}});
+  layers.push_back({{"id", "station-clusters"},
+                    {"type", "circle"},
+                    {"source", source_all},
+                    {"source-layer", "stations"},
+                    {"filter", is_cluster(true)},
+                    {"paint",
+                     {{"circle-color", status_match},
+                      {"circle-radius", ojson::array({"step", ojson::array({"get", "point_count"}), 11, 5, 15, 20, 20})},
+                      {"circle-opacity", 0.85},
+                      {"circle-stroke-color", "#333333"},
+                      {"circle-stroke-width", 1.5}}}});
+  layers.push_back({{"id", "stations"},
+                    {"type", "circle"},
+                    {"source", source_all},
+                    {"source-layer", "stations"},
+                    {"filter", is_cluster(false)},
+                    {"paint",
+                     {{"circle-color", status_match},
+                      {"circle-radius", ojson::array({"interpolate", ojson::array({"linear"}), ojson::array({"zoom"}), 0, 5, 10, 8})},
+                      {"circle-stroke-color", "#ffffff"},
+                      {"circle-stroke-width", 1.5}}}});
+
+  ojson style;
+  style["version"] = 8;
+  style["name"] = set.options.name;
+  style["metadata"] = {{"stationmap:status-colors", ojson::object()},
+                       {"stationmap:note", "No glyphs or sprites: cluster counts are drawn by index.html"}};
+  for (const auto& [status, color] : status_colors()) {
+    style["metadata"]["stationmap:status-colors"][status] = color;
+  }
+  style["center"] = ojson::array({set.center[0], set.center[1]});
+  style["zoom"] = std::max(1.0, set.center[2]);
+  style["sources"] = {{source_all, vector_source(set, tile_url, set.maxzoom)},
+                      {source_links, vector_source(set, tile_url, layer_maxzoom(set, "links"))}};
+  style["layers"] = layers;
+  return style.dump(2);
+}
+
+std::string tilejson(const TileSet& set, const std::string& tile_url) {
+  ojson j;
+  j["tilejson"] = "3.0.0";
+  j["name"] = set.options.name;
+  j["description"] = set.options.description;
+  j["version"] = set.options.version;
+  j["attribution"] = set.options.attribution;
+  j["scheme"] = "xyz";
+  j["tiles"] = ojson::array({tile_url});
+  j["minzoom"] = set.minzoom;
+  j["maxzoom"] = set.maxzoom;
+  j["bounds"] = ojson::array({set.bounds[0], set.bounds[1], set.bounds[2], set.bounds[3]});
+  j["center"] = ojson::array({set.center[0], set.center[1], set.center[2]});
+  j["vector_layers"] = ojson::parse(vector_layers_json(set));
+  return j.dump(2);
+}
+
+std::filesystem::path find_web_dir() {
+  std::vector<std::filesystem::path> candidates;
+  if (const char* env = std::getenv("STATIONMAP_WEB_DIR"); env != nullptr && *env != '\0') {
+    candidates.emplace_back(env);
+  }
+#ifdef STATIONMAP_SOURCE_WEB_DIR
+  candidates.emplace_back(STATIONMAP_SOURCE_WEB_DIR);
+#endif
+#ifdef STATIONMAP_INSTALLED_WEB_DIR
+  candidates.emplace_back(STATIONMAP_INSTALLED_WEB_DIR);
+#endif
+  for (const auto& dir : candidates) {
+    std::error_code ec;
+    if (std::filesystem::is_regular_file(dir / "index.html", ec)) {
+      return dir;
+    }
+  }
+  return {};
+}
+
+std::vector<std::string> write_web_map(const TileSet& set, const std::filesystem::path& outdir,
+                                       const std::filesystem::path& web_dir) {
+  std::vector<std::string> warnings;
+  const std::filesystem::path dir = web_dir.empty() ? find_web_dir() : web_dir;
+  if (dir.empty() || !std::filesystem::is_regular_file(dir / "index.html")) {
+    throw IoError((dir / "index.html").string(), "the web map template is missing (set STATIONMAP_WEB_DIR to the "
+                                                 "stationmap web/ folder)");
+  }
+  std::filesystem::create_directories(outdir);
+  write_file_atomic(outdir / "style.json", style_json(set));
+  write_file_atomic(outdir / "tiles.json", tilejson(set));
+  write_file_atomic(outdir / "index.html", read_file(dir / "index.html", 1U << 20U));
+  // MapLibre GL JS: web/vendor/ (tools/fetch_web_vendor.sh) or web/node_modules (npm ci in web/).
+  const std::vector<std::filesystem::path> vendors{dir / "vendor", dir / "node_modules" / "maplibre-gl" / "dist"};
+  const std::vector<std::pair<std::string, std::string>> files{
+      {"maplibre-gl.js", "maplibre-gl.js"}, {"maplibre-gl.css", "maplibre-gl.css"},
+      {"LICENSE.txt", "maplibre-gl.LICENSE.txt"}};
+  for (const auto& [from, to] : files) {
+    bool copied = false;
+    for (const auto& v : vendors) {
+      if (std::filesystem::is_regular_file(v / from)) {
+        write_file_atomic(outdir / to, read_file(v / from, 64U << 20U));
+        copied = true;
+        break;
+      }
+    }
+    if (!copied) {
+      warnings.push_back(from + " (MapLibre GL JS) not found under " + dir.string() +
+                         "/vendor: run tools/fetch_web_vendor.sh; index.html cannot show the map without it");
+    }
+  }
+  return warnings;
+}
+
+TileOutputs write_tiles_and_web_map(const ClaimSet& claims, const std::filesystem::path& outdir,
+                                    const TileOptions& options, const LinkGeometries* link_geometry) {
+  const TileSet set = build_tiles(features_from_claims(claims, link_geometry), options);
+  std::filesystem::create_directories(outdir);
+  write_mbtiles(set, outdir / "tiles.mbtiles");
+  write_pmtiles(set, outdir / "tiles.pmtiles");
+  TileOutputs out;
+  out.minzoom = set.minzoom;
+  out.maxzoom = set.maxzoom;
+  out.tiles = set.tiles.size();
+  out.warnings = write_web_map(set, outdir);
+  return out;
+}
+
+}  // namespace stationmap::tiles

@@ -1,0 +1,125 @@
+// The `stationmap serve` command: prints its address, answers, and stops cleanly on SIGINT and SIGTERM.
+
+#include "http_client.hpp"
+#include "test_outdir.hpp"
+
+#include <gtest/gtest.h>
+#include <poll.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <regex>
+#include <thread>
+
+namespace fs = std::filesystem;
+
+namespace {
+
+struct Child {
+  pid_t pid = -1;
+  int err = -1;  // read end of its stderr
+};
+
+Child spawn_serve(const fs::path& outdir, const std::vector<std::string>& extra = {}) {
+  int fds[2];
+  if (::pipe(fds) != 0) {
+    throw std::runtime_error("pipe");
+  }
+  Child c;
+  c.pid = ::fork();
+  if (c.pid == 0) {
+    ::dup2(fds[1], 2);
+    ::close(fds[0]);
+    std::vector<std::string> args{STATIONMAP_BINARY, "serve", outdir.string(), "--port", "0"};
+    args.insert(args.end(), extra.begin(), extra.end());
+    std::vector<char*> argv;
+    for (auto& a : args) {
+      argv.push_back(a.data());
+    }
+    argv.push_back(nullptr);
+    ::execv(argv[0], argv.data());
+    ::_exit(127);
+  }
+  ::close(fds[1]);
+  c.err = fds[0];
+  return c;
+}
+
+/// Reads stderr until a line matches; returns what was read.
+std::string read_until(int fd, const std::regex& re, std::smatch& m, std::string& all, int timeout_ms = 10000) {
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(timeout_ms);
+  while (std::chrono::steady_clock::now() < deadline) {
+    if (std::regex_search(all, m, re)) {
+      return all;
+    }
+    pollfd p{fd, POLLIN, 0};
+    if (::poll(&p, 1, 100) > 0) {
+      char buf[4096];
+      const auto n = ::read(fd, buf, sizeof buf);
+      if (n <= 0) {
+        break;
+      }
+      all.append(buf, static_cast<std::size_t>(n));
+    }
+  }
+  std::regex_search(all, m, re);
+  return all;
+}
+
+int wait_exit(pid_t pid, int timeout_ms) {
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(timeout_ms);
+  while (std::chrono::steady_clock::now() < deadline) {
+    int status = 0;
+    if (::waitpid(pid, &status, WNOHANG) == pid) {
+      return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+  ::kill(pid, SIGKILL);
+  ::waitpid(pid, nullptr, 0);
+  return -1;
+}
+
+class CliServe : public ::testing::TestWithParam<int> {};
+
+}  // namespace
+
+TEST_P(CliServe, AnswersThenStopsCleanlyOnSignal) {
+  const fs::path dir = fs::temp_directory_path() / ("stationmap_cli_serve_" + std::to_string(::getpid()));
+  fs::remove_all(dir);
+  (void)stationmap::testing::make_test_outdir(dir);
+  Child c = spawn_serve(dir);
+  std::string err;
+  std::smatch m;
+  read_until(c.err, std::regex(R"(listening on http://127\.0\.0\.1:(\d+)/)"), m, err);
+  ASSERT_FALSE(m.empty()) << err;
+  const int port = std::stoi(m[1].str());
+  const auto r = stationmap::testing::http_get(port, "/tiles/0/0/0.pbf");
+  EXPECT_EQ(r.status, 200);
+  read_until(c.err, std::regex(R"("GET /tiles/0/0/0.pbf HTTP/1.1" 200)"), m, err);
+  EXPECT_FALSE(m.empty()) << "one log line per request on stderr: " << err;
+  // A keep-alive connection left open must not hold up the stop.
+  const int idle = ::socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_port = htons(static_cast<std::uint16_t>(port));
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  ASSERT_EQ(::connect(idle, reinterpret_cast<sockaddr*>(&addr), sizeof addr), 0);
+  ::kill(c.pid, GetParam());
+  EXPECT_EQ(wait_exit(c.pid, 10000), 0) << err;
+  read_until(c.err, std::regex("stopped"), m, err, 2000);
+  EXPECT_FALSE(m.empty()) << err;
+  ::close(idle);
+  ::close(c.err);
+  fs::remove_all(dir);
+}
+
+INSTANTIATE_TEST_SUITE_P(Signals, CliServe, ::testing::Values(SIGINT, SIGTERM));
+
+TEST(CliServeUsage, MissingOutdirIsAUsageError) {
+  Child c = spawn_serve("/nonexistent/stationmap/outdir");
+  EXPECT_EQ(wait_exit(c.pid, 10000), 2);
+  ::close(c.err);
+}

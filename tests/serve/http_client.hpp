@@ -1,0 +1,92 @@
+#pragma once
+// A minimal blocking HTTP/1.1 client for the serve tests: sends the request bytes exactly as given (so
+// tests can send "../" and "%2e%2e" unnormalised), reads the response until the server closes.
+
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <sys/time.h>
+#include <unistd.h>
+
+#include <map>
+#include <stdexcept>
+#include <string>
+
+namespace stationmap::testing {
+
+struct HttpResponse {
+  int status = 0;
+  std::map<std::string, std::string> headers;  // lower-case names
+  std::string body;
+  [[nodiscard]] std::string header(const std::string& name) const {
+    auto it = headers.find(name);
+    return it == headers.end() ? "" : it->second;
+  }
+};
+
+inline HttpResponse http_raw(int port, const std::string& request) {
+  const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+  if (fd < 0) {
+    throw std::runtime_error("socket failed");
+  }
+  timeval tv{10, 0};
+  ::setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_port = htons(static_cast<std::uint16_t>(port));
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  if (::connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0) {
+    ::close(fd);
+    throw std::runtime_error("connect failed");
+  }
+  std::size_t sent = 0;
+  while (sent < request.size()) {
+    const auto n = ::send(fd, request.data() + sent, request.size() - sent, MSG_NOSIGNAL);
+    if (n <= 0) {
+      ::close(fd);
+      throw std::runtime_error("send failed");
+    }
+    sent += static_cast<std::size_t>(n);
+  }
+  std::string raw;
+  char buf[65536];
+  for (;;) {
+    const auto n = ::recv(fd, buf, sizeof buf, 0);
+    if (n <= 0) {
+      break;
+    }
+    raw.append(buf, static_cast<std::size_t>(n));
+  }
+  ::close(fd);
+  HttpResponse r;
+  const auto head_end = raw.find("\r\n\r\n");
+  if (raw.rfind("HTTP/1.", 0) != 0 || head_end == std::string::npos) {
+    throw std::runtime_error("bad response: " + raw.substr(0, 80));
+  }
+  r.status = std::stoi(raw.substr(9, 3));
+  std::size_t pos = raw.find("\r\n") + 2;
+  while (pos < head_end) {
+    const auto eol = raw.find("\r\n", pos);
+    const std::string line = raw.substr(pos, eol - pos);
+    const auto colon = line.find(':');
+    if (colon != std::string::npos) {
+      std::string name = line.substr(0, colon);
+      for (auto& c : name) {
+        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      }
+      r.headers[name] = line.substr(line.find_first_not_of(' ', colon + 1));
+    }
+    pos = eol + 2;
+  }
+  r.body = raw.substr(head_end + 4);
+  return r;
+}
+
+/// GET @p target with extra header lines (each ending in \r\n), connection closed after the response.
+inline HttpResponse http_get(int port, const std::string& target, const std::string& extra_headers = "",
+                             const std::string& method = "GET") {
+  return http_raw(port, method + " " + target + " HTTP/1.1\r\nHost: 127.0.0.1:" + std::to_string(port) +
+                            "\r\nConnection: close\r\n" + extra_headers + "\r\n");
+}
+
+}  // namespace stationmap::testing
