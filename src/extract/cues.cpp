@@ -54,7 +54,7 @@ const std::vector<std::string_view>& negation() {
   static const std::vector<std::string_view> words = {
       "did not link", "not link", "not linked", "denied", "denies", "deny", "denying", "dement", "dementi",
       "nie", "nient", "niega", "niegan", "nego", "bestreitet", "bestritten", "dementiert", "否 认", "没 有",
-      "without saying which", "sans preciser", "sin precisar", "not say which", "did not say which"};
+      "without saying which", "without tying", "not tying", "without linking", "sans preciser", "sin precisar", "not say which", "did not say which"};
   return words;
 }
 

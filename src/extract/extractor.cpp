@@ -213,7 +213,8 @@ bool is_jurisdiction_level(const Place& p) {
 /// The place a site or jurisdiction stands for. A first-level or second-level division that shares its name
 /// with a city inside it ("New York", "Rio de Janeiro", 福州市 as Fuzhou Shi) stands for the city; and among
 /// homonyms, the one inside a country the same sentence names wins ("Epsom" beside "New Zealand").
-Place normalise_place(const Gazetteer& g, const Mention& m, const std::set<std::string>& sentence_countries) {
+Place normalise_place(const Gazetteer& g, const Mention& m, const std::set<std::string>& sentence_countries,
+                      bool among_cities) {
   Place place = *m.place;
   const auto candidates = g.lookup(m.text);
   if (!sentence_countries.empty() && sentence_countries.count(place.country) == 0) {
@@ -250,7 +251,8 @@ Place normalise_place(const Gazetteer& g, const Mention& m, const std::set<std::
     const Candidate* best = nullptr;
     for (const Candidate& c : candidates) {
       const Place& p = c.place;
-      if (p.feature_class == 'P' && p.country == place.country && p.admin1_code == place.admin1_code &&
+      const bool named_so = (c.name_flags & (name_kind::primary | name_kind::ascii | name_kind::preferred)) != 0U;
+      if (p.feature_class == 'P' && (named_so || among_cities) && p.country == place.country && p.admin1_code == place.admin1_code &&
           p.population >= 10000 && (best == nullptr || p.population > best->place.population)) {
         best = &c;
       }
@@ -384,10 +386,21 @@ DocumentClaims Extractor::extract(const Document& doc) const {
           countries.insert(m.place->country);
         }
       }
-      for (const Local& l : locals) {
+      for (std::size_t k = 0; k < locals.size(); ++k) {
+        const Local& l = locals[k];
         Mention& m = mentions[l.mention];
+        // Listed with cities ("New York, San Francisco and Los Angeles"), a name is read as a city too.
+        bool among_cities = false;
+        for (const std::size_t o : {k - 1, k + 1}) {
+          if (o < locals.size() && mentions[locals[o].mention].place &&
+              mentions[locals[o].mention].place->feature_class == 'P') {
+            const Local& a = locals[std::min(k, o)];
+            const Local& b = locals[std::max(k, o)];
+            among_cities = among_cities || is_coordination(gap_between(s.text, st.token(a.last), st.token(b.first)));
+          }
+        }
         if (m.place && !m.place->is_country()) {
-          m.place = normalise_place(m_gazetteer, m, countries);
+          m.place = normalise_place(m_gazetteer, m, countries, among_cities);
           out.mentions[l.mention].place = *m.place;
           out.mentions[l.mention].place_id = "p" + std::to_string(m.place->id);
         }

@@ -298,7 +298,9 @@ std::vector<KeyMatch> recognize(const Gazetteer& gazetteer, std::string_view tex
     if (!reject && m.last + 1 < toks.size() && toks[m.last + 1].has_digit && !toks[m.last + 1].ideograph) {
       const std::string_view gap = gap_before(text, tt, m.last + 1);
       const Token& age = toks[m.last + 1];
-      if ((gap == ", " || gap == " (") && age.end - age.start <= 3 && m.first == m.last) {
+      // The age is closed by a comma or parenthesis ("Thomas, 24,"): "Dublin, 2 November" is a dateline.
+      const bool closed = age.byte_end < text.size() && (text[age.byte_end] == ',' || text[age.byte_end] == ')');
+      if ((gap == ", " || gap == " (") && age.end - age.start <= 3 && m.first == m.last && closed) {
         reject = person = true;
       }
     }
