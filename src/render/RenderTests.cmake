@@ -8,10 +8,12 @@ function(stationmap_render_test_wiring)
   endif()
   target_link_libraries(render_tests PRIVATE GDAL::GDAL nlohmann_json::nlohmann_json)
   target_compile_definitions(render_tests PRIVATE STATIONMAP_TOOLS_DIR="${PROJECT_SOURCE_DIR}/tools")
-  find_package(Python3 COMPONENTS Interpreter)
-  if(Python3_Interpreter_FOUND)
+  # The Python that has the Debian python3-qgis bindings: the system one, not a pyenv/venv shim first on PATH.
+  find_program(STATIONMAP_QGIS_PYTHON NAMES python3 PATHS /usr/bin NO_DEFAULT_PATH)
+  find_program(STATIONMAP_QGIS_PYTHON NAMES python3)
+  if(STATIONMAP_QGIS_PYTHON)
     add_test(NAME render_qgis
-             COMMAND ${Python3_EXECUTABLE} ${PROJECT_SOURCE_DIR}/tools/test_qgis.py
+             COMMAND ${STATIONMAP_QGIS_PYTHON} ${PROJECT_SOURCE_DIR}/tools/test_qgis.py
                      --render-tests $<TARGET_FILE:render_tests>
                      --boundaries ${PROJECT_SOURCE_DIR}/tests/render/data/boundaries.geojson)
     set_tests_properties(render_qgis PROPERTIES LABELS "qgis" SKIP_RETURN_CODE 77 TIMEOUT 300

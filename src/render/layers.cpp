@@ -69,6 +69,7 @@ RenderSummary write_map(const ClaimSet& claims, ProblemReport& problems, const f
     const fs::path geojson = dir / (layer.name + ".geojson");
     remove_if_exists(geojson);
     detail::write_geojson(layer, geojson);
+    write_file_atomic(dir / (layer.name + ".qml"), detail::qml_for(layer, false));  // QGIS opens it styled
     for (const char* ext : {".shp", ".shx", ".dbf", ".prj", ".cpg", ".qml"}) {
       remove_if_exists(dir / "shapefile" / (layer.name + ext));
     }

@@ -157,6 +157,8 @@ void write_rows(OGRLayerH l, const Layer& layer, Target target) {
   }
 }
 
+}  // namespace
+
 /// The QML of a layer with field names as the Shapefile has them. Styles quote field names ("station_count"
 /// or &quot;station_count&quot;), so only quoted, whole names are replaced.
 std::string qml_for(const Layer& layer, bool shapefile) {
@@ -176,6 +178,8 @@ std::string qml_for(const Layer& layer, bool shapefile) {
   }
   return qml;
 }
+
+namespace {
 
 std::string sql_quote(std::string_view text) {
   std::string out = "'";

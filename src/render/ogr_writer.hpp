@@ -9,6 +9,9 @@
 
 namespace stationmap::render::detail {
 
+/// The layer's QML style; @p shapefile: with the Shapefile's field names.
+std::string qml_for(const Layer& layer, bool shapefile);
+
 /// One layer as <dir>/<layer>.geojson, RFC 7946, 7 decimals.
 void write_geojson(const Layer& layer, const std::filesystem::path& file);
 

@@ -137,6 +137,7 @@ std::string qgis_project(const MapModel& model, const std::string& gpkg_name) {
   }
   xml += "  </layerorder>\n";
   xml += "  <properties>\n    <Paths>\n      <Absolute type=\"bool\">false</Absolute>\n    </Paths>\n"
+         "    <SpatialRefSys>\n      <ProjectionsEnabled type=\"int\">1</ProjectionsEnabled>\n    </SpatialRefSys>\n"
          "    <Measure>\n      <Ellipsoid type=\"QString\">EPSG:7030</Ellipsoid>\n    </Measure>\n"
          "  </properties>\n";
   xml += "</qgis>\n";

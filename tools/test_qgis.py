@@ -1,0 +1,157 @@
+#!/usr/bin/python3
+"""Opens the render stage's layers in real QGIS (headless) and renders stationmap.qgs to a PNG.
+
+Checks every layer as GeoJSON, Shapefile and GeoPackage: valid, features present, EPSG:4326, valid
+geometries, the default style found (the renderer QGIS loaded is the one of styles/); then opens
+stationmap.qgs (layer order, labels) and renders it: the PNG must not be blank and must show the style colours.
+
+Usage: test_qgis.py --render-tests BUILD/tests/render_tests [--boundaries FILE] [--keep DIR]
+       test_qgis.py --outdir EXISTING_OUTDIR
+Exit status 0 pass, 1 fail, 77 skipped (no python3-qgis).
+"""
+import argparse
+import os
+import subprocess
+import sys
+import tempfile
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+try:
+    from qgis.core import (QgsApplication, QgsMapRendererParallelJob, QgsMapSettings, QgsProject,
+                           QgsRectangle, QgsVectorLayer)
+    from qgis.PyQt.QtCore import QSize
+    from qgis.PyQt.QtGui import QColor
+except ImportError as e:  # not installed: skip (ctest SKIP_RETURN_CODE 77)
+    print(f"SKIP: python3-qgis is not installed ({e})")
+    sys.exit(77)
+
+EXPECTED_RENDERER = {"stations": "categorizedSymbol", "jurisdictions": "singleSymbol", "links": "singleSymbol",
+                     "places": "singleSymbol", "jurisdiction_areas": "singleSymbol"}
+failures = []
+
+
+def check(condition, what):
+    print(("ok    " if condition else "FAIL  ") + what)
+    if not condition:
+        failures.append(what)
+
+
+def render_fixture(render_tests, outdir, boundaries):
+    env = dict(os.environ, STATIONMAP_RENDER_FIXTURE_OUT=outdir)
+    if boundaries:
+        env["STATIONMAP_RENDER_FIXTURE_BOUNDARIES"] = boundaries
+    subprocess.run([render_tests, "--gtest_filter=FixtureMap.*"], env=env, check=True, stdout=subprocess.DEVNULL)
+
+
+def check_layer(uri, name, fmt):
+    layer = QgsVectorLayer(uri, f"{name} ({fmt})", "ogr")
+    what = f"{fmt} {name}"
+    check(layer.isValid(), f"{what}: valid")
+    if not layer.isValid():
+        return
+    check(layer.featureCount() > 0, f"{what}: {layer.featureCount()} features")
+    check(layer.crs().authid() == "EPSG:4326", f"{what}: CRS {layer.crs().authid()}")
+    invalid = [f.id() for f in layer.getFeatures() if not f.geometry().isGeosValid()]
+    check(not invalid, f"{what}: every geometry valid (invalid: {invalid})")
+    if fmt != "GeoPackage":  # file layers: QGIS reads the .qml beside the file
+        message, ok = layer.loadDefaultStyle()
+        check(ok, f"{what}: default style (.qml) found: {message}")
+    renderer = layer.renderer().type() if layer.renderer() else None
+    check(renderer == EXPECTED_RENDERER[name], f"{what}: styled renderer {renderer}")
+    if name == "stations":
+        attr = layer.renderer().classAttribute() if renderer == "categorizedSymbol" else None
+        check(attr == "status", f"{what}: stations coloured by status ({attr})")
+        check(layer.labelsEnabled(), f"{what}: labels on")
+    if name == "jurisdictions":
+        names = {f["name"] for f in layer.getFeatures()}
+        check("福清" in names, f"{what}: Chinese name 福清 intact ({sorted(names)})")
+        size_field = "stn_count" if fmt == "Shapefile" else "station_count"
+        symbol_layer = layer.renderer().symbol().symbolLayer(0)
+        expression = symbol_layer.dataDefinedProperties().property(symbol_layer.PropertySize).expressionString()
+        check(size_field in expression, f"{what}: sized by {size_field} ({expression})")
+
+
+def check_project(outdir, png):
+    project = QgsProject.instance()
+    check(project.read(os.path.join(outdir, "stationmap.qgs")), "stationmap.qgs: read")
+    layers = project.mapLayers().values()
+    check(len(layers) >= 4, f"stationmap.qgs: {len(layers)} layers")
+    check(all(l.isValid() for l in layers), "stationmap.qgs: every layer valid (relative paths resolved)")
+    order = [l.name() for l in project.layerTreeRoot().layerOrder()]
+    check(order[0] == "stations" and order[-1] == "places", f"stationmap.qgs: layer order {order}")
+    check(project.crs().authid() == "EPSG:4326", f"stationmap.qgs: project CRS {project.crs().authid()}")
+    stations = project.mapLayersByName("stations")[0]
+    check(stations.labelsEnabled(), "stationmap.qgs: stations labelled")
+    check(stations.renderer().type() == "categorizedSymbol", "stationmap.qgs: stations styled by status")
+
+    settings = QgsMapSettings()
+    settings.setLayers(project.layerTreeRoot().layerOrder())
+    settings.setDestinationCrs(project.crs())
+    settings.setOutputSize(QSize(1200, 700))
+    settings.setBackgroundColor(QColor(255, 255, 255))
+    extent = QgsRectangle()
+    for layer in layers:
+        extent.combineExtentWith(layer.extent())
+    extent.scale(1.1)
+    settings.setExtent(extent)
+    job = QgsMapRendererParallelJob(settings)
+    job.start()
+    job.waitForFinished()
+    image = job.renderedImage()
+    image.save(png)
+    total = image.width() * image.height()
+    background = QColor(255, 255, 255).rgb()
+    drawn = 0
+    colours = set()
+    for y in range(0, image.height(), 2):
+        for x in range(0, image.width(), 2):
+            pixel = image.pixel(x, y)
+            if pixel != background:
+                drawn += 1
+                colours.add(pixel & 0xFFFFFF)
+    share = drawn * 4 / total
+    print(f"      rendered {png}: {image.width()}x{image.height()}, {share:.2%} non-background, "
+          f"{len(colours)} colours")
+    check(share > 0.002, f"stationmap.qgs: PNG not blank ({share:.2%} of pixels drawn)")
+    confirmed = 0xA50F15  # styles/palette.json status.confirmed (New York)
+    check(any(abs(((c >> 16) & 255) - 0xA5) + abs(((c >> 8) & 255) - 0x0F) + abs((c & 255) - 0x15) < 30
+              for c in colours), f"stationmap.qgs: the 'confirmed' station colour #{confirmed:06x} is drawn")
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--render-tests", help="render_tests binary, used to write the fixture map")
+    parser.add_argument("--boundaries", help="boundaries file for the fixture map")
+    parser.add_argument("--outdir", help="check an existing OUTDIR instead")
+    parser.add_argument("--keep", help="copy the rendered PNG here")
+    args = parser.parse_args()
+
+    app = QgsApplication([], False)
+    app.setPrefixPath("/usr", True)
+    app.initQgis()
+    with tempfile.TemporaryDirectory(prefix="stationmap-qgis-") as tmp:
+        outdir = args.outdir
+        if not outdir:
+            if not args.render_tests:
+                parser.error("give --render-tests or --outdir")
+            outdir = os.path.join(tmp, "map")
+            render_fixture(args.render_tests, outdir, args.boundaries)
+        names = [n for n in EXPECTED_RENDERER if os.path.exists(os.path.join(outdir, n + ".geojson"))]
+        check(len(names) >= 4, f"layers present: {names}")
+        for name in names:
+            check_layer(os.path.join(outdir, name + ".geojson"), name, "GeoJSON")
+            check_layer(os.path.join(outdir, "shapefile", name + ".shp"), name, "Shapefile")
+            check_layer(os.path.join(outdir, "stationmap.gpkg") + "|layername=" + name, name, "GeoPackage")
+        png = args.keep or os.path.join(tmp, "stationmap.png")
+        check_project(outdir, png)
+    QgsProject.instance().clear()
+    app.exitQgis()
+    if failures:
+        print(f"{len(failures)} QGIS check(s) failed")
+        return 1
+    print("all QGIS checks passed")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
