@@ -70,6 +70,8 @@ std::variant<Document, std::string> parse_jsonl_line(std::string_view line, std:
     obj = json::parse(decoded.text);
   } catch (const json::parse_error& e) {
     return parse_error_reason(e);
+  } catch (const json::exception& e) {  // out_of_range: a number too large for a double (found by fuzzing)
+    return std::string("invalid JSON: ") + (e.id == 406 ? "number out of range" : "cannot be parsed");
   }
   return from_object(obj, std::to_string(line_number), source, false);
 }

@@ -51,6 +51,15 @@ TEST(JsonlReader, InvalidUtf8IsReplacedNotFatal) {
   EXPECT_EQ(c.docs[0].text, "Caf\uFFFD in Lakeview");
 }
 
+// Regression (fuzz_jsonl): a number too large for a double threw json::out_of_range past the reader.
+TEST(JsonlReader, HugeNumbersAreBadLinesNotCrashes) {
+  const Collected c = run_jsonl("{\"id\": \"n\", \"text\": \"x\", \"n\": 22222222E2222222}\n{\"id\":\"ok\",\"text\":\"fine\"}\n");
+  ASSERT_EQ(c.docs.size(), 1U);
+  EXPECT_EQ(c.docs[0].id, "corpus.jsonl#ok");
+  ASSERT_EQ(c.bad.size(), 1U);
+  EXPECT_EQ(c.bad[0].second, "invalid JSON: number out of range");
+}
+
 TEST(JsonlReader, OverlongLinesAreReported) {
   Collected c;
   const std::string big = "{\"id\":\"big\",\"text\":\"" + std::string(5000, 'a') + "\"}\n{\"id\":\"ok\",\"text\":\"fine\"}";
@@ -78,6 +87,25 @@ TEST(JsonFile, SingleObjectAndArrays) {
   EXPECT_EQ(docs[1].id, "array.json#z");
   ASSERT_EQ(bad.size(), 1U);
   EXPECT_NE(bad[0].find("element 2"), std::string::npos) << bad[0];
+}
+
+}  // namespace
+}  // namespace stationmap::ingest
+
+namespace stationmap::ingest {
+namespace {
+
+// Every input a fuzzer crashed on stays here and must be read without crashing.
+TEST(FuzzRegressions, JsonlInputsDoNotCrash) {
+  for (const auto& entry : std::filesystem::directory_iterator(test::data_path("fuzz_regressions"))) {
+    if (entry.path().filename().string().rfind("jsonl_", 0) != 0) continue;
+    const std::string bytes = stationmap::read_file(entry.path());
+    std::size_t docs = 0;
+    std::size_t bad = 0;
+    parse_jsonl(bytes, {"f", "f"}, 1 << 16, [&](Document&&) { ++docs; }, [&](std::size_t, const std::string&) { ++bad; });
+    parse_json_file(bytes, {"f", "f"}, 1 << 16, [&](Document&&) { ++docs; }, [&](std::size_t, const std::string&) { ++bad; });
+    EXPECT_GT(docs + bad, 0U) << entry.path();
+  }
 }
 
 }  // namespace

@@ -244,8 +244,11 @@ TEST(InputReader, LargeJsonlIsStreamedWithBoundedMemory) {
   EXPECT_EQ(n, 100000U);
   EXPECT_EQ(counts.read, 100000U);
   EXPECT_GT(bytes, 40'000'000U);
-  // Peak resident memory grows by far less than the corpus (ru_maxrss is in KiB).
+  // Peak resident memory grows by far less than the corpus (ru_maxrss is in KiB). AddressSanitizer's
+  // quarantine keeps freed memory resident, so the bound only holds in ordinary builds.
+#if !defined(__SANITIZE_ADDRESS__)
   EXPECT_LT(after.ru_maxrss - before.ru_maxrss, 30 * 1024) << "peak RSS grew by " << (after.ru_maxrss - before.ru_maxrss) << " KiB";
+#endif
 }
 
 }  // namespace
