@@ -524,8 +524,11 @@ DocumentClaims Extractor::extract(const Document& doc) const {
 
     // Sites.
     std::vector<bool> site(locals.size(), false);
-    const bool site_context = station_cue || (table && about_stations) ||
-                              (!caption && about_stations && std::any_of(juris.begin(), juris.end(), [](bool j) { return j; }));
+    // A caption names a site only when it also names the bureau behind it ("福州市公安局...在阿根廷开设...服务站");
+    // "commuters at a station in Munich" is a photograph's location.
+    const bool any_jurisdiction = std::any_of(juris.begin(), juris.end(), [](bool j) { return j; });
+    const bool site_context = caption ? (station_cue && any_jurisdiction)
+                                      : (station_cue || (table && about_stations) || (about_stations && any_jurisdiction));
     for (std::size_t k = 0; k < locals.size(); ++k) {
       const Mention& m = mentions[locals[k].mention];
       if (excluded[k] || !m.place || m.place->country == "CN" || level_of(*m.place) == Level::Other) {

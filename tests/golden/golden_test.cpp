@@ -1,0 +1,130 @@
+// Golden end-to-end cases: tests/golden/<case>/docs/ are documents written for the test, expected.json the
+// layers a correct `stationmap build` gives. Points are compared within 25 km (stations) and 50 km
+// (jurisdictions), the tolerances of the corpus scorer; names of traps must not appear among stations.
+
+#include <nlohmann/json.hpp>
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+
+namespace fs = std::filesystem;
+
+namespace {
+
+struct Feature {
+  std::string id;
+  std::string name;
+  double lat = 0;
+  double lon = 0;
+  std::string country;
+};
+
+double km(double lat1, double lon1, double lat2, double lon2) {
+  constexpr double rad = 3.14159265358979323846 / 180.0;
+  const double h = std::pow(std::sin((lat2 - lat1) * rad / 2), 2) +
+                   std::cos(lat1 * rad) * std::cos(lat2 * rad) * std::pow(std::sin((lon2 - lon1) * rad / 2), 2);
+  return 2 * 6371.0088 * std::asin(std::min(1.0, std::sqrt(h)));
+}
+
+nlohmann::json read_json(const fs::path& p) {
+  std::ifstream in(p);
+  return nlohmann::json::parse(in);
+}
+
+std::vector<Feature> read_points(const fs::path& p, const char* id_field) {
+  std::vector<Feature> out;
+  const nlohmann::json doc = read_json(p);
+  for (const auto& f : doc["features"]) {
+    Feature x;
+    x.id = f["properties"][id_field].get<std::string>();
+    x.name = f["properties"]["name"].get<std::string>();
+    x.lon = f["geometry"]["coordinates"][0].get<double>();
+    x.lat = f["geometry"]["coordinates"][1].get<double>();
+    if (f["properties"].contains("country") && f["properties"]["country"].is_string()) {
+      x.country = f["properties"]["country"].get<std::string>();
+    }
+    out.push_back(x);
+  }
+  return out;
+}
+
+const Feature* near(const std::vector<Feature>& fs, const nlohmann::json& e, double tolerance_km) {
+  for (const Feature& f : fs) {
+    if (km(f.lat, f.lon, e["lat"].get<double>(), e["lon"].get<double>()) <= tolerance_km) {
+      return &f;
+    }
+  }
+  return nullptr;
+}
+
+class GoldenCase : public ::testing::TestWithParam<std::string> {};
+
+TEST_P(GoldenCase, BuildsTheExpectedLayers) {
+  const fs::path dir = fs::path(STATIONMAP_GOLDEN_DIR) / GetParam();
+  const fs::path out = fs::temp_directory_path() / ("stationmap-golden-" + GetParam());
+  fs::remove_all(out);
+  const std::string cmd = std::string(STATIONMAP_BINARY) + " build '" + (dir / "docs").string() + "' -o '" +
+                          out.string() + "' >/dev/null 2>&1";
+  ASSERT_EQ(std::system(cmd.c_str()), 0) << cmd;
+  const nlohmann::json expected = read_json(dir / "expected.json");
+  const auto stations = read_points(out / "stations.geojson", "station_id");
+  const auto jurisdictions = read_points(out / "jurisdictions.geojson", "jurisdiction_id");
+  std::map<std::string, std::string> station_of;  // expected name -> station id
+  for (const auto& e : expected["stations"]) {
+    const Feature* f = near(stations, e, 25.0);
+    ASSERT_NE(f, nullptr) << "missing station " << e["name"] << " among " << stations.size() << " stations in " << out;
+    EXPECT_EQ(f->country, e["country"].get<std::string>());
+    station_of[e["name"].get<std::string>()] = f->id;
+  }
+  EXPECT_EQ(stations.size(), expected["stations"].size()) << "unexpected extra stations";
+  for (const auto& trap : expected["absent_stations"]) {
+    for (const Feature& f : stations) {
+      EXPECT_NE(f.name, trap.get<std::string>()) << "a trap became a station";
+    }
+  }
+  std::map<std::string, std::string> jurisdiction_of;
+  for (const auto& e : expected["jurisdictions"]) {
+    const Feature* f = near(jurisdictions, e, 50.0);
+    ASSERT_NE(f, nullptr) << "missing jurisdiction " << e["name"];
+    jurisdiction_of[e["name"].get<std::string>()] = f->id;
+  }
+  if (expected.contains("absent_jurisdictions")) {
+    for (const auto& trap : expected["absent_jurisdictions"]) {
+      for (const Feature& f : jurisdictions) {
+        EXPECT_NE(f.name, trap.get<std::string>());
+      }
+    }
+  }
+  std::set<std::pair<std::string, std::string>> links;
+  const nlohmann::json link_doc = read_json(out / "links.geojson");
+  for (const auto& f : link_doc["features"]) {
+    links.emplace(f["properties"]["station_id"].get<std::string>(),
+                  f["properties"]["jurisdiction_id"].get<std::string>());
+  }
+  for (const auto& l : expected["links"]) {
+    const auto key = std::make_pair(station_of[l[0].get<std::string>()], jurisdiction_of[l[1].get<std::string>()]);
+    EXPECT_EQ(links.count(key), 1U) << "missing link " << l[0] << " - " << l[1];
+  }
+  EXPECT_EQ(links.size(), expected["links"].size()) << "unexpected extra links";
+  fs::remove_all(out);
+}
+
+std::vector<std::string> cases() {
+  std::vector<std::string> names;
+  for (const auto& entry : fs::directory_iterator(STATIONMAP_GOLDEN_DIR)) {
+    if (entry.is_directory() && fs::exists(entry.path() / "expected.json") && fs::is_directory(entry.path() / "docs")) {
+      names.push_back(entry.path().filename().string());
+    }
+  }
+  std::sort(names.begin(), names.end());
+  return names;
+}
+
+INSTANTIATE_TEST_SUITE_P(Cases, GoldenCase, ::testing::ValuesIn(cases()),
+                         [](const auto& info) { return info.param; });
+
+}  // namespace
