@@ -4,6 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 tools/install_deps.sh
+tools/fetch_web_vendor.sh || echo "warning: MapLibre GL JS could not be fetched with npm; index.html will lack the map library" >&2
 cmake --preset release >/dev/null
 cmake --build build/release -j"$(nproc)" >/dev/null
 build/release/src/stationmap build samples -o out

@@ -5,6 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 tools/install_deps.sh --tests
+tools/fetch_web_vendor.sh
 jobs=$(nproc)
 cmake --preset dev >/dev/null
 cmake --build build/dev -j"$jobs"
