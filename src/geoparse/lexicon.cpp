@@ -40,7 +40,12 @@ constexpr auto common_words = sorted(
     "a", "an", "and", "as", "at", "by", "for", "he", "her", "his", "i", "if", "in", "is", "it", "its", "me", "my",
     "no", "not", "of", "on", "one", "or", "our", "she", "so", "the", "this", "to", "up", "us", "we", "who",
     "why", "you", "all", "but", "can", "did", "had", "has", "was", "will", "yes", "more", "most", "much",
-    "many", "some", "such", "very",
+    "many", "some", "such", "very", "over", "under", "any", "let", "after", "before", "about", "above",
+    "again", "also", "among", "both", "each", "every", "few", "here", "there", "then", "than", "these", "those",
+    "what", "when", "where", "which", "while", "with", "without", "would", "should", "could", "may", "might",
+    "must", "shall", "into", "onto", "upon", "only", "even", "just", "still", "yet", "now", "how", "once",
+    "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "twenty",
+    "hundred", "thousand", "million", "first", "second", "third", "last", "next", "other", "another",
     // common nouns and adjectives that are also town names
     "police", "station", "service", "office", "centre", "center", "nice", "reading", "mobile", "best",
     "hope", "liberty", "union", "independence", "progress", "friendship", "justice", "security", "china town",
@@ -74,7 +79,60 @@ constexpr auto organisation_heads = sorted(
     "times", "post", "herald", "tribune", "journal", "gazette", "news", "daily", "weekly", "magazine",
     "group", "inc", "corp", "corporation", "company", "co", "ltd", "llc", "gmbh", "sa", "defenders",
     "foundation", "association", "society", "council", "committee", "network", "watch", "rights", "bank",
-    "airlines", "airways", "hotel", "restaurant", "club", "fc", "united", "partners", "hospital");
+    "airlines", "airways", "hotel", "restaurant", "club", "fc", "united", "partners", "hospital", "high",
+    "elementary", "middle", "schools", "academy", "seminary", "church", "center", "centre", "system",
+    "health", "medical", "clinic", "inn", "suites", "motors", "systems", "industries", "international");
+
+// Given names common in English-, French-, Spanish- and German-speaking countries.
+constexpr auto given_names = sorted(
+    "aaron", "adam", "adrian", "alan", "albert", "alex", "alexander", "alice", "alicia", "allen", "amanda",
+    "amber", "amy", "andrea", "andrew", "andy", "angela", "ann", "anna", "anne", "anthony", "antonio", "arthur",
+    "ashley", "barbara", "ben", "benjamin", "beth", "betty", "bill", "billy", "bob", "bobby", "bonnie",
+    "brad", "bradley", "brandon", "brenda", "brian", "bruce", "bryan", "carl", "carlos", "carol", "caroline",
+    "catherine", "charles", "cheryl", "chris", "christian", "christina", "christine", "christopher", "cindy",
+    "claire", "craig", "cynthia", "dan", "daniel", "danielle", "danny", "dave", "david", "dawn", "deborah",
+    "debra", "dennis", "derek", "diana", "diane", "don", "donald", "donna", "doris", "dorothy", "doug",
+    "douglas", "dustin", "ed", "eddie", "edward", "elizabeth", "ellen", "emily", "emma", "eric", "erica",
+    "erin", "ethan", "evelyn", "frank", "fred", "gary", "george", "gerald", "glenn", "gloria",
+    "grace", "greg", "gregory", "hannah", "harold", "harry", "heather", "helen", "henry", "howard", "ian",
+    "jack", "jacob", "james", "jamie", "jane", "janet", "janice", "jason", "jean", "jeff", "jeffrey",
+    "jennifer", "jenny", "jeremy", "jerry", "jesse", "jessica", "jill", "jim", "jimmy", "joan", "joe", "joel",
+    "john", "johnny", "jon", "jonathan", "jose", "joseph", "joshua", "joyce", "juan", "judith", "judy", "julia",
+    "julie", "justin", "karen", "kate", "katherine", "kathleen", "kathy", "katie", "keith", "kelly", "ken",
+    "kenneth", "kevin", "kim", "kimberly", "kristina", "kyle", "larry", "laura", "lauren", "lawrence", "linda",
+    "lisa", "lori", "louis", "lucy", "luis", "marc", "marcus", "margaret", "maria", "marie", "marilyn", "mark",
+    "marsha", "martha", "martin", "mary", "matt", "matthew", "megan", "melissa", "michael", "michelle", "mike",
+    "nancy", "nathan", "nicholas", "nicole", "nina", "pamela", "pat", "patricia", "patrick", "paul", "paula",
+    "peggy", "peter", "phil", "philip", "phillip", "rachel", "ralph", "randy", "ray", "raymond", "rebecca",
+    "richard", "rick", "rob", "robert", "robin", "roger", "ron", "ronald", "rose", "russell", "ruth", "ryan",
+    "sam", "samuel", "sandra", "sara", "sarah", "scott", "sean", "sharon", "shawn", "sheila", "shirley",
+    "stephanie", "stephen", "steve", "steven", "sue", "susan", "tammy", "teresa", "terry", "theresa",
+    "thomas", "tim", "timothy", "tina", "todd", "tom", "tommy", "tony", "tracy", "travis", "tyler", "victor",
+    "vincent", "walter", "wayne", "wendy", "william", "willie", "zachary",
+    "jean-pierre", "pierre", "jacques", "francois", "philippe", "nicolas", "sebastien", "olivier", "laurent",
+    "isabelle", "nathalie", "sophie", "francoise", "monique", "sylvie", "catherine", "michel", "alain",
+    "pedro", "manuel", "francisco", "javier", "miguel", "jorge", "alejandro", "fernando", "ricardo", "pablo",
+    "carmen", "lucia", "elena", "isabel", "pilar", "rosa", "hans", "klaus", "jurgen", "wolfgang", "dieter",
+    "stefan", "andreas", "thomas", "uwe", "helmut", "gerhard", "sabine", "ursula", "monika", "petra",
+    "ahmed", "ali", "mohammed", "muhammad", "hassan", "omar", "wei", "li", "nadia", "fatima");
+
+/// Verbs of saying that follow a speaker's name ("Nelson said").
+constexpr auto speech_verbs = sorted(
+    "said", "says", "told", "added", "asked", "explained", "noted", "stated", "wrote", "replied", "recalled",
+    "testified", "argued", "insisted", "warned", "announced", "confirmed", "declined", "admitted", "believes",
+    "thinks", "thought", "hopes", "wants", "wanted", "pleaded", "died", "dies", "smiled", "laughed");
+
+/// Words after a place name that make it part of a disease's or a product's name ("West Nile virus").
+constexpr auto eponym_words = sorted(
+    "virus", "viruses", "fever", "disease", "flu", "syndrome", "ebolavirus", "strain", "encephalitis");
+
+/// Heads of public bodies and institutions that belong to the place they are named after: "Dublin Arts
+/// Council", "Springfield High School", "Florida Legislature": the place is named.
+constexpr auto civic_heads = sorted(
+    "council", "legislature", "library", "fire", "firefighters", "firefighter",
+    "police", "mayor", "township", "department", "county", "city", "parks", "assembly", "senate", "board",
+    "district", "courthouse", "chamber", "zoo", "airport", "harbor", "harbour", "port", "hospital", "museum",
+    "cathedral", "municipality", "government", "authorities", "area", "region", "residents", "officials");
 
 constexpr auto public_body_words = sorted(
     "public", "security", "bureau", "police", "municipal", "government", "people", "peoples", "procuratorate",
@@ -96,5 +154,9 @@ bool is_person_title(std::string_view folded) { return contains(titles, folded);
 bool is_organisation_head(std::string_view folded) { return contains(organisation_heads, folded); }
 bool is_public_body_word(std::string_view folded) { return contains(public_body_words, folded); }
 bool is_locative_preposition(std::string_view folded) { return contains(locatives, folded); }
+bool is_given_name(std::string_view folded) { return contains(given_names, folded); }
+bool is_speech_verb(std::string_view folded) { return contains(speech_verbs, folded); }
+bool is_eponym_word(std::string_view folded) { return contains(eponym_words, folded); }
+bool is_civic_head(std::string_view folded) { return contains(civic_heads, folded); }
 
 }  // namespace stationmap::lexicon

@@ -33,4 +33,17 @@ bool is_public_body_word(std::string_view folded);
 /// Words that, before a place name, say the place is a location (in, at, from, near; à, en, en, in...).
 bool is_locative_preposition(std::string_view folded);
 
+/// Common given names (English, French, Spanish, German and a few more): "Michael", "Kristina".
+bool is_given_name(std::string_view folded);
+
+/// Verbs of saying written after a speaker's name: "said", "says", "told", "added"...
+bool is_speech_verb(std::string_view folded);
+
+/// Words after a place name that make it an eponym, not a place: "(West Nile) virus", "fever", "disease".
+bool is_eponym_word(std::string_view folded);
+
+/// Heads of bodies that belong to the place they are named after ("Dublin Arts Council", "Springfield High
+/// School"): the place is named, though an organisation follows.
+bool is_civic_head(std::string_view folded);
+
 }  // namespace stationmap::lexicon

@@ -101,6 +101,35 @@ std::optional<std::pair<Gazetteer::KeyRef, std::string>> region_of_adjective(con
   return std::nullopt;
 }
 
+bool is_well_known_name(const Gazetteer& gazetteer, const Gazetteer::PostingView& p) {
+  constexpr std::uint16_t main = name_kind::primary | name_kind::ascii | name_kind::preferred |
+                                 name_kind::abbreviation | name_kind::curated;
+  if ((p.flags & main) != 0U) {
+    return true;
+  }
+  // Alternate names include transliterations and codes ("Hamas" for Hamm, "Drug" for Durg, "WAL"): in running
+  // text they are trusted for divisions and for cities big enough to have exonyms (Peking, Londres).
+  const std::string_view code = gazetteer.feature_code(p.entry);
+  if (gazetteer.feature_class(p.entry) == 'A' && (code.substr(0, 3) == "PCL" || code == "ADM1" || code == "ADM2")) {
+    return true;
+  }
+  return gazetteer.population(p.entry) >= 500000 || code == "CONT";
+}
+
+bool demonym_dominates(const Gazetteer& gazetteer, Gazetteer::KeyRef key) {
+  bool demonym_of_region = false;
+  for (const auto& p : gazetteer.postings(key)) {
+    const std::string_view code = gazetteer.feature_code(p.entry);
+    const bool region = gazetteer.feature_class(p.entry) == 'A' && (code.substr(0, 3) == "PCL" || code == "ADM1");
+    if (is_demonym_only(p.flags)) {
+      demonym_of_region = demonym_of_region || region;
+    } else if (region || gazetteer.population(p.entry) >= 100000) {
+      return false;
+    }
+  }
+  return demonym_of_region;
+}
+
 std::string joined_key(const TokenizedText& tt, std::size_t first, std::size_t last) {
   std::string key;
   for (std::size_t i = first; i <= last; ++i) {
@@ -112,9 +141,13 @@ std::string joined_key(const TokenizedText& tt, std::size_t first, std::size_t l
   return key;
 }
 
-bool has_real_name(const Gazetteer& gazetteer, Gazetteer::KeyRef key, bool allow_abbreviation) {
+bool has_real_name(const Gazetteer& gazetteer, Gazetteer::KeyRef key, bool allow_abbreviation,
+                   bool require_known_alternate) {
   for (const auto& p : gazetteer.postings(key)) {
     if (is_demonym_only(p.flags)) {
+      continue;
+    }
+    if (require_known_alternate && !is_well_known_name(gazetteer, p)) {
       continue;
     }
     if ((p.flags & name_kind::short_name) != 0U && (p.flags & (name_kind::primary | name_kind::ascii)) == 0U) {
@@ -165,9 +198,23 @@ std::vector<KeyMatch> recognize(const Gazetteer& gazetteer, std::string_view tex
     }
     const bool upper = head.all_upper && last == first;
     const bool abbreviated = upper || ends_with_period(text, tt, last) || last > first;
-    if (!has_real_name(gazetteer, key, abbreviated)) {
+    if (!has_real_name(gazetteer, key, abbreviated, true)) {
       demonym = has_real_name(gazetteer, key, true) ? false : gazetteer.posting_count(key) > 0;
       return demonym;
+    }
+    if (demonym_dominates(gazetteer, key)) {
+      demonym = true;  // "Canadian", "German": the people of a country, not a county or hamlet of that name
+      return true;
+    }
+    // All generic or function words: "The city", "The village".
+    bool all_generic = true;
+    for (std::size_t i = first; i <= last && all_generic; ++i) {
+      const std::string_view k = tt.key(toks[i]);
+      all_generic = !toks[i].all_upper &&
+                    (lexicon::is_name_connector(k) || lexicon::is_place_generic(k) || lexicon::is_common_word(k));
+    }
+    if (all_generic) {
+      return false;
     }
     if (first == last && head.all_upper && head.end - head.start <= 5) {
       // Acronyms (FDA, CDC, KBR) are organisations unless the gazetteer knows them as abbreviations or codes
@@ -268,6 +315,49 @@ std::vector<KeyMatch> recognize(const Gazetteer& gazetteer, std::string_view tex
     const KeyMatch* other = match_at(tok, false);
     return other != nullptr && (strong(*other) || strong(self) || other->first != other->last || self.first != self.last);
   };
+  // Whether the gazetteer knows the name for a country, a first-level division or a city of a million: such a
+  // name is rarely a person's, and may "say" things by metonymy ("Russia said").
+  auto prominent = [&](const KeyMatch& m, bool countries_only) {
+    for (const auto& p : gazetteer.postings(m.key)) {
+      if (is_demonym_only(p.flags) || !is_well_known_name(gazetteer, p) ||
+          ((p.flags & name_kind::short_name) != 0U && (p.flags & name_kind::primary) == 0U)) {
+        continue;
+      }
+      const std::string_view code = gazetteer.feature_code(p.entry);
+      if ((gazetteer.feature_class(p.entry) == 'A' && code.substr(0, 3) == "PCL") ||
+          (!countries_only && (code == "ADM1" || gazetteer.population(p.entry) >= 1000000))) {
+        return true;
+      }
+    }
+    return false;
+  };
+  // The largest population among the key's well-known names, and whether one of them is an area.
+  auto reach = [&](const KeyMatch& m, bool& area) {
+    std::int64_t max_population = 0;
+    area = false;
+    for (const auto& p : gazetteer.postings(m.key)) {
+      if (is_demonym_only(p.flags) || !is_well_known_name(gazetteer, p) ||
+          ((p.flags & name_kind::short_name) != 0U && (p.flags & name_kind::primary) == 0U)) {
+        continue;
+      }
+      max_population = std::max(max_population, gazetteer.population(p.entry));
+      area = area || gazetteer.feature_class(p.entry) != 'P';
+    }
+    return max_population;
+  };
+  // Keys written capitalised in mid-sentence somewhere in the document.
+  std::unordered_set<std::string> mid_sentence;
+  for (const KeyMatch& m : matches) {
+    if (!sentence_initial(text, tt, m.first)) {
+      mid_sentence.insert(joined_key(tt, m.first, m.last));
+    }
+  }
+  // A single capital letter followed by a period: a middle or first initial ("Grant W. Graham", "J. Moore").
+  auto is_initial = [&](std::size_t tok) {
+    const Token& t = toks[tok];
+    return !t.ideograph && t.capitalized && t.end - t.start == 1 && t.byte_end < text.size() &&
+           text[t.byte_end] == '.';
+  };
   for (const KeyMatch& m : matches) {
     if (toks[m.first].ideograph || m.demonym) {
       kept.push_back(m);
@@ -275,73 +365,116 @@ std::vector<KeyMatch> recognize(const Gazetteer& gazetteer, std::string_view tex
     }
     bool reject = false;
     bool person = false;
+    const bool single = m.first == m.last;
+    const std::string_view self = tt.key(toks[m.first]);
+    const bool has_next = m.last + 1 < n;
+    const std::string_view after_gap = has_next ? gap_before(text, tt, m.last + 1) : std::string_view();
+    const std::string_view nk = has_next ? tt.key(toks[m.last + 1]) : std::string_view();
     // Preceded by a capitalised word in the same name: "Christopher Wray", "Mr Lopez", "Sheriff Nick".
-    if (m.first > 0 && joinable(text, tt, m.first)) {
+    if (m.first > 0) {
       const Token& prev = toks[m.first - 1];
       const std::string_view pk = tt.key(prev);
-      if (lexicon::is_person_title(pk)) {
-        reject = person = true;
-      } else if (prev.capitalized && !prev.all_upper && !lexicon::is_common_word(pk) &&
-                 !lexicon::is_locative_preposition(pk) && !lexicon::is_name_connector(pk) &&
-                 !lexicon::is_public_body_word(pk) && !is_match_end(m.first - 1, m) &&
-                 !(sentence_initial(text, tt, m.first - 1) && lowercase_words.count(pk) != 0)) {
-        reject = true;
-        person = m.first == m.last;
+      const std::string_view gap = gap_before(text, tt, m.first);
+      if (lexicon::is_person_title(pk) && (gap == " " || gap == ". " || gap == "." || gap == "\xC2\xA0")) {
+        reject = person = true;  // "Cpl. Michael", "Capt. Smith", "Sheriff Nick"
+      } else if (joinable(text, tt, m.first)) {
+        if (is_initial(m.first - 1) || lexicon::is_given_name(pk)) {
+          reject = person = true;  // "J. Moore", "Andy Trapani"
+        } else if (prev.capitalized && !prev.all_upper && !lexicon::is_common_word(pk) &&
+                   !lexicon::is_locative_preposition(pk) && !lexicon::is_name_connector(pk) &&
+                   !lexicon::is_public_body_word(pk) && !is_match_end(m.first - 1, m) &&
+                   !(sentence_initial(text, tt, m.first - 1) && lowercase_words.count(pk) != 0)) {
+          reject = true;
+          person = single;
+        }
       }
     }
-    // A street named after a place ("Cooper Street", "rue de Paris" is handled by the connector rule).
-    if (!reject && m.last + 1 < toks.size() && joinable(text, tt, m.last + 1) &&
-        lexicon::is_street_word(tt.key(toks[m.last + 1])) && toks[m.last + 1].capitalized) {
-      reject = true;
-    }
-    // "Michael Thomas, 24, ..." : a name followed by an age is a person.
-    if (!reject && m.last + 1 < toks.size() && toks[m.last + 1].has_digit && !toks[m.last + 1].ideograph) {
-      const std::string_view gap = gap_before(text, tt, m.last + 1);
-      const Token& age = toks[m.last + 1];
-      // The age is closed by a comma or parenthesis ("Thomas, 24,"): "Dublin, 2 November" is a dateline.
-      const bool closed = age.byte_end < text.size() && (text[age.byte_end] == ',' || text[age.byte_end] == ')');
-      if ((gap == ", " || gap == " (") && age.end - age.start <= 3 && m.first == m.last && closed) {
-        reject = person = true;
-      }
-    }
-    // Followed by capitalised words of an organisation's name: "Getty Images", "Ohio State University".
-    if (!reject && m.last + 1 < toks.size() && joinable(text, tt, m.last + 1)) {
+    if (!reject && has_next) {
       const Token& next = toks[m.last + 1];
-      const std::string_view nk = tt.key(next);
+      if (after_gap == " " && !next.capitalized && lexicon::is_speech_verb(nk) && !prominent(m, false)) {
+        reject = true;  // "Nelson said"; a town that big may be said to say things: only this occurrence
+        bool area = false;
+        person = reach(m, area) < 100000 && !area;
+      } else if (lexicon::is_eponym_word(nk) && (after_gap == " " || after_gap == "-")) {
+        reject = true;  // "West Nile virus", "Marburg fever"
+      } else if (after_gap == "$") {
+        reject = true;  // "US$543"
+      } else if (joinable(text, tt, m.last + 1) && lexicon::is_street_word(nk) && next.capitalized) {
+        reject = true;  // a street named after a place: "Cooper Street"
+      } else if (next.has_digit && !next.ideograph && (after_gap == ", " || after_gap == " (") &&
+                 next.end - next.start <= 3 && single && next.byte_end < text.size() &&
+                 (text[next.byte_end] == ',' || text[next.byte_end] == ')')) {
+        // "Michael Thomas, 24, ...": a name followed by an age (closed by a comma or parenthesis; "Dublin,
+        // 2 November" is a dateline).
+        reject = person = true;
+      } else if (after_gap == " " && is_initial(m.last + 1) && single) {
+        reject = person = true;  // "Grant W. Graham"
+      } else if ((after_gap == " " || after_gap == "-") && next.has_digit && !next.ideograph) {
+        bool area = false;
+        const std::int64_t population = reach(m, area);
+        if (toks[m.first].all_upper || ends_with_period(text, tt, m.last) || (!area && population < 100000)) {
+          reject = true;  // a road or unit number: "KY 52", "US-24", "Pack 170"
+        }
+      }
+    }
+    // After "the", a town's name is usually part of another name ("the White House", "the Toyota Camry"):
+    // towns take no article, unlike countries, regions and rivers.
+    if (!reject && m.first > 0 && tt.key(toks[m.first - 1]) == "the" && joinable(text, tt, m.first) && has_next &&
+        joinable(text, tt, m.last + 1) && toks[m.last + 1].capitalized && !lexicon::is_civic_head(nk) &&
+        !lexicon::is_public_body_word(nk) && !lexicon::is_place_generic(nk)) {
+      bool area = false;
+      const std::int64_t population = reach(m, area);
+      if (!area && population < 1000000) {
+        reject = true;
+      }
+    }
+    // A small town's name that only ever opens a sentence is more likely a capitalised common word.
+    if (!reject && single && sentence_initial(text, tt, m.first) && mid_sentence.count(std::string(self)) == 0) {
+      bool area = false;
+      if (reach(m, area) < 20000 && !area) {
+        reject = true;
+      }
+    }
+    // Followed by capitalised words: an organisation's name ("Getty Images", "Ohio State University") unless
+    // it is a body of the place itself ("Dublin Arts Council", "Springfield High School"); a first name.
+    if (!reject && has_next && joinable(text, tt, m.last + 1)) {
+      const Token& next = toks[m.last + 1];
       if (next.capitalized && !lexicon::is_place_generic(nk) && !lexicon::is_public_body_word(nk) &&
           !is_match_start(m.last + 1, m)) {
         bool organisation = false;
-        for (std::size_t k = m.last + 1; k < toks.size() && k <= m.last + 3; ++k) {
-          if (k > m.last + 1 && !joinable(text, tt, k)) {
+        bool civic = false;
+        for (std::size_t k = m.last + 1; k < n && k <= m.last + 3 && !organisation && !civic; ++k) {
+          if ((k > m.last + 1 && !joinable(text, tt, k)) || !toks[k].capitalized) {
             break;
           }
-          if (!toks[k].capitalized) {
-            break;
-          }
-          if (lexicon::is_organisation_head(tt.key(toks[k]))) {
-            organisation = true;
-          }
+          const std::string_view kk = tt.key(toks[k]);
+          civic = lexicon::is_civic_head(kk);
+          organisation = !civic && lexicon::is_organisation_head(kk);
         }
         if (organisation) {
           reject = true;
-        } else if (m.first == m.last && !lexicon::is_common_word(nk)) {
-          // A lone small-town name before another capitalised word reads as a first name: "Nick Lopez".
-          std::int64_t max_population = 0;
-          bool area = false;
-          for (const auto& p : gazetteer.postings(m.key)) {
-            if ((p.flags & name_kind::short_name) != 0U && (p.flags & name_kind::primary) == 0U) {
-              continue;
+        } else if (!civic && single && !lexicon::is_common_word(nk)) {
+          if (lexicon::is_given_name(self) && !prominent(m, true)) {
+            reject = person = true;  // "Douglas Polling", "Tyler Koch"
+          } else {
+            // A lone small-town name before another capitalised word reads as a first name: "Nick Lopez".
+            std::int64_t max_population = 0;
+            bool area = false;
+            for (const auto& p : gazetteer.postings(m.key)) {
+              if ((p.flags & name_kind::short_name) != 0U && (p.flags & name_kind::primary) == 0U) {
+                continue;
+              }
+              max_population = std::max(max_population, gazetteer.population(p.entry));
+              area = area || gazetteer.feature_class(p.entry) == 'A';
             }
-            max_population = std::max(max_population, gazetteer.population(p.entry));
-            area = area || gazetteer.feature_class(p.entry) == 'A';
-          }
-          if (!area && max_population < 100000) {
-            reject = person = true;
+            if (!area && max_population < 100000) {
+              reject = person = true;
+            }
           }
         }
       }
     }
-    if (person) {
+    if (person && !prominent(m, false)) {
       person_names.insert(joined_key(tt, m.first, m.last));
     }
     if (!reject) {

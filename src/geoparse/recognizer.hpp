@@ -37,6 +37,12 @@ std::optional<std::pair<Gazetteer::KeyRef, std::string>> region_of_adjective(con
 bool is_demonym_only(std::uint16_t flags);
 
 /// True when the key's postings include a real name (not only demonyms / abbreviations).
-bool has_real_name(const Gazetteer& gazetteer, Gazetteer::KeyRef key, bool allow_abbreviation);
+/// @p require_known_alternate: alternate names count only when is_well_known_name() (recognition in Latin script).
+bool has_real_name(const Gazetteer& gazetteer, Gazetteer::KeyRef key, bool allow_abbreviation,
+                   bool require_known_alternate = false);
+
+/// Whether a posting's name is one running text uses for its entry: a main, preferred, curated or abbreviated
+/// name, or an alternate name of a country, division or big city.
+bool is_well_known_name(const Gazetteer& gazetteer, const Gazetteer::PostingView& posting);
 
 }  // namespace stationmap::detail
