@@ -558,7 +558,9 @@ def build(paths, src_dir, out_dir):
         if gid is None:
             sys.exit(f'aliases.tsv:{ln}: unknown target {target}')
         add_alt(gid, lang, name, short=int('short' in flags), colloq=int('colloquial' in flags),
-                hist=int('historic' in flags), pref=int('preferred' in flags))
+                hist=int('historic' in flags),
+                # Curated aliases are vetted spellings: preferred unless marked short, colloquial or historic.
+                pref=int('preferred' in flags or not any(k in flags for k in ('short', 'colloquial', 'historic'))))
         stats['curated aliases'] += 1
 
     # -- alternatenames column for synthesized rows (cities500 rows keep their GeoNames column)

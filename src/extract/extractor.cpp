@@ -288,8 +288,8 @@ bool part_of_longer_name(const std::string& text, const SentenceTokens& st, std:
   }
   if (last + 1 < st.size()) {
     const std::string_view next = st.key(last + 1);
-    if ((next == "der" || next == "den" || next == "van" || next == "von" || next == "ter") &&
-        !st.token(last + 1).capitalized) {
+    // Dutch and Flemish name particles ("Van der Sluysstraat"); German "von der Polizei" is a preposition.
+    if ((next == "der" || next == "den" || next == "ter") && !st.token(last + 1).capitalized && st.key(last) == "van") {
       return true;
     }
   }
