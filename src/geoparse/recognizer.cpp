@@ -3,6 +3,7 @@
 #include "lexicon.hpp"
 #include "stationmap/gazetteer/name_kind.hpp"
 
+#include <unordered_map>
 #include <unordered_set>
 
 namespace stationmap::detail {
@@ -162,17 +163,100 @@ bool has_real_name(const Gazetteer& gazetteer, Gazetteer::KeyRef key, bool allow
   return false;
 }
 
+namespace {
+
+/// What the recogniser needs to know about a key's postings, gathered in one pass.
+struct KeyFacts {
+  bool real_plain = false;          ///< has_real_name(allow_abbreviation = false)
+  bool real_any = false;            ///< has_real_name(allow_abbreviation = true)
+  bool known_plain = false;         ///< ... counting only well-known names
+  bool known_any = false;
+  bool demonym_dominates = false;   ///< see demonym_dominates()
+  bool area_abbreviation = false;   ///< an abbreviation or code of an area (US, UK, NSW)
+  bool strong = false;              ///< an area or a city of a million (short names aside)
+  bool prominent = false;           ///< a country, a first-level division or a city of a million (well known)
+  bool prominent_country = false;   ///< a country (well known)
+  std::int64_t reach_population = 0;  ///< the largest population among well-known names
+  bool reach_area = false;            ///< ... and whether one of them is not a populated place
+  std::int64_t town_population = 0;   ///< the largest population, short names aside
+  bool town_area = false;             ///< ... and whether one of them is an area
+};
+
+KeyFacts key_facts(const Gazetteer& gazetteer, Gazetteer::KeyRef key) {
+  KeyFacts f;
+  bool demonym_of_region = false;
+  bool region_or_city = false;
+  for (const auto& p : gazetteer.postings(key)) {
+    const std::string_view code = gazetteer.feature_code(p.entry);
+    const char cls = gazetteer.feature_class(p.entry);
+    const std::int64_t population = gazetteer.population(p.entry);
+    const bool country = cls == 'A' && code.substr(0, 3) == "PCL";
+    const bool region = country || (cls == 'A' && code == "ADM1");
+    const bool demonym_only = is_demonym_only(p.flags);
+    const bool short_only =
+        (p.flags & name_kind::short_name) != 0U && (p.flags & (name_kind::primary | name_kind::ascii)) == 0U;
+    const bool short_nonprimary = (p.flags & name_kind::short_name) != 0U && (p.flags & name_kind::primary) == 0U;
+    const bool abbreviation_only =
+        (p.flags & name_kind::abbreviation) != 0U && (p.flags & (name_kind::primary | name_kind::ascii)) == 0U;
+    const bool known = is_well_known_name(gazetteer, p);
+    if (demonym_only) {
+      demonym_of_region = demonym_of_region || region;
+      continue;
+    }
+    region_or_city = region_or_city || region || population >= 100000;
+    if (!short_only) {
+      f.real_any = true;
+      f.known_any = f.known_any || known;
+      if (!abbreviation_only) {
+        f.real_plain = true;
+        f.known_plain = f.known_plain || known;
+      }
+    }
+    f.area_abbreviation = f.area_abbreviation || ((p.flags & name_kind::abbreviation) != 0U && cls == 'A');
+    if (!short_nonprimary) {
+      f.strong = f.strong || cls == 'A' || population >= 1000000;
+      f.town_population = std::max(f.town_population, population);
+      f.town_area = f.town_area || cls == 'A';
+      if (known) {
+        f.prominent_country = f.prominent_country || country;
+        f.prominent = f.prominent || country || code == "ADM1" || population >= 1000000;
+        f.reach_population = std::max(f.reach_population, population);
+        f.reach_area = f.reach_area || cls != 'P';
+      }
+    }
+  }
+  f.demonym_dominates = demonym_of_region && !region_or_city;
+  return f;
+}
+
+}  // namespace
+
 std::vector<KeyMatch> recognize(const Gazetteer& gazetteer, std::string_view text, const TokenizedText& tt) {
   const auto& toks = tt.tokens;
   const std::size_t n = toks.size();
 
-  // Words the document also writes in lower case are common words here ("station", "reading").
-  std::unordered_set<std::string_view> lowercase_words;
-  for (const Token& t : toks) {
-    if (!t.ideograph && !t.capitalized && !t.all_upper) {
-      lowercase_words.insert(tt.key(t));
+  std::unordered_map<const void*, KeyFacts> facts_cache;
+  auto facts = [&](Gazetteer::KeyRef key) -> const KeyFacts& {
+    auto [it, inserted] = facts_cache.try_emplace(key.key);
+    if (inserted) {
+      it->second = key_facts(gazetteer, key);
     }
-  }
+    return it->second;
+  };
+  // Words the document also writes in lower case are common words here ("station", "reading").
+  std::unordered_map<std::string_view, bool> lowercase_memo;
+  auto used_in_lowercase = [&](std::string_view k) {
+    auto [it, inserted] = lowercase_memo.try_emplace(k, false);
+    if (inserted) {
+      for (const Token& t : toks) {
+        if (!t.ideograph && !t.capitalized && !t.all_upper && tt.key(t) == k) {
+          it->second = true;
+          break;
+        }
+      }
+    }
+    return it->second;
+  };
 
   auto acceptable = [&](std::size_t first, std::size_t last, Gazetteer::KeyRef key, bool& demonym) -> bool {
     demonym = false;
@@ -181,7 +265,7 @@ std::vector<KeyMatch> recognize(const Gazetteer& gazetteer, std::string_view tex
       if (last == first) {
         return false;  // one Chinese character alone is too ambiguous (美, 中, 京)
       }
-      return has_real_name(gazetteer, key, false);
+      return facts(key).real_plain;
     }
     for (std::size_t i = first; i <= last; ++i) {
       const Token& t = toks[i];
@@ -198,11 +282,12 @@ std::vector<KeyMatch> recognize(const Gazetteer& gazetteer, std::string_view tex
     }
     const bool upper = head.all_upper && last == first;
     const bool abbreviated = upper || ends_with_period(text, tt, last) || last > first;
-    if (!has_real_name(gazetteer, key, abbreviated, true)) {
-      demonym = has_real_name(gazetteer, key, true) ? false : gazetteer.posting_count(key) > 0;
+    const KeyFacts& f = facts(key);
+    if (!(abbreviated ? f.known_any : f.known_plain)) {
+      demonym = f.real_any ? false : gazetteer.posting_count(key) > 0;
       return demonym;
     }
-    if (demonym_dominates(gazetteer, key)) {
+    if (f.demonym_dominates) {
       demonym = true;  // "Canadian", "German": the people of a country, not a county or hamlet of that name
       return true;
     }
@@ -219,14 +304,7 @@ std::vector<KeyMatch> recognize(const Gazetteer& gazetteer, std::string_view tex
     if (first == last && head.all_upper && head.end - head.start <= 5) {
       // Acronyms (FDA, CDC, KBR) are organisations unless the gazetteer knows them as abbreviations or codes
       // of a country or region (US, UK, NSW).
-      for (const auto& p : gazetteer.postings(key)) {
-        const bool abbreviation = (p.flags & name_kind::abbreviation) != 0U;
-        const bool area = gazetteer.feature_class(p.entry) == 'A';
-        if (abbreviation && area) {
-          return true;
-        }
-      }
-      return false;
+      return f.area_abbreviation;
     }
     if (first == last) {
       const std::string_view k = tt.key(head);
@@ -234,7 +312,7 @@ std::vector<KeyMatch> recognize(const Gazetteer& gazetteer, std::string_view tex
           lexicon::is_organisation_head(k)) {
         return false;
       }
-      if (sentence_initial(text, tt, first) && lowercase_words.count(k) != 0) {
+      if (sentence_initial(text, tt, first) && used_in_lowercase(k)) {
         return false;
       }
     }
@@ -288,17 +366,7 @@ std::vector<KeyMatch> recognize(const Gazetteer& gazetteer, std::string_view tex
   std::unordered_set<std::string> person_names;
   std::vector<KeyMatch> kept;
   // A "strong" match names an area or a large city; two weak names side by side read as a person's name.
-  auto strong = [&](const KeyMatch& m) {
-    for (const auto& p : gazetteer.postings(m.key)) {
-      if ((p.flags & name_kind::short_name) != 0U && (p.flags & name_kind::primary) == 0U) {
-        continue;
-      }
-      if (gazetteer.feature_class(p.entry) == 'A' || gazetteer.population(p.entry) >= 1000000) {
-        return true;
-      }
-    }
-    return false;
-  };
+  auto strong = [&](const KeyMatch& m) { return facts(m.key).strong; };
   auto match_at = [&](std::size_t tok, bool by_start) -> const KeyMatch* {
     for (const KeyMatch& m : matches) {
       if ((by_start ? m.first : m.last) == tok) {
@@ -318,32 +386,12 @@ std::vector<KeyMatch> recognize(const Gazetteer& gazetteer, std::string_view tex
   // Whether the gazetteer knows the name for a country, a first-level division or a city of a million: such a
   // name is rarely a person's, and may "say" things by metonymy ("Russia said").
   auto prominent = [&](const KeyMatch& m, bool countries_only) {
-    for (const auto& p : gazetteer.postings(m.key)) {
-      if (is_demonym_only(p.flags) || !is_well_known_name(gazetteer, p) ||
-          ((p.flags & name_kind::short_name) != 0U && (p.flags & name_kind::primary) == 0U)) {
-        continue;
-      }
-      const std::string_view code = gazetteer.feature_code(p.entry);
-      if ((gazetteer.feature_class(p.entry) == 'A' && code.substr(0, 3) == "PCL") ||
-          (!countries_only && (code == "ADM1" || gazetteer.population(p.entry) >= 1000000))) {
-        return true;
-      }
-    }
-    return false;
+    return countries_only ? facts(m.key).prominent_country : facts(m.key).prominent;
   };
   // The largest population among the key's well-known names, and whether one of them is an area.
   auto reach = [&](const KeyMatch& m, bool& area) {
-    std::int64_t max_population = 0;
-    area = false;
-    for (const auto& p : gazetteer.postings(m.key)) {
-      if (is_demonym_only(p.flags) || !is_well_known_name(gazetteer, p) ||
-          ((p.flags & name_kind::short_name) != 0U && (p.flags & name_kind::primary) == 0U)) {
-        continue;
-      }
-      max_population = std::max(max_population, gazetteer.population(p.entry));
-      area = area || gazetteer.feature_class(p.entry) != 'P';
-    }
-    return max_population;
+    area = facts(m.key).reach_area;
+    return facts(m.key).reach_population;
   };
   // Keys written capitalised in mid-sentence somewhere in the document.
   std::unordered_set<std::string> mid_sentence;
@@ -383,7 +431,7 @@ std::vector<KeyMatch> recognize(const Gazetteer& gazetteer, std::string_view tex
         } else if (prev.capitalized && !prev.all_upper && !lexicon::is_common_word(pk) &&
                    !lexicon::is_locative_preposition(pk) && !lexicon::is_name_connector(pk) &&
                    !lexicon::is_public_body_word(pk) && !is_match_end(m.first - 1, m) &&
-                   !(sentence_initial(text, tt, m.first - 1) && lowercase_words.count(pk) != 0)) {
+                   !(sentence_initial(text, tt, m.first - 1) && used_in_lowercase(pk))) {
           reject = true;
           person = single;
         }
@@ -458,16 +506,7 @@ std::vector<KeyMatch> recognize(const Gazetteer& gazetteer, std::string_view tex
             reject = person = true;  // "Douglas Polling", "Tyler Koch"
           } else {
             // A lone small-town name before another capitalised word reads as a first name: "Nick Lopez".
-            std::int64_t max_population = 0;
-            bool area = false;
-            for (const auto& p : gazetteer.postings(m.key)) {
-              if ((p.flags & name_kind::short_name) != 0U && (p.flags & name_kind::primary) == 0U) {
-                continue;
-              }
-              max_population = std::max(max_population, gazetteer.population(p.entry));
-              area = area || gazetteer.feature_class(p.entry) == 'A';
-            }
-            if (!area && max_population < 100000) {
+            if (!facts(m.key).town_area && facts(m.key).town_population < 100000) {
               reject = person = true;
             }
           }

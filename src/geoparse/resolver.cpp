@@ -70,7 +70,8 @@ const Weights weights = load_weights();
 #else
 constexpr Weights weights{};
 #endif
-constexpr std::size_t max_candidates = 300;
+constexpr std::size_t max_candidates = 50;   // the most populous homonyms first
+constexpr double hopeless_gap = 12.0;          // a prior this far below the best one never wins
 constexpr int rounds = 3;
 constexpr double min_anchor_probability = 0.1;
 constexpr std::size_t max_anchors_per_group = 3;
@@ -253,15 +254,30 @@ struct OwnMass {
 };
 
 double find_mass(const std::vector<std::pair<std::uint64_t, double>>& sorted, std::uint64_t key) {
-  const auto it = std::lower_bound(sorted.begin(), sorted.end(), std::make_pair(key, -1e300));
+  const auto it = std::lower_bound(sorted.begin(), sorted.end(), key,
+                                   [](const std::pair<std::uint64_t, double>& a, std::uint64_t k) { return a.first < k; });
   return it != sorted.end() && it->first == key ? it->second : 0.0;
+}
+
+/// Sorts by key and adds up the masses of equal keys.
+void merge_sorted(std::vector<std::pair<std::uint64_t, double>>& v) {
+  std::sort(v.begin(), v.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  std::size_t o = 0;
+  for (std::size_t k = 0; k < v.size(); ++k) {
+    if (o > 0 && v[o - 1].first == v[k].first) {
+      v[o - 1].second += v[k].second;
+    } else {
+      v[o++] = v[k];
+    }
+  }
+  v.resize(o);
 }
 
 void own_mass(const Group& grp, OwnMass& out) {
   out.regions.clear();
   out.entries.clear();
   for (const Cand& c : grp.cands) {
-    if (c.q < 1e-3) {
+    if (c.q < 0.01) {
       continue;
     }
     for (const std::uint64_t key : {c.country, c.admin1, c.admin2}) {
@@ -271,25 +287,11 @@ void own_mass(const Group& grp, OwnMass& out) {
     }
     out.entries.emplace_back(c.entry, grp.weight * c.q);
   }
-  auto merge = [&](std::vector<std::pair<std::uint64_t, double>>& v, bool cap) {
-    std::sort(v.begin(), v.end());
-    std::size_t o = 0;
-    for (std::size_t k = 0; k < v.size(); ++k) {
-      if (o > 0 && v[o - 1].first == v[k].first) {
-        v[o - 1].second += v[k].second;
-      } else {
-        v[o++] = v[k];
-      }
-    }
-    v.resize(o);
-    if (cap) {
-      for (auto& [key, m] : v) {
-        m = grp.weight * std::min(1.0, m);  // the probability that the group lies in the region
-      }
-    }
-  };
-  merge(out.regions, true);
-  merge(out.entries, false);
+  merge_sorted(out.regions);
+  for (auto& [key, m] : out.regions) {
+    m = grp.weight * std::min(1.0, m);  // the probability that the group lies in the region
+  }
+  merge_sorted(out.entries);
 }
 
 }  // namespace
@@ -354,10 +356,13 @@ void resolve(const Gazetteer& g, const std::vector<ResolveItem>& items, std::vec
       c.coslat = std::cos(c.lat * 3.14159265358979323846 / 180.0);
       grp.cands.push_back(c);
     }
+    double best_prior = -1e300;
     for (Cand& c : grp.cands) {
       c.prior = prior(g, c, any_primary, item.demonym);
       c.score = c.prior;
+      best_prior = std::max(best_prior, c.prior);
     }
+    std::erase_if(grp.cands, [&](const Cand& c) { return c.prior < best_prior - hopeless_gap; });
     grp.qualifier_bonus.assign(grp.cands.size(), 0.0);
     grp.weight = 1.0 + 0.5 * std::log(static_cast<double>(grp.items.size()));
     softmax(grp.cands);
@@ -382,29 +387,22 @@ void resolve(const Gazetteer& g, const std::vector<ResolveItem>& items, std::vec
   }
 
   // Rounds of context: each group's candidates are scored against the other groups' current beliefs.
+  std::vector<OwnMass> own(groups.size());
   for (int round = 0; round < rounds && groups.size() > 1; ++round) {
-    std::vector<OwnMass> own(groups.size());
-    std::unordered_map<std::uint64_t, double> total_regions;
-    std::unordered_map<std::uint64_t, double> total_entries;
+    std::vector<std::pair<std::uint64_t, double>> total_regions;
+    std::vector<std::pair<std::uint64_t, double>> total_entries;
     for (std::size_t gi = 0; gi < groups.size(); ++gi) {
       own_mass(groups[gi], own[gi]);
-      for (const auto& [key, m] : own[gi].regions) {
-        total_regions[key] += m;
-      }
-      for (const auto& [key, m] : own[gi].entries) {
-        total_entries[key] += m;
-      }
+      total_regions.insert(total_regions.end(), own[gi].regions.begin(), own[gi].regions.end());
+      total_entries.insert(total_entries.end(), own[gi].entries.begin(), own[gi].entries.end());
     }
+    merge_sorted(total_regions);
+    merge_sorted(total_entries);
     auto others_at = [&](std::size_t gi, std::uint64_t key) {
-      if (key == 0) {
-        return 0.0;
-      }
-      const auto it = total_regions.find(key);
-      return it == total_regions.end() ? 0.0 : std::max(0.0, it->second - find_mass(own[gi].regions, key));
+      return key == 0 ? 0.0 : std::max(0.0, find_mass(total_regions, key) - find_mass(own[gi].regions, key));
     };
     auto others_at_entry = [&](std::size_t gi, std::uint32_t e) {
-      const auto it = total_entries.find(e);
-      return it == total_entries.end() ? 0.0 : std::max(0.0, it->second - find_mass(own[gi].entries, e));
+      return std::max(0.0, find_mass(total_entries, e) - find_mass(own[gi].entries, e));
     };
     struct Anchor {
       std::size_t group;
@@ -432,10 +430,15 @@ void resolve(const Gazetteer& g, const std::vector<ResolveItem>& items, std::vec
       for (std::size_t k = 0; k < grp.cands.size(); ++k) {
         const Cand& c = grp.cands[k];
         double ctx = 0.0;
-        ctx += w.in_country * std::log1p(others_at(gi, c.country));
-        ctx += w.in_admin1 * std::log1p(others_at(gi, c.admin1));
-        ctx += w.in_admin2 * std::log1p(others_at(gi, c.admin2));
-        ctx += w.same_entry * std::log1p(others_at_entry(gi, c.entry));
+        auto add = [&](double weight, double mass) {
+          if (mass > 0.0) {
+            ctx += weight * std::log1p(mass);
+          }
+        };
+        add(w.in_country, others_at(gi, c.country));
+        add(w.in_admin1, others_at(gi, c.admin1));
+        add(w.in_admin2, others_at(gi, c.admin2));
+        add(w.same_entry, others_at_entry(gi, c.entry));
         if (c.kind == Kind::populated || c.kind == Kind::admin2 || c.kind == Kind::other) {
           double near = 0.0;
           for (const Anchor& a : anchors) {
