@@ -4,6 +4,7 @@
 #include "args.hpp"
 #include "commands.hpp"
 #include "stationmap/core/error.hpp"
+#include "stationmap/core/file_io.hpp"
 #include "stationmap/core/problem_report.hpp"
 #include "stationmap/extract/extractor.hpp"
 #include "stationmap/gazetteer/gazetteer.hpp"
@@ -39,6 +40,25 @@ Options:
   --postgis CONN        also write the layers into PostgreSQL/PostGIS
   --maxzoom Z           highest tile zoom (default: chosen from the data)
 )";
+
+std::string csv_field(const std::string& s) {
+  std::string out = "\"";
+  for (const char c : s) {
+    out += c == '"' ? std::string("\"\"") : std::string(1, c == '\n' ? ' ' : c);
+  }
+  return out + "\"";
+}
+
+/// counts.csv: statements of numbers of stations that name no place ("102 stations in 53 countries"). They are
+/// a report for the reader, never points on the map.
+void write_counts(const ClaimSet& claims, const std::filesystem::path& path) {
+  std::string csv = "document,start,end,sentence\n";
+  for (const Evidence& e : claims.counts) {
+    csv += csv_field(e.document) + ',' + std::to_string(e.start) + ',' + std::to_string(e.end) + ',' +
+           csv_field(e.sentence) + '\n';
+  }
+  write_file_atomic(path, csv);
+}
 
 }  // namespace
 
@@ -116,6 +136,7 @@ int run_build(const std::vector<std::string>& argv) {
   const tiles::TileSet tile_set = tiles::build_tiles(tiles::features_from_claims(claim_set), tile_options);
   tiles::write_mbtiles(tile_set, staging.dir() / "tiles.mbtiles");
   tiles::write_pmtiles(tile_set, staging.dir() / "tiles.pmtiles");
+  write_counts(claim_set, staging.dir() / "counts.csv");
   if (!options.postgis.empty()) {
     render::write_postgis(claim_set, problems, options);
   }

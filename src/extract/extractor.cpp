@@ -2,6 +2,7 @@
 
 #include "cues.hpp"
 #include "stationmap/core/fold.hpp"
+#include "stationmap/extract/dates.hpp"
 #include "stationmap/extract/segmenter.hpp"
 #include "stationmap/gazetteer/name_kind.hpp"
 #include "stationmap/geoparse/geoparser.hpp"
@@ -310,6 +311,25 @@ bool part_of_longer_name(const std::string& text, const SentenceTokens& st, std:
   return false;
 }
 
+/// "102 stations in 53 countries", "more than 50 such stations": a number of stations, whatever the places.
+bool states_a_count(const SentenceTokens& st) {
+  for (std::size_t i = 0; i < st.size(); ++i) {
+    const std::string_view w = st.key(i);
+    const bool digits = !w.empty() && w.find_first_not_of("0123456789") == std::string_view::npos && w.size() <= 4 &&
+                        !(w.size() == 4 && (w[0] == '1' || w[0] == '2'));
+    if (!digits && !number_value(w)) {
+      continue;
+    }
+    for (std::size_t j = i + 1; j < st.size() && j <= i + 3; ++j) {
+      std::size_t len = 0;
+      if (is_station_word_at(st, j, len) && st.key(j) != "110") {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
 }  // namespace
 
 DocumentClaims Extractor::extract(const Document& doc) const {
@@ -349,6 +369,8 @@ DocumentClaims Extractor::extract(const Document& doc) const {
     bool negated = false;
     bool tie = false;
     std::string status;
+    std::string date;
+    std::map<std::size_t, int> counts;  // mention index -> number of stations the sentence gives
   };
   std::vector<SentenceResult> results(sentences.size());
 
@@ -375,7 +397,11 @@ DocumentClaims Extractor::extract(const Document& doc) const {
         out.mentions[mi].sentence = s.text;
       }
     }
+    const bool count_statement = s.kind != BlockKind::Navigation && s.kind != BlockKind::Byline && states_a_count(st);
     if (locals.empty()) {
+      if (count_statement) {
+        out.counts.push_back(make_evidence(doc, s));
+      }
       continue;
     }
     {
@@ -420,6 +446,9 @@ DocumentClaims Extractor::extract(const Document& doc) const {
     SentenceResult& res = results[si];
     res.negated = st.contains(cues::negation());
     res.status = status_of(st);
+    if (!res.status.empty()) {
+      res.date = find_date(s.text).value_or("");
+    }
     const bool station_cue = has_station_cue(st);
     const bool table = s.kind == BlockKind::Table;
     const bool caption = s.kind == BlockKind::Caption;
@@ -599,6 +628,27 @@ DocumentClaims Extractor::extract(const Document& doc) const {
       k = e;
     }
 
+    // "three in Madrid", "two stations in Rotterdam": a number just before the site's preposition.
+    for (std::size_t k = 0; k < locals.size(); ++k) {
+      const std::size_t a = locals[k].first;
+      if (!site[k] || a == 0) {
+        continue;
+      }
+      const std::string_view prep = st.key(a - 1);
+      if (prep != "in" && prep != "a" && prep != "en" && prep != "im" && prep != "at" && prep != "dans") {
+        continue;
+      }
+      for (std::size_t p = a - 1; p-- > 0 && p + 5 >= a;) {
+        if (const auto n = number_value(st.key(p))) {
+          res.counts[locals[k].mention] = *n;
+          break;
+        }
+        std::size_t len = 0;
+        if (!is_station_word_at(st, p, len) && st.key(p) != "such" && st.key(p) != "more" && st.key(p) != "police") {
+          break;
+        }
+      }
+    }
     for (std::size_t k = 0; k < locals.size(); ++k) {
       if (site[k]) {
         res.sites.push_back(locals[k].mention);
@@ -608,6 +658,9 @@ DocumentClaims Extractor::extract(const Document& doc) const {
       }
     }
     res.tie = st.contains(cues::tie()) || table;
+    if (count_statement && res.sites.empty()) {
+      out.counts.push_back(make_evidence(doc, s));
+    }
     // Nested jurisdictions in one sentence: the district goes with its city ("Wenzhou ... its district Ruian").
     auto& js = res.jurisdictions;
     std::vector<std::size_t> kept;
@@ -706,7 +759,9 @@ DocumentClaims Extractor::extract(const Document& doc) const {
     for (std::size_t mi : r.sites) {
       out.mentions[mi].role = MentionRole::Station;
       out.mentions[mi].reason.clear();
-      out.sites.push_back({*mentions[mi].place, precision_of(*mentions[mi].place), r.status, ev});
+      const auto count = r.counts.find(mi);
+      out.sites.push_back({*mentions[mi].place, precision_of(*mentions[mi].place), r.status, r.date,
+                           count == r.counts.end() ? 0 : count->second, ev});
     }
     for (std::size_t mi : r.jurisdictions) {
       out.mentions[mi].role = MentionRole::Jurisdiction;
@@ -728,7 +783,7 @@ DocumentClaims Extractor::extract(const Document& doc) const {
       }
       if (!r.status.empty()) {
         for (std::size_t mi : sites) {
-          out.sites.push_back({*mentions[mi].place, precision_of(*mentions[mi].place), r.status, ev});
+          out.sites.push_back({*mentions[mi].place, precision_of(*mentions[mi].place), r.status, r.date, 0, ev});
         }
       }
     }

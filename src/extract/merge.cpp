@@ -123,9 +123,12 @@ ClaimSet merge_claims(std::vector<DocumentClaims> documents, ProblemReport& prob
         st.precision = s.precision;
         st.status = "alleged";
       }
-      if (!s.status.empty() && status_rank(s.status) < status_rank(st.status)) {
+      if (!s.status.empty() && (status_rank(s.status) < status_rank(st.status) ||
+                                (s.status == st.status && s.status_date > st.status_date))) {
         st.status = s.status;
+        st.status_date = s.status_date;
       }
+      st.station_count = std::max(st.station_count, s.count);
       add_unique(st.documents, d.document);
       add_evidence(st.evidence, s.evidence);
     }
@@ -157,6 +160,9 @@ ClaimSet merge_claims(std::vector<DocumentClaims> documents, ProblemReport& prob
     }
     for (auto& m : d.mentions) {
       out.mentions.push_back(std::move(m));
+    }
+    for (auto& c : d.counts) {
+      out.counts.push_back(std::move(c));
     }
   }
   for (auto& [id, link] : links) {

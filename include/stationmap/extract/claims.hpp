@@ -80,6 +80,8 @@ struct ClaimSet {
   std::vector<Jurisdiction> jurisdictions;///< sorted by jurisdiction_id
   std::vector<Link> links;                ///< sorted by link_id
   std::vector<RoledMention> mentions;     ///< sorted by document, start
+  std::vector<Evidence> counts;           ///< counts without places ("102 stations in 53 countries"): a report,
+                                          ///< never points on the map
 };
 
 }  // namespace stationmap

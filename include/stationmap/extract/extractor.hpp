@@ -22,6 +22,8 @@ struct DocumentClaims {
     Place place;
     std::string precision;
     std::string status;
+    std::string status_date;  ///< ISO date the supporting sentence gives, if any
+    int count = 0;            ///< stations at the site when the sentence gives a number ("three in Madrid")
     Evidence evidence;
   };
   struct JurisdictionClaim {
@@ -36,7 +38,7 @@ struct DocumentClaims {
   std::vector<SiteClaim> sites;
   std::vector<JurisdictionClaim> jurisdictions;
   std::vector<LinkClaim> links;
-  std::vector<std::string> counts;  ///< counts without places ("102 stations in 53 countries"), as sentences
+  std::vector<Evidence> counts;  ///< counts without places ("102 stations in 53 countries"), as sentences
 };
 
 /// Extracts claims from documents with the geoparser over @p gazetteer. Thread-safe.
