@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
 # Builds the ingest libFuzzer targets (fuzz/) with clang and runs each for a bounded time.
-#   tools/run_fuzzers.sh [SECONDS_PER_TARGET] [TARGET...]     (default 60 s; targets: html encoding jsonl markdown)
+#   tools/run_fuzzers.sh [SECONDS_PER_TARGET] [TARGET...]     (default 60 s; targets: html encoding jsonl markdown geoparse)
 # Corpora grow in build/fuzz/corpus/<target> (seeded from tests/ingest/data); crashes land in
 # build/fuzz/crashes/<target>/. Prints executions and crashes per target; exits 1 when any target crashed.
 set -euo pipefail
 seconds="${1:-60}"
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(html encoding jsonl markdown)
+[ ${#targets[@]} -gt 0 ] || targets=(html encoding jsonl markdown geoparse)
 root="$(cd "$(dirname "$0")/.." && pwd)"
 build="$root/build/fuzz"
 CC=clang CXX=clang++ cmake -S "$root/fuzz" -B "$build" -G Ninja -DSTATIONMAP_FUZZ=ON >/dev/null
@@ -21,6 +21,7 @@ for target in "${targets[@]}"; do
     html) seeds=("$root"/tests/ingest/data/*.html "$root"/tests/ingest/data/*.md) ;;
     jsonl) seeds=("$root"/tests/ingest/data/*.jsonl "$root"/tests/ingest/data/*.json) ;;
     markdown) seeds=("$root"/tests/ingest/data/*.md "$root"/tests/ingest/data/*.txt) ;;
+    geoparse) seeds=("$root"/tests/golden/*/docs/*.txt "$root"/tests/golden/*/docs/*.md) ;;
     *) seeds=("$root"/tests/ingest/data/*.txt "$root"/tests/ingest/data/*.html) ;;
   esac
   cp -n "${seeds[@]}" "$corpus"/ 2>/dev/null || true
