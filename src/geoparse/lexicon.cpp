@@ -29,7 +29,7 @@ constexpr auto generics = sorted(
     "provincia", "comarca", "kreis", "landkreis", "bezirk", "canton", "commune", "village", "town",
     "县", "市", "区", "省", "州", "镇", "乡");
 
-constexpr auto common_words = sorted(
+constexpr auto closed_class_words = sorted(
     // calendar
     "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
     "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
@@ -46,6 +46,10 @@ constexpr auto common_words = sorted(
     "must", "shall", "into", "onto", "upon", "only", "even", "just", "still", "yet", "now", "how", "once",
     "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "twenty",
     "hundred", "thousand", "million", "first", "second", "third", "last", "next", "other", "another",
+    // directions, colours, holidays, beliefs and other adjectives and nouns that never name a town in prose
+    "new", "old", "north", "south", "east", "west", "central", "great", "little", "long", "good", "white", "black", "green", "red", "blue", "early", "late", "overseas", "chinese", "western", "eastern", "northern", "southern", "northeast", "northwest", "southeast", "southwest", "christmas", "easter", "jesus", "commerce", "federal", "congress", "democrat", "republican", "christian", "catholic", "muslim", "king", "queen", "national", "international", "global", "local", "regional", "since", "none", "day", "time", "man", "god", "earth");
+
+constexpr auto common_words = sorted(
     // common nouns and adjectives that are also town names
     "police", "station", "service", "office", "centre", "center", "nice", "reading", "mobile", "best",
     "hope", "liberty", "union", "independence", "progress", "friendship", "justice", "security", "china town",
@@ -148,7 +152,10 @@ constexpr auto locatives = sorted(
 
 bool is_name_connector(std::string_view folded) { return contains(connectors, folded); }
 bool is_place_generic(std::string_view folded) { return contains(generics, folded); }
-bool is_common_word(std::string_view folded) { return contains(common_words, folded); }
+bool is_closed_class_word(std::string_view folded) { return contains(closed_class_words, folded); }
+bool is_common_word(std::string_view folded) {
+  return contains(common_words, folded) || contains(closed_class_words, folded);
+}
 bool is_street_word(std::string_view folded) { return contains(street_words, folded); }
 bool is_person_title(std::string_view folded) { return contains(titles, folded); }
 bool is_organisation_head(std::string_view folded) { return contains(organisation_heads, folded); }

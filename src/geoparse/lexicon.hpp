@@ -17,6 +17,10 @@ bool is_place_generic(std::string_view folded);
 /// months, weekdays, pronouns, common nouns and adjectives (March, Police, Station, Most, Nice, Reading...).
 bool is_common_word(std::string_view folded);
 
+/// The calendar and function-word part of is_common_word(): months, weekdays, pronouns, numbers ("March",
+/// "Of", "Over"), never a place in running text whatever precedes them.
+bool is_closed_class_word(std::string_view folded);
+
 /// Words that make a name a street's: Street, Road, Avenue, rue, calle, Strasse...
 bool is_street_word(std::string_view folded);
 

@@ -110,11 +110,11 @@ bool is_well_known_name(const Gazetteer& gazetteer, const Gazetteer::PostingView
   }
   // Alternate names include transliterations and codes ("Hamas" for Hamm, "Drug" for Durg, "WAL"): in running
   // text they are trusted for divisions and for cities big enough to have exonyms (Peking, Londres).
-  const std::string_view code = gazetteer.feature_code(p.entry);
-  if (gazetteer.feature_class(p.entry) == 'A' && (code.substr(0, 3) == "PCL" || code == "ADM1" || code == "ADM2")) {
+  // Administrative areas (countries to counties: "Qingtian" for Qingtian County) keep their alternate names.
+  if (gazetteer.feature_class(p.entry) == 'A') {
     return true;
   }
-  return gazetteer.population(p.entry) >= 500000 || code == "CONT";
+  return gazetteer.population(p.entry) >= 500000 || gazetteer.feature_code(p.entry) == "CONT";
 }
 
 bool demonym_dominates(const Gazetteer& gazetteer, Gazetteer::KeyRef key) {
@@ -295,21 +295,29 @@ std::vector<KeyMatch> recognize(const Gazetteer& gazetteer, std::string_view tex
     bool all_generic = true;
     for (std::size_t i = first; i <= last && all_generic; ++i) {
       const std::string_view k = tt.key(toks[i]);
-      all_generic = !toks[i].all_upper &&
-                    (lexicon::is_name_connector(k) || lexicon::is_place_generic(k) || lexicon::is_common_word(k));
+      all_generic = !toks[i].all_upper && (lexicon::is_name_connector(k) || lexicon::is_place_generic(k));
     }
     if (all_generic) {
       return false;
     }
-    if (first == last && head.all_upper && head.end - head.start <= 5) {
+    if (first == last && head.all_upper && head.end - head.start <= 5 &&
+        !(head.end - head.start == 5 && f.real_plain && !f.area_abbreviation)) {
       // Acronyms (FDA, CDC, KBR) are organisations unless the gazetteer knows them as abbreviations or codes
       // of a country or region (US, UK, NSW).
       return f.area_abbreviation;
     }
     if (first == last) {
       const std::string_view k = tt.key(head);
-      if (k.size() < 2 || lexicon::is_common_word(k) || lexicon::is_person_title(k) ||
-          lexicon::is_organisation_head(k)) {
+      if (k.size() < 2 || lexicon::is_person_title(k) || lexicon::is_organisation_head(k) ||
+          lexicon::is_closed_class_word(k)) {
+        return false;
+      }
+      // Other common words that are towns ("Nice", "Reading") only after a preposition of place, mid-sentence.
+      const std::string_view before = first > 0 ? tt.key(toks[first - 1]) : std::string_view();
+      const bool after_place_preposition = (before == "in" || before == "at" || before == "near" || before == "from" ||
+                                            before == "to" || before == "into") &&
+                                           !toks[first - 1].capitalized;
+      if (lexicon::is_common_word(k) && !(after_place_preposition && !sentence_initial(text, tt, first - 1))) {
         return false;
       }
       if (sentence_initial(text, tt, first) && used_in_lowercase(k)) {
@@ -487,8 +495,7 @@ std::vector<KeyMatch> recognize(const Gazetteer& gazetteer, std::string_view tex
     // it is a body of the place itself ("Dublin Arts Council", "Springfield High School"); a first name.
     if (!reject && has_next && joinable(text, tt, m.last + 1)) {
       const Token& next = toks[m.last + 1];
-      if (next.capitalized && !lexicon::is_place_generic(nk) && !lexicon::is_public_body_word(nk) &&
-          !is_match_start(m.last + 1, m)) {
+      if (next.capitalized && !is_match_start(m.last + 1, m)) {
         bool organisation = false;
         bool civic = false;
         for (std::size_t k = m.last + 1; k < n && k <= m.last + 3 && !organisation && !civic; ++k) {
@@ -496,12 +503,12 @@ std::vector<KeyMatch> recognize(const Gazetteer& gazetteer, std::string_view tex
             break;
           }
           const std::string_view kk = tt.key(toks[k]);
-          civic = lexicon::is_civic_head(kk);
+          civic = lexicon::is_civic_head(kk) || lexicon::is_public_body_word(kk);
           organisation = !civic && lexicon::is_organisation_head(kk);
         }
         if (organisation) {
           reject = true;
-        } else if (!civic && single && !lexicon::is_common_word(nk)) {
+        } else if (!civic && single && !lexicon::is_common_word(nk) && !lexicon::is_place_generic(nk)) {
           if (lexicon::is_given_name(self) && !prominent(m, true)) {
             reject = person = true;  // "Douglas Polling", "Tyler Koch"
           } else {

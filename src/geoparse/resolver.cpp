@@ -32,7 +32,7 @@ struct Weights {
   double alternate = -2.0;      ///< named by an alternate name while another candidate bears it as its main name
   double short_name = -1.0;     ///< a short form ("Rapides" for Rapides Parish)
   double historic = -1.0;
-  double in_country = 2.0;      ///< per log(1 + mass) of the document's other names in the same country
+  double in_country = 3.0;      ///< per log(1 + mass) of the document's other names in the same country
   double in_admin1 = 2.5;       ///< ... in the same first-level division
   double in_admin2 = 1.5;       ///< ... in the same second-level division
   double near = 2.0;            ///< ... near the candidate (kernel over distance)
@@ -40,6 +40,8 @@ struct Weights {
   double qualifier = 6.0;       ///< "X, Y" with Y containing the candidate (or the candidate containing X)
   double temperature = 1.0;     ///< softmax temperature of the probabilities
   double context_temperature = 1.0;  ///< temperature of the beliefs a group lends the others as context
+  double share_exponent = 1.0;  ///< how much a country's share of the document scales its evidence
+  double admin1_share_exponent = 0.3;  ///< the same for a first-level division
 };
 
 #ifdef STATIONMAP_TUNING_WEIGHTS
@@ -60,7 +62,7 @@ Weights load_weights() {
       STATIONMAP_WEIGHT(short_name) STATIONMAP_WEIGHT(historic) STATIONMAP_WEIGHT(in_country)
       STATIONMAP_WEIGHT(in_admin1) STATIONMAP_WEIGHT(in_admin2) STATIONMAP_WEIGHT(near)
       STATIONMAP_WEIGHT(same_entry) STATIONMAP_WEIGHT(qualifier) STATIONMAP_WEIGHT(temperature)
-      STATIONMAP_WEIGHT(context_temperature)
+      STATIONMAP_WEIGHT(context_temperature) STATIONMAP_WEIGHT(share_exponent) STATIONMAP_WEIGHT(admin1_share_exponent)
 #undef STATIONMAP_WEIGHT
     }
   }
@@ -397,6 +399,10 @@ void resolve(const Gazetteer& g, const std::vector<ResolveItem>& items, std::vec
       total_entries.insert(total_entries.end(), own[gi].entries.begin(), own[gi].entries.end());
     }
     merge_sorted(total_regions);
+    double total_weight = 0.0;
+    for (const Group& grp : groups) {
+      total_weight += grp.weight;
+    }
     merge_sorted(total_entries);
     auto others_at = [&](std::size_t gi, std::uint64_t key) {
       return key == 0 ? 0.0 : std::max(0.0, find_mass(total_regions, key) - find_mass(own[gi].regions, key));
@@ -427,18 +433,21 @@ void resolve(const Gazetteer& g, const std::vector<ResolveItem>& items, std::vec
     for (std::size_t gi = 0; gi < groups.size(); ++gi) {
       Group& grp = groups[gi];
       next[gi].resize(grp.cands.size());
+      // The other groups' total weight: a region's mass is weighed by its share of the document, so that a
+      // story spread over many countries lends little to any one of them, a local story much to its own.
+      const double others_weight = std::max(1e-9, total_weight - grp.weight);
       for (std::size_t k = 0; k < grp.cands.size(); ++k) {
         const Cand& c = grp.cands[k];
         double ctx = 0.0;
-        auto add = [&](double weight, double mass) {
+        auto add = [&](double weight, double mass, double exponent) {
           if (mass > 0.0) {
-            ctx += weight * std::log1p(mass);
+            ctx += weight * std::log1p(mass) * std::pow(std::min(1.0, mass / others_weight), exponent);
           }
         };
-        add(w.in_country, others_at(gi, c.country));
-        add(w.in_admin1, others_at(gi, c.admin1));
-        add(w.in_admin2, others_at(gi, c.admin2));
-        add(w.same_entry, others_at_entry(gi, c.entry));
+        add(w.in_country, others_at(gi, c.country), w.share_exponent);
+        add(w.in_admin1, others_at(gi, c.admin1), w.admin1_share_exponent);
+        add(w.in_admin2, others_at(gi, c.admin2), 0.0);
+        add(w.same_entry, others_at_entry(gi, c.entry), 0.0);
         if (c.kind == Kind::populated || c.kind == Kind::admin2 || c.kind == Kind::other) {
           double near = 0.0;
           for (const Anchor& a : anchors) {
