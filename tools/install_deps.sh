@@ -8,7 +8,7 @@ packages=(build-essential cmake ninja-build pkg-config git python3
           libgdal-dev gdal-bin libproj-dev proj-bin libgeos-dev libboost-dev libicu-dev zlib1g-dev libsqlite3-dev
           nlohmann-json3-dev libprotozero-dev libpoppler-cpp-dev libcpp-httplib-dev libgtest-dev libgmock-dev)
 if [[ "${1:-}" == "--tests" ]]; then
-  packages+=(python3-qgis postgresql postgis chromium wrk)
+  packages+=(python3-qgis postgresql postgis chromium wrk clang libclang-rt-14-dev)
 fi
 
 missing=()

@@ -4,7 +4,6 @@
 
 #include <array>
 #include <charconv>
-#include <cstdio>
 #include <utility>
 
 namespace stationmap {
@@ -37,14 +36,14 @@ int integer(std::string_view s) {
   return (res.ec == std::errc() && res.ptr == s.data() + s.size()) ? v : -1;
 }
 
+std::string two_digits(int v) { return (v < 10 ? "0" : "") + std::to_string(v); }
+
 std::string iso(int y, int m, int d) {
-  char buf[16];
+  std::string out = std::to_string(y) + "-" + two_digits(m);
   if (d > 0) {
-    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
-  } else {
-    std::snprintf(buf, sizeof buf, "%04d-%02d", y, m);
+    out += "-" + two_digits(d);
   }
-  return buf;
+  return out;
 }
 
 bool is_year(int y) { return y >= 1900 && y <= 2100; }
