@@ -86,39 +86,51 @@ int run_build(const std::vector<std::string>& argv) {
   const Extractor extractor(gazetteer);
 
   ProblemReport problems;
-  std::vector<Document> documents;
   std::vector<std::filesystem::path> inputs(args.positional().begin(), args.positional().end());
   ingest::ReadOptions read_options;
   read_options.jobs = static_cast<unsigned>(jobs);
   const bool tty = ::isatty(STDERR_FILENO) != 0;
-  const ingest::ReadCounts counts = ingest::read_inputs(
-      inputs, read_options, [&](Document&& d) { documents.push_back(std::move(d)); }, problems,
-      [](const Problem& p) { std::cerr << ingest::problem_line(p) << '\n'; });
 
-  // Extraction, spread over --jobs threads; results kept in document order.
-  std::vector<DocumentClaims> claims(documents.size());
-  std::atomic<std::size_t> next{0};
-  std::atomic<std::size_t> done{0};
-  auto work = [&] {
-    for (std::size_t i = next++; i < documents.size(); i = next++) {
-      claims[i] = extractor.extract(documents[i]);
-      const std::size_t d = ++done;
-      if (tty && (d % 16 == 0 || d == documents.size())) {
-        std::cerr << "\rstationmap: mapped " << d << '/' << documents.size() << " documents" << std::flush;
+  // Documents stream through in batches: each batch is extracted over --jobs threads and dropped, so memory
+  // holds the claims (what the output needs), not the corpus.
+  std::vector<DocumentClaims> claims;
+  std::vector<Document> batch;
+  const std::size_t batch_size = 64 * static_cast<std::size_t>(jobs);
+  auto extract_batch = [&] {
+    const std::size_t base = claims.size();
+    claims.resize(base + batch.size());
+    std::atomic<std::size_t> next{0};
+    auto work = [&] {
+      for (std::size_t i = next++; i < batch.size(); i = next++) {
+        claims[base + i] = extractor.extract(batch[i]);
       }
+    };
+    {
+      std::vector<std::jthread> threads;
+      for (int w = 1; w < jobs; ++w) {
+        threads.emplace_back(work);
+      }
+      work();
+    }
+    batch.clear();
+    if (tty) {
+      std::cerr << "\rstationmap: mapped " << claims.size() << " documents" << std::flush;
     }
   };
-  {
-    std::vector<std::jthread> threads;
-    for (int w = 1; w < jobs; ++w) {
-      threads.emplace_back(work);
-    }
-    work();
-  }
-  if (tty && !documents.empty()) {
+  const ingest::ReadCounts counts = ingest::read_inputs(
+      inputs, read_options,
+      [&](Document&& d) {
+        batch.push_back(std::move(d));
+        if (batch.size() >= batch_size) {
+          extract_batch();
+        }
+      },
+      problems, [](const Problem& p) { std::cerr << ingest::problem_line(p) << '\n'; });
+  extract_batch();
+  if (tty && !claims.empty()) {
     std::cerr << '\n';
   }
-  if (documents.empty()) {
+  if (claims.empty()) {
     std::cerr << "stationmap build: no document could be read from the inputs; nothing to map\n";
     return 2;
   }
