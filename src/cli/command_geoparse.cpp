@@ -31,6 +31,11 @@ Options:
 
 double round_to(double v, double scale) { return std::round(v * scale) / scale; }
 
+std::string dump(const nlohmann::json& j) { return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace); }
+
+/// A number as nlohmann::json writes it (shortest round trip; integral values keep ".0").
+void append_number(std::string& out, double v) { out += dump(nlohmann::json(v)); }
+
 std::string process_line(const Geoparser& geoparser, const std::string& line, std::size_t line_no, bool& bad) {
   nlohmann::ordered_json out;
   nlohmann::json in;
@@ -47,7 +52,6 @@ std::string process_line(const Geoparser& geoparser, const std::string& line, st
     out["error"] = std::string("line ") + std::to_string(line_no) + ": " + e.what();
     return out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
   }
-  out["id"] = in.contains("id") ? in["id"] : nlohmann::json(nullptr);
   const std::string& text = in["text"].get_ref<const std::string&>();
   std::vector<Mention> mentions;
   if (in.contains("spans") && in["spans"].is_array()) {
@@ -63,32 +67,38 @@ std::string process_line(const Geoparser& geoparser, const std::string& line, st
   } else {
     mentions = geoparser.parse(text);
   }
-  nlohmann::ordered_json places = nlohmann::ordered_json::array();
-  for (const Mention& m : mentions) {
-    nlohmann::ordered_json p;
-    p["start"] = m.start;
-    p["end"] = m.end;
-    p["text"] = m.text;
-    if (m.place) {
-      p["lat"] = round_to(m.place->lat, 1e7);
-      p["lon"] = round_to(m.place->lon, 1e7);
-      p["geonameid"] = m.place->geonameid ? nlohmann::ordered_json(*m.place->geonameid) : nullptr;
-      p["name"] = m.place->name;
-      p["feature_code"] = m.place->feature_code;
-      p["country"] = m.place->country;
-    } else {
-      p["lat"] = nullptr;
-      p["lon"] = nullptr;
-      p["geonameid"] = nullptr;
-      p["name"] = nullptr;
-      p["feature_code"] = nullptr;
-      p["country"] = nullptr;
+  // Written directly (the same bytes nlohmann::ordered_json::dump() gives, faster).
+  std::string o;
+  o.reserve(64 + 160 * mentions.size());
+  o += "{\"id\":";
+  o += in.contains("id") ? dump(in["id"]) : "null";
+  o += ",\"places\":[";
+  for (std::size_t i = 0; i < mentions.size(); ++i) {
+    const Mention& m = mentions[i];
+    if (i > 0) {
+      o += ',';
     }
-    p["confidence"] = round_to(m.confidence, 1e4);
-    places.push_back(std::move(p));
+    o += "{\"start\":" + std::to_string(m.start) + ",\"end\":" + std::to_string(m.end) + ",\"text\":";
+    o += dump(nlohmann::json(m.text));
+    if (m.place) {
+      o += ",\"lat\":";
+      append_number(o, round_to(m.place->lat, 1e7));
+      o += ",\"lon\":";
+      append_number(o, round_to(m.place->lon, 1e7));
+      o += ",\"geonameid\":";
+      o += m.place->geonameid ? std::to_string(*m.place->geonameid) : "null";
+      o += ",\"name\":" + dump(nlohmann::json(m.place->name));
+      o += ",\"feature_code\":" + dump(nlohmann::json(m.place->feature_code));
+      o += ",\"country\":" + dump(nlohmann::json(m.place->country));
+    } else {
+      o += ",\"lat\":null,\"lon\":null,\"geonameid\":null,\"name\":null,\"feature_code\":null,\"country\":null";
+    }
+    o += ",\"confidence\":";
+    append_number(o, round_to(m.confidence, 1e4));
+    o += '}';
   }
-  out["places"] = std::move(places);
-  return out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  o += "]}";
+  return o;
 }
 
 }  // namespace

@@ -390,6 +390,7 @@ void resolve(const Gazetteer& g, const std::vector<ResolveItem>& items, std::vec
 
   // Rounds of context: each group's candidates are scored against the other groups' current beliefs.
   std::vector<OwnMass> own(groups.size());
+  std::vector<double> previous;
   for (int round = 0; round < rounds && groups.size() > 1; ++round) {
     std::vector<std::pair<std::uint64_t, double>> total_regions;
     std::vector<std::pair<std::uint64_t, double>> total_entries;
@@ -436,6 +437,10 @@ void resolve(const Gazetteer& g, const std::vector<ResolveItem>& items, std::vec
       // The other groups' total weight: a region's mass is weighed by its share of the document, so that a
       // story spread over many countries lends little to any one of them, a local story much to its own.
       const double others_weight = std::max(1e-9, total_weight - grp.weight);
+      if (grp.cands.size() == 1) {
+        next[gi][0] = grp.cands[0].prior + grp.qualifier_bonus[0];  // nothing to choose between
+        continue;
+      }
       for (std::size_t k = 0; k < grp.cands.size(); ++k) {
         const Cand& c = grp.cands[k];
         double ctx = 0.0;
@@ -460,11 +465,22 @@ void resolve(const Gazetteer& g, const std::vector<ResolveItem>& items, std::vec
         next[gi][k] = c.prior + grp.qualifier_bonus[k] + ctx;
       }
     }
+    double change = 0.0;
     for (std::size_t gi = 0; gi < groups.size(); ++gi) {
       for (std::size_t k = 0; k < groups[gi].cands.size(); ++k) {
         groups[gi].cands[k].score = next[gi][k];
       }
+      previous.clear();
+      for (const Cand& c : groups[gi].cands) {
+        previous.push_back(c.q);
+      }
       softmax(groups[gi].cands);
+      for (std::size_t k = 0; k < groups[gi].cands.size(); ++k) {
+        change = std::max(change, std::fabs(groups[gi].cands[k].q - previous[k]));
+      }
+    }
+    if (round > 0 && change < 0.01) {
+      break;  // the beliefs have settled
     }
   }
   if (groups.size() == 1) {
