@@ -2,6 +2,8 @@
 
 #include "stationmap/extract/extractor.hpp"
 
+#include "stationmap/core/great_circle.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <map>
@@ -12,12 +14,7 @@ namespace stationmap {
 
 namespace {
 
-double distance_km(const Place& a, const Place& b) {
-  constexpr double rad = 3.14159265358979323846 / 180.0;
-  const double h = std::pow(std::sin((b.lat - a.lat) * rad / 2), 2) +
-                   std::cos(a.lat * rad) * std::cos(b.lat * rad) * std::pow(std::sin((b.lon - a.lon) * rad / 2), 2);
-  return 2 * 6371.0088 * std::asin(std::min(1.0, std::sqrt(h)));
-}
+double distance_km(const Place& a, const Place& b) { return great_circle_km(a.lat, a.lon, b.lat, b.lon); }
 
 int status_rank(const std::string& status) {
   static const std::vector<std::string> order = {"closed",    "ordered closed", "under investigation", "confirmed",
