@@ -455,6 +455,8 @@ std::vector<KeyMatch> recognize(const Gazetteer& gazetteer, std::string_view tex
         reject = true;  // "West Nile virus", "Marburg fever"
       } else if (after_gap == "$") {
         reject = true;  // "US$543"
+      } else if ((after_gap == " & " || after_gap == "&") && next.capitalized && !prominent(m, false)) {
+        reject = true;  // a firm: "Stevens & Wilkinson"
       } else if (joinable(text, tt, m.last + 1) && lexicon::is_street_word(nk) && next.capitalized) {
         reject = true;  // a street named after a place: "Cooper Street"
       } else if (next.has_digit && !next.ideograph && (after_gap == ", " || after_gap == " (") &&
@@ -471,6 +473,13 @@ std::vector<KeyMatch> recognize(const Gazetteer& gazetteer, std::string_view tex
         if (toks[m.first].all_upper || ends_with_period(text, tt, m.last) || (!area && population < 100000)) {
           reject = true;  // a road or unit number: "KY 52", "US-24", "Pack 170"
         }
+      }
+    }
+    // "Smith & Stevens": the second name of a firm.
+    if (!reject && m.first > 0 && !prominent(m, false)) {
+      const std::string_view gap = gap_before(text, tt, m.first);
+      if ((gap == " & " || gap == "&") && toks[m.first - 1].capitalized) {
+        reject = true;
       }
     }
     // After "the", a town's name is usually part of another name ("the White House", "the Toyota Camry"):

@@ -46,6 +46,13 @@ TEST(Recognizer, RejectsOrganisations) {
   EXPECT_FALSE(contains(names, "Ohio"));
 }
 
+TEST(Recognizer, RejectsFirmsAndEponyms) {
+  const auto& g = fixture_gazetteer();
+  EXPECT_FALSE(contains(found(g, "The county paid Stevens & Getty for the design."), "Getty"));
+  EXPECT_FALSE(contains(found(g, "Cases of Nick virus were reported in Texas."), "Nick"));
+  EXPECT_FALSE(contains(found(g, "Prices rose to US$500 in Texas."), "US"));
+}
+
 TEST(Recognizer, KeepsPlacesNamedByTheirOwnPublicBodies) {
   const auto& g = fixture_gazetteer();
   EXPECT_TRUE(contains(found(g, "The Columbus City Council met on Monday."), "Columbus"));
