@@ -1,5 +1,6 @@
 #include "stationmap/geoparse/geoparser.hpp"
 
+#include "lexicon.hpp"
 #include "recognizer.hpp"
 #include "resolver.hpp"
 #include "stationmap/core/fold.hpp"
@@ -116,6 +117,10 @@ std::vector<Mention> Geoparser::resolve_spans(std::string_view text, const std::
     bool found = false;
     for (std::size_t len = last - first; len >= 1 && !found; --len) {
       for (std::size_t a = first; a + len - 1 <= last && !found; ++a) {
+        // A lone direction, adjective or function word is no part worth resolving ("South" of "South Ossetian").
+        if (len == 1 && lexicon::is_common_word(tt.key(tt.tokens[a]))) {
+          continue;
+        }
         found = try_range(a, a + len - 1);
       }
     }

@@ -92,8 +92,9 @@ std::optional<std::pair<Gazetteer::KeyRef, std::string>> region_of_adjective(con
       }
       for (const auto& p : gazetteer.postings(ref)) {
         const std::string_view code = gazetteer.feature_code(p.entry);
-        if (!is_demonym_only(p.flags) && gazetteer.feature_class(p.entry) == 'A' &&
-            (code.substr(0, 3) == "PCL" || code == "ADM1" || code == "ADMD")) {
+        if (!is_demonym_only(p.flags) && ((gazetteer.feature_class(p.entry) == 'A' &&
+                                           (code.substr(0, 3) == "PCL" || code == "ADM1" || code == "ADMD")) ||
+                                          code == "RGN")) {
           return std::make_pair(ref, std::move(key));
         }
       }
@@ -328,6 +329,7 @@ std::vector<KeyMatch> recognize(const Gazetteer& gazetteer, std::string_view tex
   };
 
   std::vector<KeyMatch> matches;
+  std::unordered_map<std::string_view, Gazetteer::KeyRef> first_lookups;
   for (std::size_t i = 0; i < n;) {
     if (!toks[i].ideograph && !toks[i].capitalized && !toks[i].all_upper) {
       ++i;  // a name starts with a capital (or is Chinese): skip the gazetteer lookups
@@ -349,7 +351,17 @@ std::vector<KeyMatch> recognize(const Gazetteer& gazetteer, std::string_view tex
       const std::string_view part = tt.key(toks[j]);
       key.append(part);
       hash = Gazetteer::hash_extend(hash, part);
-      const Gazetteer::KeyRef ref = gazetteer.find_key(key, hash);
+      Gazetteer::KeyRef ref;
+      if (j == i) {
+        // Words recur in a document (names, sentence openers): look each one up once.
+        auto [it, inserted] = first_lookups.try_emplace(part);
+        if (inserted) {
+          it->second = gazetteer.find_key(key, hash);
+        }
+        ref = it->second;
+      } else {
+        ref = gazetteer.find_key(key, hash);
+      }
       if (!ref) {
         break;
       }
