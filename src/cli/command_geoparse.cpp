@@ -4,6 +4,7 @@
 #include "commands.hpp"
 #include "stationmap/core/error.hpp"
 #include "stationmap/gazetteer/gazetteer.hpp"
+#include "stationmap/core/utf8.hpp"
 #include "stationmap/geoparse/geoparser.hpp"
 
 #include <nlohmann/json.hpp>
@@ -36,42 +37,249 @@ std::string dump(const nlohmann::json& j) { return j.dump(-1, ' ', false, nlohma
 /// A number as nlohmann::json writes it (shortest round trip; integral values keep ".0").
 void append_number(std::string& out, double v) { out += dump(nlohmann::json(v)); }
 
-std::string process_line(const Geoparser& geoparser, const std::string& line, std::size_t line_no, bool& bad) {
-  nlohmann::ordered_json out;
-  nlohmann::json in;
-  try {
-    in = nlohmann::json::parse(line);
-    if (!in.is_object() || !in.contains("text") || !in["text"].is_string()) {
-      throw std::invalid_argument("expected an object with a string \"text\"");
+/// One input line, as the geoparser needs it.
+struct Request {
+  std::string id_json = "null";  ///< the id as JSON, written back as is
+  std::string text;
+  bool has_spans = false;
+  std::vector<Span> spans;
+};
+
+bool valid_utf8(std::string_view s) {
+  for (std::size_t i = 0; i < s.size();) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    std::size_t n = 0;
+    if (c < 0x80) {
+      ++i;
+      continue;
     }
-  } catch (const std::exception& e) {
-    bad = true;
-    std::cerr << "stationmap geoparse: line " << line_no << ": skipped: " << e.what() << '\n';
-    out["id"] = nullptr;
-    out["places"] = nlohmann::json::array();
-    out["error"] = std::string("line ") + std::to_string(line_no) + ": " + e.what();
-    return out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-  }
-  const std::string& text = in["text"].get_ref<const std::string&>();
-  std::vector<Mention> mentions;
-  if (in.contains("spans") && in["spans"].is_array()) {
-    std::vector<Span> spans;
-    for (const auto& s : in["spans"]) {
-      if (s.is_array() && s.size() == 2 && s[0].is_number_unsigned() && s[1].is_number_unsigned()) {
-        spans.emplace_back(s[0].get<std::uint32_t>(), s[1].get<std::uint32_t>());
-      } else {
-        spans.emplace_back(0, 0);
+    if ((c & 0xE0) == 0xC0 && c >= 0xC2) {
+      n = 1;
+    } else if ((c & 0xF0) == 0xE0) {
+      n = 2;
+    } else if ((c & 0xF8) == 0xF0 && c <= 0xF4) {
+      n = 3;
+    } else {
+      return false;
+    }
+    for (std::size_t k = 1; k <= n; ++k) {
+      if (i + k >= s.size() || (static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) {
+        return false;
       }
     }
-    mentions = geoparser.resolve_spans(text, spans);
-  } else {
-    mentions = geoparser.parse(text);
+    const auto c1 = static_cast<unsigned char>(s[i + 1]);
+    if ((c == 0xE0 && c1 < 0xA0) || (c == 0xED && c1 >= 0xA0) || (c == 0xF0 && c1 < 0x90) ||
+        (c == 0xF4 && c1 >= 0x90)) {
+      return false;  // overlong forms, surrogates, beyond U+10FFFF
+    }
+    i += n + 1;
   }
+  return true;
+}
+
+/// A fast reader for the common line {"id": "...", "text": "..."}: no DOM, one pass over the text. Anything
+/// it does not expect (spans, escapes in the id, odd values, invalid UTF-8) returns false, and the line goes to
+/// the full JSON parser instead, so both give the same result.
+bool read_fast(std::string_view line, Request& out) {
+  std::size_t i = 0;
+  auto ws = [&] {
+    while (i < line.size() && (line[i] == ' ' || line[i] == '\t' || line[i] == '\n' || line[i] == '\r')) {
+      ++i;
+    }
+  };
+  // A JSON string at i (the opening quote) without escapes: its raw contents.
+  auto raw_string = [&](std::string_view& value) {
+    if (i >= line.size() || line[i] != '"') {
+      return false;
+    }
+    const std::size_t end = line.find_first_of("\"\\", i + 1);
+    if (end == std::string_view::npos || line[end] != '"') {
+      return false;
+    }
+    value = line.substr(i + 1, end - i - 1);
+    i = end + 1;
+    return true;
+  };
+  auto hex4 = [&](std::size_t at, unsigned& v) {
+    if (at + 4 > line.size()) {
+      return false;
+    }
+    v = 0;
+    for (std::size_t k = at; k < at + 4; ++k) {
+      const char h = line[k];
+      v <<= 4U;
+      if (h >= '0' && h <= '9') {
+        v |= static_cast<unsigned>(h - '0');
+      } else if (h >= 'a' && h <= 'f') {
+        v |= static_cast<unsigned>(h - 'a' + 10);
+      } else if (h >= 'A' && h <= 'F') {
+        v |= static_cast<unsigned>(h - 'A' + 10);
+      } else {
+        return false;
+      }
+    }
+    return true;
+  };
+  auto decoded_string = [&](std::string& value) {
+    if (i >= line.size() || line[i] != '"') {
+      return false;
+    }
+    ++i;
+    value.clear();
+    while (i < line.size()) {
+      const std::size_t stop = line.find_first_of("\"\\", i);
+      if (stop == std::string_view::npos) {
+        return false;
+      }
+      value.append(line.substr(i, stop - i));
+      i = stop;
+      if (line[i] == '"') {
+        ++i;
+        return true;
+      }
+      if (i + 1 >= line.size()) {
+        return false;
+      }
+      const char e = line[i + 1];
+      i += 2;
+      switch (e) {
+        case '"': value.push_back('"'); break;
+        case '\\': value.push_back('\\'); break;
+        case '/': value.push_back('/'); break;
+        case 'b': value.push_back('\b'); break;
+        case 'f': value.push_back('\f'); break;
+        case 'n': value.push_back('\n'); break;
+        case 'r': value.push_back('\r'); break;
+        case 't': value.push_back('\t'); break;
+        case 'u': {
+          unsigned cp = 0;
+          if (!hex4(i, cp)) {
+            return false;
+          }
+          i += 4;
+          if (cp >= 0xD800 && cp <= 0xDBFF) {
+            unsigned low = 0;
+            if (i + 6 > line.size() || line[i] != '\\' || line[i + 1] != 'u' || !hex4(i + 2, low) ||
+                low < 0xDC00 || low > 0xDFFF) {
+              return false;
+            }
+            i += 6;
+            cp = 0x10000 + ((cp - 0xD800) << 10U) + (low - 0xDC00);
+          } else if (cp >= 0xDC00 && cp <= 0xDFFF) {
+            return false;
+          }
+          utf8::append(value, static_cast<char32_t>(cp));
+          break;
+        }
+        default:
+          return false;
+      }
+    }
+    return false;
+  };
+  ws();
+  if (i >= line.size() || line[i] != '{') {
+    return false;
+  }
+  ++i;
+  bool have_text = false;
+  for (;;) {
+    ws();
+    std::string_view key;
+    if (!raw_string(key)) {
+      return false;
+    }
+    ws();
+    if (i >= line.size() || line[i] != ':') {
+      return false;
+    }
+    ++i;
+    ws();
+    if (key == "text") {
+      if (!decoded_string(out.text)) {
+        return false;
+      }
+      have_text = true;
+    } else if (key == "id") {
+      std::string_view raw;
+      if (i < line.size() && line[i] == '"') {
+        const std::size_t start = i;
+        if (!raw_string(raw)) {
+          return false;
+        }
+        out.id_json = std::string(line.substr(start, i - start));
+      } else {
+        const std::size_t start = i;
+        while (i < line.size() && line[i] >= '0' && line[i] <= '9') {
+          ++i;
+        }
+        if (i == start) {
+          if (line.substr(i, 4) != "null") {
+            return false;
+          }
+          i += 4;
+        } else if (line[start] == '0' && i - start > 1) {
+          return false;
+        }
+        out.id_json = std::string(line.substr(start, i - start));
+      }
+    } else {
+      return false;  // spans or other members: the full parser
+    }
+    ws();
+    if (i < line.size() && line[i] == ',') {
+      ++i;
+      continue;
+    }
+    if (i < line.size() && line[i] == '}') {
+      ++i;
+      break;
+    }
+    return false;
+  }
+  ws();
+  return i == line.size() && have_text && valid_utf8(line);
+}
+
+std::string process_line(const Geoparser& geoparser, const std::string& line, std::size_t line_no, bool& bad) {
+  Request request;
+  if (!read_fast(line, request)) {
+    request = Request{};
+    nlohmann::json in;
+    try {
+      in = nlohmann::json::parse(line);
+      if (!in.is_object() || !in.contains("text") || !in["text"].is_string()) {
+        throw std::invalid_argument("expected an object with a string \"text\"");
+      }
+    } catch (const std::exception& e) {
+      bad = true;
+      std::cerr << "stationmap geoparse: line " << line_no << ": skipped: " << e.what() << '\n';
+      nlohmann::ordered_json out;
+      out["id"] = nullptr;
+      out["places"] = nlohmann::json::array();
+      out["error"] = std::string("line ") + std::to_string(line_no) + ": " + e.what();
+      return out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    }
+    request.id_json = in.contains("id") ? dump(in["id"]) : "null";
+    request.text = in["text"].get<std::string>();
+    if (in.contains("spans") && in["spans"].is_array()) {
+      request.has_spans = true;
+      for (const auto& sp : in["spans"]) {
+        if (sp.is_array() && sp.size() == 2 && sp[0].is_number_unsigned() && sp[1].is_number_unsigned()) {
+          request.spans.emplace_back(sp[0].get<std::uint32_t>(), sp[1].get<std::uint32_t>());
+        } else {
+          request.spans.emplace_back(0, 0);
+        }
+      }
+    }
+  }
+  const std::vector<Mention> mentions = request.has_spans ? geoparser.resolve_spans(request.text, request.spans)
+                                                          : geoparser.parse(request.text);
   // Written directly (the same bytes nlohmann::ordered_json::dump() gives, faster).
   std::string o;
   o.reserve(64 + 160 * mentions.size());
   o += "{\"id\":";
-  o += in.contains("id") ? dump(in["id"]) : "null";
+  o += request.id_json;
   o += ",\"places\":[";
   for (std::size_t i = 0; i < mentions.size(); ++i) {
     const Mention& m = mentions[i];
