@@ -3,11 +3,62 @@
 in both modes and scores it with the corpus's score_geoparse.py.
 
   tools/eval_geoparse.py GOLD.jsonl [--stationmap BIN] [--scorer score_geoparse.py] [--mode spans|full|both]
-                         [--jobs N] [--keep DIR]
+                         [--jobs N] [--keep DIR] [--report N]
 
 Gold spans mode feeds each document's gold [start, end] pairs (resolution only, as papers report it); full
-mode feeds only the text (recognition and resolution)."""
-import argparse, json, os, subprocess, sys, tempfile
+mode feeds only the text (recognition and resolution). --report N also lists the N most frequent
+resolution errors (gold-span mode) and false positives / missed toponyms (full mode), with a context each."""
+import argparse, collections, json, math, os, subprocess, sys, tempfile
+
+
+def km(a, b, c, d):
+    r = math.pi / 180
+    h = math.sin((c - a) * r / 2) ** 2 + math.cos(a * r) * math.cos(c * r) * math.sin((d - b) * r / 2) ** 2
+    return 2 * 6371.0088 * math.asin(min(1, math.sqrt(h)))
+
+
+def report(docs, out_path, mode, n):
+    out = {}
+    for line in open(out_path, encoding='utf-8'):
+        rec = json.loads(line)
+        out[rec['id']] = rec['places']
+    def ctx(text, s, e):
+        return text[max(0, s - 50):e + 40].replace('\n', ' ')
+    if mode == 'spans':
+        errors, example = collections.Counter(), {}
+        for d in docs:
+            for t, p in zip(d['toponyms'], out.get(d['id'], [])):
+                dist = 20039 if p.get('lat') is None else km(t['lat'], t['lon'], p['lat'], p['lon'])
+                if dist > 161:
+                    k = t['text']
+                    errors[k] += 1
+                    example[k] = (f"gold {t['lat']:.2f},{t['lon']:.2f} {t.get('type') or ''}; chose "
+                                  f"{p.get('name')} {p.get('feature_code')} {p.get('country')} "
+                                  f"({dist:.0f} km, confidence {p.get('confidence')})")
+        print(f'-- {n} most frequent resolution errors')
+        for k, c in errors.most_common(n):
+            print(f'{c:4d} {k}: {example[k]}')
+        return
+    fp, fn, fpx, fnx = collections.Counter(), collections.Counter(), {}, {}
+    for d in docs:
+        gold = [(t['start'], t['end']) for t in d['toponyms']]
+        system = [(p['start'], p['end']) for p in out.get(d['id'], [])]
+        for s, e in system:
+            if not any(a < e and s < b for a, b in gold):
+                k = d['text'][s:e]
+                fp[k] += 1
+                fpx[k] = ctx(d['text'], s, e)
+        for a, b in gold:
+            if not any(a < e and s < b for s, e in system):
+                k = d['text'][a:b]
+                fn[k] += 1
+                fnx[k] = ctx(d['text'], a, b)
+    print(f'-- {n} most frequent false positives')
+    for k, c in fp.most_common(n):
+        print(f'{c:4d} {k!r}: {fpx[k]!r}')
+    print(f'-- {n} most frequent missed toponyms')
+    for k, c in fn.most_common(n):
+        print(f'{c:4d} {k!r}: {fnx[k]!r}')
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -18,6 +69,7 @@ def main():
     ap.add_argument('--jobs', default='1')
     ap.add_argument('--gazetteer', default=None)
     ap.add_argument('--keep', default=None, help='folder to keep the inputs and outputs in')
+    ap.add_argument('--report', type=int, default=0, help='list the N most frequent errors of each mode')
     a = ap.parse_args()
     scorer = a.scorer or os.path.join(os.path.dirname(os.path.abspath(a.gold)), 'score_geoparse.py')
     work = a.keep or tempfile.mkdtemp(prefix='stationmap-eval-')
@@ -41,6 +93,8 @@ def main():
             subprocess.run(cmd, stdout=f, check=True)
         print(f'== {name}, {mode} ==', flush=True)
         subprocess.run([sys.executable, scorer, a.gold, out], check=True)
+        if a.report:
+            report(docs, out, mode, a.report)
 
 if __name__ == '__main__':
     main()

@@ -244,6 +244,24 @@ std::vector<KeyMatch> recognize(const Gazetteer& gazetteer, std::string_view tex
     }
     return it->second;
   };
+  // Whether every well-known name of a short key is written in capitals in the gazetteer (a code: "MAD").
+  auto only_codes = [&](Gazetteer::KeyRef key) {
+    const std::size_t count = gazetteer.posting_count(key);
+    for (std::size_t k = 0; k < count && k < 50; ++k) {
+      const Candidate c = gazetteer.candidate(key, k);
+      if ((c.name_flags & name_kind::demonym) != 0U) {
+        continue;
+      }
+      bool upper = true;
+      for (const char ch : c.matched_name) {
+        upper = upper && !(ch >= 'a' && ch <= 'z') && static_cast<unsigned char>(ch) < 0x80;
+      }
+      if (!upper) {
+        return false;
+      }
+    }
+    return true;
+  };
   // Words the document also writes in lower case are common words here ("station", "reading").
   std::unordered_map<std::string_view, bool> lowercase_memo;
   auto used_in_lowercase = [&](std::string_view k) {
@@ -287,6 +305,9 @@ std::vector<KeyMatch> recognize(const Gazetteer& gazetteer, std::string_view tex
     if (!(abbreviated ? f.known_any : f.known_plain)) {
       demonym = f.real_any ? false : gazetteer.posting_count(key) > 0;
       return demonym;
+    }
+    if (first == last && !head.all_upper && head.end - head.start <= 4 && only_codes(key)) {
+      return false;  // "Mad" is not MAD (Madrid's airport code): codes match only when written in capitals
     }
     if (f.demonym_dominates) {
       demonym = true;  // "Canadian", "German": the people of a country, not a county or hamlet of that name

@@ -51,6 +51,8 @@ TEST(Recognizer, RejectsFirmsAndEponyms) {
   EXPECT_FALSE(contains(found(g, "The county paid Stevens & Getty for the design."), "Getty"));
   EXPECT_FALSE(contains(found(g, "Cases of Nick virus were reported in Texas."), "Nick"));
   EXPECT_FALSE(contains(found(g, "Prices rose to US$500 in Texas."), "US"));
+  // "FBI" is only a code in the gazetteer: written "Fbi" it is not matched either.
+  EXPECT_FALSE(contains(found(g, "He said Fbi agents came to Texas."), "Fbi"));
 }
 
 TEST(Recognizer, KeepsPlacesNamedByTheirOwnPublicBodies) {

@@ -9,8 +9,15 @@
 /// Demonyms ("Chinese", "français") are not places named: parse() does not report them, but they count as
 /// evidence for their country when resolving the other names. A span given to resolve_spans() that is a
 /// demonym resolves to its country (flagged Mention::demonym), since the caller says it is a toponym.
-/// Resolution scores each candidate with population and prominence, feature type, qualifiers ("Paris, Texas"),
-/// the document's other places (country and first-level division in context) and one sense per discourse.
+/// Resolution (src/geoparse/resolver.hpp) treats each distinct name of a document as one sense (one sense per
+/// discourse) and scores its candidates in log-odds: a prior (population, feature type: a country's name is the
+/// country; how the name belongs to the entry: main, alternate or short name) plus evidence from the rest of
+/// the document, recomputed over a few rounds from the other names' current beliefs: the countries and first-
+/// and second-level divisions they probably lie in (the document's home region; a country's evidence is
+/// weighed by its share of the document), proximity, the same entry named another way, and qualifiers
+/// ("Paris, Texas", "Fuzhou, Fujian": containment in both directions). Mention::confidence is the softmax
+/// probability that the place lies where the chosen candidate is (homonyms at the same spot pooled); on the
+/// development corpora, mentions above 0.9 are right about 0.97 of the time, those under 0.4 under 0.4.
 
 #include "stationmap/gazetteer/gazetteer.hpp"
 #include "stationmap/geoparse/mention.hpp"
