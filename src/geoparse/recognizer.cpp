@@ -471,10 +471,12 @@ std::vector<KeyMatch> recognize(const Gazetteer& gazetteer, std::string_view tex
           reject = person = true;  // "J. Moore", "Andy Trapani"
         } else if (prev.capitalized && !prev.all_upper && !lexicon::is_common_word(pk) &&
                    !lexicon::is_locative_preposition(pk) && !lexicon::is_name_connector(pk) &&
-                   !lexicon::is_public_body_word(pk) && !is_match_end(m.first - 1, m) &&
-                   !(sentence_initial(text, tt, m.first - 1) && used_in_lowercase(pk))) {
+                   !lexicon::is_public_body_word(pk) && !lexicon::is_place_generic(pk) &&
+                   !is_match_end(m.first - 1, m) && !(sentence_initial(text, tt, m.first - 1) && used_in_lowercase(pk))) {
           reject = true;
-          person = single;
+          // A surname for sure only if the town is small: a city's name also follows other names' words.
+          bool area = false;
+          person = single && reach(m, area) < 100000 && !area;
         }
       }
     }
