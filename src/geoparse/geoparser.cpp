@@ -96,7 +96,8 @@ std::vector<Mention> Geoparser::resolve_spans(std::string_view text, const std::
         for (const auto& p : m_gazetteer.postings(ref)) {
           real = real || !detail::is_demonym_only(p.flags);
         }
-        item.demonym = !real;
+        // Only a demonym, or the people of a country before a county or hamlet of that name ("Canadian").
+        item.demonym = !real || detail::demonym_dominates(m_gazetteer, ref);
         mentions[s].demonym = item.demonym;
         return true;
       }

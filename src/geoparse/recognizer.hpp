@@ -33,6 +33,10 @@ std::string joined_key(const TokenizedText& tt, std::size_t first, std::size_t l
 std::optional<std::pair<Gazetteer::KeyRef, std::string>> region_of_adjective(const Gazetteer& gazetteer,
                                                                              const std::string& folded);
 
+/// True when the key names the people of a country or first-level division and otherwise only places that are
+/// neither regions nor cities of 100,000 ("Canadian": Canada, not Canadian County).
+bool demonym_dominates(const Gazetteer& gazetteer, Gazetteer::KeyRef key);
+
 /// True when a posting with these flags names its entry only as a demonym ("Chinese").
 bool is_demonym_only(std::uint16_t flags);
 
