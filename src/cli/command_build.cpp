@@ -12,6 +12,7 @@
 #include "stationmap/render/layers.hpp"
 #include "stationmap/render/staging.hpp"
 #include "stationmap/render/tiles/tiles.hpp"
+#include "stationmap/render/tiles/web.hpp"
 
 #include <unistd.h>
 
@@ -145,9 +146,11 @@ int run_build(const std::vector<std::string>& argv) {
   if (args.has("--maxzoom")) {
     tile_options.maxzoom = args.int_option("--maxzoom", 0);
   }
-  const tiles::TileSet tile_set = tiles::build_tiles(tiles::features_from_claims(claim_set), tile_options);
-  tiles::write_mbtiles(tile_set, staging.dir() / "tiles.mbtiles");
-  tiles::write_pmtiles(tile_set, staging.dir() / "tiles.pmtiles");
+  // Tiles (MBTiles, PMTiles) and the offline web map (style.json, tiles.json, index.html with MapLibre).
+  const tiles::TileOutputs tile_outputs = tiles::write_tiles_and_web_map(claim_set, staging.dir(), tile_options);
+  for (const std::string& warning : tile_outputs.warnings) {
+    std::cerr << "stationmap: warning: " << warning << '\n';
+  }
   write_counts(claim_set, staging.dir() / "counts.csv");
   if (!options.postgis.empty()) {
     render::write_postgis(claim_set, problems, options);
@@ -158,7 +161,7 @@ int run_build(const std::vector<std::string>& argv) {
             << summary.stations << " stations, " << summary.jurisdictions << " jurisdictions, " << summary.links
             << " links, " << summary.places << " places; " << problems.size() << " problems\n";
   std::cout << "map written to " << outdir << "/ (stations.geojson, jurisdictions.geojson, links.geojson, "
-            << "places.geojson, stationmap.gpkg, stationmap.qgs, shapefile/, tiles.pmtiles)\n";
+            << "places.geojson, stationmap.gpkg, stationmap.qgs, shapefile/, tiles.pmtiles, index.html)\n";
   return counts.skipped > 0 ? 1 : 0;
 }
 
