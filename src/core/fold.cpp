@@ -10,6 +10,7 @@
 #include <unicode/unistr.h>
 
 #include <array>
+#include <atomic>
 #include <memory>
 #include <mutex>
 
@@ -34,39 +35,63 @@ constexpr char32_t table_size = 0x30000;
 
 class FoldTable {
 public:
-  FoldTable() : m_table(table_size) {
+  // Entries are computed on first use (most texts use a few hundred distinct code points), under a mutex,
+  // and published with release/acquire so that any number of threads can read them. ASCII is eager.
+  FoldTable() : m_table(table_size), m_ready(table_size) {
     UErrorCode status = U_ZERO_ERROR;
-    const icu::Normalizer2* nfkd = icu::Normalizer2::getNFKDInstance(status);
+    m_nfkd = icu::Normalizer2::getNFKDInstance(status);
     if (U_FAILURE(status)) {
       throw LibraryError(std::string("ICU: cannot load NFKD data: ") + u_errorName(status));
     }
-    // Traditional Chinese characters fold to their simplified forms (紐約 = 纽约), one character at a time.
-    std::unique_ptr<icu::Transliterator> simplify(
-        icu::Transliterator::createInstance("Traditional-Simplified", UTRANS_FORWARD, status));
-    if (U_FAILURE(status)) {
-      simplify.reset();
-    }
-    for (char32_t cp = 0; cp < table_size; ++cp) {
-      m_table[cp] = compute(*nfkd, static_cast<UChar32>(cp));
-      if (simplify && m_table[cp].cls == CharClass::Ideograph && is_han(static_cast<UChar32>(cp))) {
-        icu::UnicodeString s(static_cast<UChar32>(cp));
-        simplify->transliterate(s);
-        if (s.length() > 0 && s.countChar32() == 1 && s.char32At(0) != static_cast<UChar32>(cp)) {
-          std::string folded;
-          utf8::append(folded, static_cast<char32_t>(s.char32At(0)));
-          m_table[cp].size = static_cast<std::uint8_t>(folded.size());
-          std::copy(folded.begin(), folded.end(), m_table[cp].text.begin());
-        }
-      }
+    for (char32_t cp = 0; cp < 0x80; ++cp) {
+      m_table[cp] = compute(*m_nfkd, static_cast<UChar32>(cp));
+      m_ready[cp].store(true, std::memory_order_relaxed);
     }
   }
 
-  [[nodiscard]] const FoldedChar& operator[](char32_t cp) const noexcept {
+  [[nodiscard]] const FoldedChar& operator[](char32_t cp) const {
     static const FoldedChar separator{};
-    return cp < table_size ? m_table[cp] : separator;
+    if (cp >= table_size) {
+      return separator;
+    }
+    if (!m_ready[cp].load(std::memory_order_acquire)) {
+      fill(cp);
+    }
+    return m_table[cp];
   }
 
 private:
+  void fill(char32_t cp) const {
+    const std::lock_guard lock(m_mutex);
+    if (m_ready[cp].load(std::memory_order_relaxed)) {
+      return;
+    }
+    FoldedChar fc = compute(*m_nfkd, static_cast<UChar32>(cp));
+    // Traditional Chinese characters fold to their simplified forms (紐約 = 纽约), one character at a time.
+    if (fc.cls == CharClass::Ideograph && is_han(static_cast<UChar32>(cp))) {
+      if (!m_simplify_tried) {
+        m_simplify_tried = true;
+        UErrorCode status = U_ZERO_ERROR;
+        m_simplify.reset(icu::Transliterator::createInstance("Traditional-Simplified", UTRANS_FORWARD, status));
+        if (U_FAILURE(status)) {
+          m_simplify.reset();
+        }
+      }
+      if (m_simplify) {
+        icu::UnicodeString s(static_cast<UChar32>(cp));
+        m_simplify->transliterate(s);
+        if (s.length() > 0 && s.countChar32() == 1 && s.char32At(0) != static_cast<UChar32>(cp)) {
+          std::string folded;
+          utf8::append(folded, static_cast<char32_t>(s.char32At(0)));
+          fc.size = static_cast<std::uint8_t>(folded.size());
+          std::copy(folded.begin(), folded.end(), fc.text.begin());
+        }
+      }
+    }
+    m_table[cp] = fc;
+    m_ready[cp].store(true, std::memory_order_release);
+  }
+
   static bool is_han(UChar32 cp) {
     return static_cast<UScriptCode>(u_getIntPropertyValue(cp, UCHAR_SCRIPT)) == USCRIPT_HAN;
   }
@@ -127,7 +152,12 @@ private:
     return out;
   }
 
-  std::vector<FoldedChar> m_table;
+  const icu::Normalizer2* m_nfkd = nullptr;
+  mutable std::vector<FoldedChar> m_table;
+  mutable std::vector<std::atomic<bool>> m_ready;
+  mutable std::mutex m_mutex;
+  mutable bool m_simplify_tried = false;
+  mutable std::unique_ptr<icu::Transliterator> m_simplify;
 };
 
 const FoldTable& fold_table() {
