@@ -189,10 +189,26 @@ void tokenize(std::string_view text, TokenizedText& out) {
     }
     in_word = false;
   };
+  const FoldedChar* ascii = &table[0];  // ASCII entries are computed eagerly and contiguous
   for (std::size_t pos = 0; pos < text.size();) {
     const auto byte_start = static_cast<std::uint32_t>(pos);
-    const char32_t cp = utf8::decode(text, pos);
-    const FoldedChar& fc = table[cp];
+    const auto lead = static_cast<unsigned char>(text[pos]);
+    // ASCII, most of most texts, skips the decoder and the lazy-entry check.
+    const FoldedChar& fc = lead < 0x80 ? ascii[lead] : table[utf8::decode(text, pos)];
+    if (lead < 0x80) {
+      ++pos;
+    }
+    if (lead < 0x80 && fc.cls == CharClass::Word && in_word) {
+      // The hot path: one more ASCII letter or digit inside a word.
+      if (fc.upper || fc.lower) {
+        cased_seen = true;
+        current.all_upper = current.all_upper && fc.upper;
+      }
+      current.has_digit = current.has_digit || fc.digit;
+      out.folded.push_back(fc.text[0]);
+      ++cp_index;
+      continue;
+    }
     if (fc.cls == CharClass::Separator) {
       finish(byte_start);
     } else if (fc.cls == CharClass::Ideograph) {
