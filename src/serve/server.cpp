@@ -15,7 +15,6 @@
 #include <cstdio>
 #include <map>
 #include <mutex>
-#include <regex>
 #include <thread>
 
 namespace stationmap::serve {
@@ -84,6 +83,26 @@ bool not_modified(const httplib::Request& req, const std::string& etag) {
 bool parse_uint(const std::string& s, std::uint64_t& out) {
   const auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), out);
   return ec == std::errc() && p == s.data() + s.size();
+}
+
+/// The {layer} of "/data/{layer}.geojson" when it is [a-z][a-z0-9_-]{0,63}, else "".
+std::string layer_name(const std::string& path) {
+  const std::string prefix = "/data/";
+  const std::string suffix = ".geojson";
+  if (path.size() <= prefix.size() + suffix.size() || path.rfind(prefix, 0) != 0 ||
+      path.compare(path.size() - suffix.size(), suffix.size(), suffix) != 0) {
+    return "";
+  }
+  const std::string name = path.substr(prefix.size(), path.size() - prefix.size() - suffix.size());
+  if (name.size() > 64 || name[0] < 'a' || name[0] > 'z') {
+    return "";
+  }
+  for (const char c : name) {
+    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-')) {
+      return "";
+    }
+  }
+  return name;
 }
 
 struct CachedFile {
@@ -269,17 +288,15 @@ struct Server::Impl {
   }
 
   void route(const httplib::Request& req, httplib::Response& res) {
-    static const std::regex data_re(R"(^/data/([a-z][a-z0-9_-]{0,63})\.geojson$)");
     const std::string& path = req.path;
-    std::smatch m;
     if (path == "/" || path == "/index.html") {
       static_file(req, res, "/index.html");
     } else if (path == "/tiles.json") {
       tilejson(req, res);
     } else if (path.rfind("/tiles/", 0) == 0) {
       error(res, 400, "bad tile address: use /tiles/{z}/{x}/{y}.pbf");
-    } else if (std::regex_match(path, m, data_re)) {
-      static_file(req, res, "/" + m[1].str() + ".geojson");
+    } else if (const std::string layer = layer_name(path); !layer.empty()) {
+      static_file(req, res, "/" + layer + ".geojson");
     } else if (path.rfind("/data/", 0) == 0) {
       error(res, 404, "no such layer: use /data/{layer}.geojson");
     } else {
