@@ -27,25 +27,29 @@ std::string place_key(const Place& p) {
   return p.geonameid ? "gn" + std::to_string(*p.geonameid) : "sm" + std::to_string(p.id);
 }
 
-void add_evidence(std::vector<Evidence>& list, const Evidence& e) {
-  const bool seen = std::any_of(list.begin(), list.end(), [&](const Evidence& x) {
-    return x.document == e.document && x.start == e.start && x.end == e.end;
-  });
-  if (!seen) {
-    list.push_back(e);
-  }
-}
+void add_evidence(std::vector<Evidence>& list, const Evidence& e) { list.push_back(e); }
 
 void add_unique(std::vector<std::string>& list, const std::string& s) {
-  if (std::find(list.begin(), list.end(), s) == list.end()) {
+  if (list.empty() || list.back() != s) {  // documents arrive in order: duplicates are adjacent
     list.push_back(s);
   }
 }
 
+/// Sorted by document and offset, one entry per sentence (a sentence supporting a claim twice counts once).
 void sort_evidence(std::vector<Evidence>& list) {
   std::sort(list.begin(), list.end(), [](const Evidence& a, const Evidence& b) {
-    return std::tie(a.document, a.start) < std::tie(b.document, b.start);
+    return std::tie(a.document, a.start, a.end) < std::tie(b.document, b.start, b.end);
   });
+  list.erase(std::unique(list.begin(), list.end(),
+                         [](const Evidence& a, const Evidence& b) {
+                           return a.document == b.document && a.start == b.start && a.end == b.end;
+                         }),
+             list.end());
+}
+
+void sort_unique(std::vector<std::string>& list) {
+  std::sort(list.begin(), list.end());
+  list.erase(std::unique(list.begin(), list.end()), list.end());
 }
 
 std::string admin_level_of(const Place& p) {
@@ -169,8 +173,8 @@ ClaimSet merge_claims(std::vector<DocumentClaims> documents, ProblemReport& prob
     out.links.push_back(link);
   }
   for (auto& [id, st] : stations) {
-    std::sort(st.jurisdiction_ids.begin(), st.jurisdiction_ids.end());
-    std::sort(st.documents.begin(), st.documents.end());
+    sort_unique(st.jurisdiction_ids);
+    sort_unique(st.documents);
     sort_evidence(st.evidence);
     st.confidence = std::min(1.0, 0.5 + 0.2 * static_cast<double>(st.documents.size()) +
                                       (st.jurisdiction_ids.empty() ? 0.0 : 0.2));
@@ -206,8 +210,8 @@ ClaimSet merge_claims(std::vector<DocumentClaims> documents, ProblemReport& prob
     }
   }
   for (auto& [id, ju] : jurisdictions) {
-    std::sort(ju.station_ids.begin(), ju.station_ids.end());
-    std::sort(ju.documents.begin(), ju.documents.end());
+    sort_unique(ju.station_ids);
+    sort_unique(ju.documents);
     sort_evidence(ju.evidence);
     out.jurisdictions.push_back(ju);
   }
