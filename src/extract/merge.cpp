@@ -74,15 +74,16 @@ ClaimSet merge_claims(std::vector<DocumentClaims> documents, ProblemReport& prob
   // One jurisdiction per bureau: entries less than 20 km apart (a county and its seat, a prefecture and its
   // city) are one jurisdiction, named after the populated place with the most people.
   {
-    std::vector<Place> all;
+    std::map<std::uint32_t, Place> distinct;  // by gazetteer index: a handful of bureaus, however many claims
     for (const auto& d : documents) {
       for (const auto& j : d.jurisdictions) {
-        all.push_back(j.place);
+        distinct.emplace(j.place.index, j.place);
       }
     }
-    auto canonical = [&](const Place& p) {
+    std::map<std::uint32_t, Place> canonical_of;
+    for (const auto& [index, p] : distinct) {
       const Place* best = &p;
-      for (const Place& q : all) {
+      for (const auto& [other_index, q] : distinct) {
         if (distance_km(p, q) < 20.0) {
           const bool q_city = q.feature_class == 'P';
           const bool b_city = best->feature_class == 'P';
@@ -92,7 +93,11 @@ ClaimSet merge_claims(std::vector<DocumentClaims> documents, ProblemReport& prob
           }
         }
       }
-      return *best;
+      canonical_of.emplace(index, *best);
+    }
+    auto canonical = [&](const Place& p) {
+      const auto it = canonical_of.find(p.index);
+      return it == canonical_of.end() ? p : it->second;
     };
     for (auto& d : documents) {
       for (auto& j : d.jurisdictions) {
