@@ -5,13 +5,12 @@
 
 #include "stationmap/ingest/reader.hpp"
 
-#include <sys/resource.h>
-
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <string>
+#include <sys/resource.h>
 
 namespace fs = std::filesystem;
 
@@ -34,7 +33,8 @@ void generate(const fs::path& root, std::size_t n) {
   const std::size_t files = n / 2;
   for (std::size_t i = 0; i < files; ++i) {
     const fs::path dir = root / ("batch" + std::to_string(i / 1000));
-    if (i % 1000 == 0) fs::create_directories(dir);
+    if (i % 1000 == 0)
+      fs::create_directories(dir);
     std::ofstream out(dir / ("doc" + std::to_string(i) + (i % 3 == 0 ? ".html" : i % 3 == 1 ? ".md" : ".txt")));
     if (i % 3 == 0) {
       out << "<html><head><title>Report " << i << "</title><meta property=\"og:site_name\" content=\"Bench\"></head>"
@@ -50,11 +50,12 @@ void generate(const fs::path& root, std::size_t n) {
   std::ofstream jsonl(root / "corpus.jsonl");
   for (std::size_t i = files; i < n; ++i) {
     jsonl << "{\"id\":\"" << i << "\",\"title\":\"Report " << i << "\",\"date\":\"2023-01-01\",\"text\":\""
-          << paragraph(i) << "\\n\\n" << paragraph(i + 1) << "\"}\n";
+          << paragraph(i) << "\\n\\n"
+          << paragraph(i + 1) << "\"}\n";
   }
 }
 
-}  // namespace
+} // namespace
 
 int main(int argc, char** argv) {
   const std::size_t n = argc > 1 ? std::stoul(argv[1]) : 100000;
@@ -70,8 +71,8 @@ int main(int argc, char** argv) {
   stationmap::ProblemReport problems;
   std::size_t bytes = 0;
   t0 = std::chrono::steady_clock::now();
-  const auto counts = stationmap::ingest::read_inputs({root}, options,
-                                                      [&](stationmap::Document&& doc) { bytes += doc.text.size(); }, problems);
+  const auto counts = stationmap::ingest::read_inputs(
+      {root}, options, [&](stationmap::Document&& doc) { bytes += doc.text.size(); }, problems);
   const double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   std::printf("ingest_bench: %zu documents (%zu skipped, %.1f MB of text) in %.2f s with %u job(s): %.0f documents/s; "
               "peak RSS %.1f MiB (%.1f MiB before reading); corpus generated in %.1f s\n",

@@ -16,7 +16,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   if (decoded.encoding == "UTF-8" && decoded.replaced == 0 && decoded.nuls_removed == 0) {
     // a clean UTF-8 decoding is the identity (apart from a byte-order mark)
     std::string_view expected = bytes;
-    if (expected.substr(0, 3) == "\xEF\xBB\xBF") expected.remove_prefix(3);
+    if (expected.substr(0, 3) == "\xEF\xBB\xBF")
+      expected.remove_prefix(3);
     stationmap::fuzz::check(decoded.text == expected);
   }
   return 0;

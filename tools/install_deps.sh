@@ -4,7 +4,7 @@
 # Node.js tools for the integration tests).
 set -euo pipefail
 
-packages=(build-essential cmake ninja-build pkg-config git python3
+packages=(build-essential cmake ninja-build ccache pkg-config git python3
           libgdal-dev gdal-bin libproj-dev proj-bin libgeos-dev libboost-dev libicu-dev zlib1g-dev libsqlite3-dev
           nlohmann-json3-dev libprotozero-dev libpoppler-cpp-dev libcpp-httplib-dev libgtest-dev libgmock-dev)
 if [[ "${1:-}" == "--tests" ]]; then

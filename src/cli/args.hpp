@@ -14,8 +14,8 @@ namespace stationmap::cli {
 class Args {
 public:
   /// @p flags take no value, @p options take one.
-  Args(const std::vector<std::string>& argv, const std::set<std::string>& flags,
-       const std::set<std::string>& options, const std::string& command)
+  Args(const std::vector<std::string>& argv, const std::set<std::string>& flags, const std::set<std::string>& options,
+       const std::string& command)
       : m_command(command) {
     for (std::size_t i = 0; i < argv.size(); ++i) {
       const std::string& a = argv[i];
@@ -81,4 +81,4 @@ private:
   std::vector<std::string> m_positional;
 };
 
-}  // namespace stationmap::cli
+} // namespace stationmap::cli

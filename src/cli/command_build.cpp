@@ -14,11 +14,10 @@
 #include "stationmap/render/tiles/tiles.hpp"
 #include "stationmap/render/tiles/web.hpp"
 
-#include <unistd.h>
-
 #include <atomic>
 #include <iostream>
 #include <thread>
+#include <unistd.h>
 
 namespace stationmap::cli {
 
@@ -61,12 +60,11 @@ void write_counts(const ClaimSet& claims, const std::filesystem::path& path) {
   write_file_atomic(path, csv);
 }
 
-}  // namespace
+} // namespace
 
 int run_build(const std::vector<std::string>& argv) {
-  const Args args(argv, {"--help"}, {"-o", "--output", "--gazetteer", "--jobs", "--boundaries", "--postgis",
-                                     "--maxzoom"},
-                  "build");
+  const Args args(argv, {"--help"},
+                  {"-o", "--output", "--gazetteer", "--jobs", "--boundaries", "--postgis", "--maxzoom"}, "build");
   if (args.flag("--help")) {
     std::cout << help;
     return 0;
@@ -165,4 +163,4 @@ int run_build(const std::vector<std::string>& argv) {
   return counts.skipped > 0 ? 1 : 0;
 }
 
-}  // namespace stationmap::cli
+} // namespace stationmap::cli

@@ -6,10 +6,9 @@
 #include "stationmap/gazetteer/gazetteer.hpp"
 #include "stationmap/gazetteer/name_kind.hpp"
 
-#include <nlohmann/json.hpp>
-
 #include <iomanip>
 #include <iostream>
+#include <nlohmann/json.hpp>
 
 namespace stationmap::cli {
 
@@ -99,9 +98,9 @@ int run_lookup(const std::vector<std::string>& argv) {
   for (const Candidate& c : candidates) {
     const Place& p = c.place;
     std::cout << std::left << std::setw(28) << p.name << ' ' << std::setw(6) << p.feature_code << ' ' << p.country
-              << ' ' << std::setw(24) << (p.admin1_name.empty() ? p.admin1_code : p.admin1_name) << ' '
-              << std::right << std::fixed << std::setprecision(5) << std::setw(10) << p.lat << ' ' << std::setw(11)
-              << p.lon << "  pop " << p.population << "  id " << p.id;
+              << ' ' << std::setw(24) << (p.admin1_name.empty() ? p.admin1_code : p.admin1_name) << ' ' << std::right
+              << std::fixed << std::setprecision(5) << std::setw(10) << p.lat << ' ' << std::setw(11) << p.lon
+              << "  pop " << p.population << "  id " << p.id;
     if (c.matched_name != p.name) {
       std::cout << "  (as \"" << c.matched_name << '"' << (c.language.empty() ? "" : ", " + c.language) << ')';
     }
@@ -128,7 +127,7 @@ int run_index(const std::vector<std::string>& argv) {
   return 0;
 }
 
-}  // namespace
+} // namespace
 
 int run_gazetteer(const std::vector<std::string>& args) {
   if (args.empty() || args[0] == "--help") {
@@ -145,4 +144,4 @@ int run_gazetteer(const std::vector<std::string>& args) {
   throw UsageError("gazetteer: unknown subcommand '" + args[0] + "'; use `lookup` or `index`");
 }
 
-}  // namespace stationmap::cli
+} // namespace stationmap::cli

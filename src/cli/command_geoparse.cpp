@@ -3,15 +3,14 @@
 #include "args.hpp"
 #include "commands.hpp"
 #include "stationmap/core/error.hpp"
-#include "stationmap/gazetteer/gazetteer.hpp"
 #include "stationmap/core/utf8.hpp"
+#include "stationmap/gazetteer/gazetteer.hpp"
 #include "stationmap/geoparse/geoparser.hpp"
-
-#include <nlohmann/json.hpp>
 
 #include <cmath>
 #include <fstream>
 #include <iostream>
+#include <nlohmann/json.hpp>
 #include <thread>
 
 namespace stationmap::cli {
@@ -30,16 +29,22 @@ Options:
   --jobs N          spread lines over N threads (default 1); output order is kept
 )";
 
-double round_to(double v, double scale) { return std::round(v * scale) / scale; }
+double round_to(double v, double scale) {
+  return std::round(v * scale) / scale;
+}
 
-std::string dump(const nlohmann::json& j) { return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace); }
+std::string dump(const nlohmann::json& j) {
+  return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
 
 /// A number as nlohmann::json writes it (shortest round trip; integral values keep ".0").
-void append_number(std::string& out, double v) { out += dump(nlohmann::json(v)); }
+void append_number(std::string& out, double v) {
+  out += dump(nlohmann::json(v));
+}
 
 /// One input line, as the geoparser needs it.
 struct Request {
-  std::string id_json = "null";  ///< the id as JSON, written back as is
+  std::string id_json = "null"; ///< the id as JSON, written back as is
   std::string text;
   bool has_spans = false;
   std::vector<Span> spans;
@@ -70,7 +75,7 @@ bool valid_utf8(std::string_view s) {
     const auto c1 = static_cast<unsigned char>(s[i + 1]);
     if ((c == 0xE0 && c1 < 0xA0) || (c == 0xED && c1 >= 0xA0) || (c == 0xF0 && c1 < 0x90) ||
         (c == 0xF4 && c1 >= 0x90)) {
-      return false;  // overlong forms, surrogates, beyond U+10FFFF
+      return false; // overlong forms, surrogates, beyond U+10FFFF
     }
     i += n + 1;
   }
@@ -143,36 +148,52 @@ bool read_fast(std::string_view line, Request& out) {
       const char e = line[i + 1];
       i += 2;
       switch (e) {
-        case '"': value.push_back('"'); break;
-        case '\\': value.push_back('\\'); break;
-        case '/': value.push_back('/'); break;
-        case 'b': value.push_back('\b'); break;
-        case 'f': value.push_back('\f'); break;
-        case 'n': value.push_back('\n'); break;
-        case 'r': value.push_back('\r'); break;
-        case 't': value.push_back('\t'); break;
-        case 'u': {
-          unsigned cp = 0;
-          if (!hex4(i, cp)) {
-            return false;
-          }
-          i += 4;
-          if (cp >= 0xD800 && cp <= 0xDBFF) {
-            unsigned low = 0;
-            if (i + 6 > line.size() || line[i] != '\\' || line[i + 1] != 'u' || !hex4(i + 2, low) ||
-                low < 0xDC00 || low > 0xDFFF) {
-              return false;
-            }
-            i += 6;
-            cp = 0x10000 + ((cp - 0xD800) << 10U) + (low - 0xDC00);
-          } else if (cp >= 0xDC00 && cp <= 0xDFFF) {
-            return false;
-          }
-          utf8::append(value, static_cast<char32_t>(cp));
-          break;
-        }
-        default:
+      case '"':
+        value.push_back('"');
+        break;
+      case '\\':
+        value.push_back('\\');
+        break;
+      case '/':
+        value.push_back('/');
+        break;
+      case 'b':
+        value.push_back('\b');
+        break;
+      case 'f':
+        value.push_back('\f');
+        break;
+      case 'n':
+        value.push_back('\n');
+        break;
+      case 'r':
+        value.push_back('\r');
+        break;
+      case 't':
+        value.push_back('\t');
+        break;
+      case 'u': {
+        unsigned cp = 0;
+        if (!hex4(i, cp)) {
           return false;
+        }
+        i += 4;
+        if (cp >= 0xD800 && cp <= 0xDBFF) {
+          unsigned low = 0;
+          if (i + 6 > line.size() || line[i] != '\\' || line[i + 1] != 'u' || !hex4(i + 2, low) || low < 0xDC00 ||
+              low > 0xDFFF) {
+            return false;
+          }
+          i += 6;
+          cp = 0x10000 + ((cp - 0xD800) << 10U) + (low - 0xDC00);
+        } else if (cp >= 0xDC00 && cp <= 0xDFFF) {
+          return false;
+        }
+        utf8::append(value, static_cast<char32_t>(cp));
+        break;
+      }
+      default:
+        return false;
       }
     }
     return false;
@@ -224,7 +245,7 @@ bool read_fast(std::string_view line, Request& out) {
         out.id_json = std::string(line.substr(start, i - start));
       }
     } else {
-      return false;  // spans or other members: the full parser
+      return false; // spans or other members: the full parser
     }
     ws();
     if (i < line.size() && line[i] == ',') {
@@ -273,8 +294,8 @@ std::string process_line(const Geoparser& geoparser, const std::string& line, st
       }
     }
   }
-  const std::vector<Mention> mentions = request.has_spans ? geoparser.resolve_spans(request.text, request.spans)
-                                                          : geoparser.parse(request.text);
+  const std::vector<Mention> mentions =
+      request.has_spans ? geoparser.resolve_spans(request.text, request.spans) : geoparser.parse(request.text);
   // Written directly (the same bytes nlohmann::ordered_json::dump() gives, faster).
   std::string o;
   o.reserve(64 + 160 * mentions.size());
@@ -309,7 +330,7 @@ std::string process_line(const Geoparser& geoparser, const std::string& line, st
   return o;
 }
 
-}  // namespace
+} // namespace
 
 int run_geoparse(const std::vector<std::string>& argv) {
   const Args args(argv, {"--jsonl", "--help"}, {"--gazetteer", "--jobs"}, "geoparse");
@@ -390,4 +411,4 @@ int run_geoparse(const std::vector<std::string>& argv) {
   return any_bad ? 1 : 0;
 }
 
-}  // namespace stationmap::cli
+} // namespace stationmap::cli

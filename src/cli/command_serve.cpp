@@ -4,11 +4,10 @@
 #include "commands.hpp"
 #include "stationmap/serve/server.hpp"
 
-#include <pthread.h>
-#include <signal.h>
-
 #include <atomic>
 #include <iostream>
+#include <pthread.h>
+#include <signal.h>
 #include <thread>
 
 namespace stationmap::cli {
@@ -23,7 +22,7 @@ Serves a built OUTDIR over HTTP/1.1: / the web map, /tiles.json, /tiles/{z}/{x}/
 SIGINT or SIGTERM stops it cleanly (exit status 0).
 )";
 
-}  // namespace
+} // namespace
 
 int run_serve(const std::vector<std::string>& argv) {
   const Args args(argv, {"--help", "-h"}, {"--host", "--port", "--threads"}, "serve");
@@ -61,10 +60,10 @@ int run_serve(const std::vector<std::string>& argv) {
   });
   server.run();
   done = true;
-  pthread_kill(waiter.native_handle(), SIGTERM);  // wakes the waiter when run() ended on its own
+  pthread_kill(waiter.native_handle(), SIGTERM); // wakes the waiter when run() ended on its own
   waiter.join();
   std::cerr << "stationmap serve: stopped" << std::endl;
   return 0;
 }
 
-}  // namespace stationmap::cli
+} // namespace stationmap::cli

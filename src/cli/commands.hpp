@@ -12,4 +12,4 @@ int run_geoparse(const std::vector<std::string>& args);
 int run_serve(const std::vector<std::string>& args);
 int run_gazetteer(const std::vector<std::string>& args);
 
-}  // namespace stationmap::cli
+} // namespace stationmap::cli

@@ -22,7 +22,7 @@ Usage:
 Run `stationmap COMMAND --help` for the options of a command.
 )";
 
-}  // namespace
+} // namespace
 
 int main(int argc, char** argv) {
   std::ios::sync_with_stdio(false);

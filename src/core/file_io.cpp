@@ -2,13 +2,12 @@
 
 #include "stationmap/core/error.hpp"
 
-#include <zlib.h>
-
 #include <cerrno>
 #include <cstring>
 #include <fstream>
 #include <memory>
 #include <unistd.h>
+#include <zlib.h>
 
 namespace stationmap {
 
@@ -105,4 +104,4 @@ std::string read_maybe_gzip(const fs::path& path) {
   return out;
 }
 
-}  // namespace stationmap
+} // namespace stationmap

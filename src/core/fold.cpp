@@ -3,16 +3,15 @@
 #include "stationmap/core/error.hpp"
 #include "stationmap/core/utf8.hpp"
 
-#include <unicode/normalizer2.h>
-#include <unicode/translit.h>
-#include <unicode/uchar.h>
-#include <unicode/uscript.h>
-#include <unicode/unistr.h>
-
 #include <array>
 #include <atomic>
 #include <memory>
 #include <mutex>
+#include <unicode/normalizer2.h>
+#include <unicode/translit.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+#include <unicode/uscript.h>
 
 namespace stationmap {
 
@@ -27,7 +26,7 @@ struct FoldedChar {
   bool upper = false;
   bool lower = false;
   bool digit = false;
-  std::uint8_t size = 0;  ///< bytes used in text
+  std::uint8_t size = 0; ///< bytes used in text
   std::array<char, 11> text{};
 };
 
@@ -132,16 +131,16 @@ private:
       i += U16_LENGTH(part);
       const auto part_type = static_cast<UCharCategory>(u_charType(part));
       if (part_type == U_NON_SPACING_MARK || part_type == U_ENCLOSING_MARK) {
-        continue;  // diacritics: "é" -> "e"
+        continue; // diacritics: "é" -> "e"
       }
       const UChar32 lower = u_foldCase(part, U_FOLD_CASE_DEFAULT);
       if (u_isalnum(lower) == 0 && u_charType(lower) != U_COMBINING_SPACING_MARK) {
-        continue;  // compatibility forms may decompose into punctuation or spaces: drop them
+        continue; // compatibility forms may decompose into punctuation or spaces: drop them
       }
       utf8::append(folded, static_cast<char32_t>(lower));
     }
     if (cp == 0x00DF) {
-      folded = "ss";  // German sharp s, which NFKD keeps
+      folded = "ss"; // German sharp s, which NFKD keeps
     }
     if (folded.size() > out.text.size()) {
       folded.resize(0);
@@ -165,7 +164,7 @@ const FoldTable& fold_table() {
   return table;
 }
 
-}  // namespace
+} // namespace
 
 void tokenize(std::string_view text, TokenizedText& out) {
   const FoldTable& table = fold_table();
@@ -189,7 +188,7 @@ void tokenize(std::string_view text, TokenizedText& out) {
     }
     in_word = false;
   };
-  const FoldedChar* ascii = &table[0];  // ASCII entries are computed eagerly and contiguous
+  const FoldedChar* ascii = &table[0]; // ASCII entries are computed eagerly and contiguous
   for (std::size_t pos = 0; pos < text.size();) {
     const auto byte_start = static_cast<std::uint32_t>(pos);
     const auto lead = static_cast<unsigned char>(text[pos]);
@@ -260,4 +259,4 @@ std::string fold_key(std::string_view text) {
   return key;
 }
 
-}  // namespace stationmap
+} // namespace stationmap

@@ -43,9 +43,13 @@ MappedFile MappedFile::from_buffer(std::string buffer) {
   return f;
 }
 
-MappedFile::~MappedFile() { release(); }
+MappedFile::~MappedFile() {
+  release();
+}
 
-MappedFile::MappedFile(MappedFile&& other) noexcept { *this = std::move(other); }
+MappedFile::MappedFile(MappedFile&& other) noexcept {
+  *this = std::move(other);
+}
 
 MappedFile& MappedFile::operator=(MappedFile&& other) noexcept {
   if (this != &other) {
@@ -75,4 +79,4 @@ void MappedFile::release() noexcept {
   m_owned.clear();
 }
 
-}  // namespace stationmap
+} // namespace stationmap

@@ -38,4 +38,4 @@ std::size_t ProblemReport::count(const std::string& kind) const {
       std::count_if(m_problems.begin(), m_problems.end(), [&](const Problem& p) { return p.kind == kind; }));
 }
 
-}  // namespace stationmap
+} // namespace stationmap

@@ -3,8 +3,10 @@
 namespace stationmap::utf8 {
 
 namespace {
-bool is_continuation(unsigned char c) noexcept { return (c & 0xC0U) == 0x80U; }
-}  // namespace
+bool is_continuation(unsigned char c) noexcept {
+  return (c & 0xC0U) == 0x80U;
+}
+} // namespace
 
 char32_t decode(std::string_view text, std::size_t& pos) noexcept {
   const auto c0 = static_cast<unsigned char>(text[pos]);
@@ -89,4 +91,4 @@ bool is_valid(std::string_view text) noexcept {
   return true;
 }
 
-}  // namespace stationmap::utf8
+} // namespace stationmap::utf8

@@ -35,4 +35,4 @@ struct StatusCue {
 };
 const std::vector<StatusCue>& status();
 
-}  // namespace stationmap::cues
+} // namespace stationmap::cues

@@ -12,14 +12,14 @@ namespace {
 
 int month_of(std::string_view w) {
   static const std::array<std::pair<std::string_view, int>, 50> months = {{
-      {"january", 1},   {"february", 2}, {"march", 3},     {"april", 4},     {"may", 5},       {"june", 6},
-      {"july", 7},      {"august", 8},   {"september", 9}, {"october", 10},  {"november", 11}, {"december", 12},
-      {"janvier", 1},   {"fevrier", 2},  {"mars", 3},      {"avril", 4},     {"mai", 5},       {"juin", 6},
-      {"juillet", 7},   {"aout", 8},     {"septembre", 9}, {"octobre", 10},  {"novembre", 11}, {"decembre", 12},
-      {"enero", 1},     {"febrero", 2},  {"marzo", 3},     {"abril", 4},     {"mayo", 5},      {"junio", 6},
+      {"january", 1},   {"february", 2}, {"march", 3},      {"april", 4},    {"may", 5},        {"june", 6},
+      {"july", 7},      {"august", 8},   {"september", 9},  {"october", 10}, {"november", 11},  {"december", 12},
+      {"janvier", 1},   {"fevrier", 2},  {"mars", 3},       {"avril", 4},    {"mai", 5},        {"juin", 6},
+      {"juillet", 7},   {"aout", 8},     {"septembre", 9},  {"octobre", 10}, {"novembre", 11},  {"decembre", 12},
+      {"enero", 1},     {"febrero", 2},  {"marzo", 3},      {"abril", 4},    {"mayo", 5},       {"junio", 6},
       {"julio", 7},     {"agosto", 8},   {"septiembre", 9}, {"octubre", 10}, {"noviembre", 11}, {"diciembre", 12},
-      {"januar", 1},    {"februar", 2},  {"marz", 3},      {"juni", 6},      {"juli", 7},      {"oktober", 10},
-      {"dezember", 12}, {"sept", 9},     {"oct", 10},      {"nov", 11},      {"dec", 12},      {"jan", 1},
+      {"januar", 1},    {"februar", 2},  {"marz", 3},       {"juni", 6},     {"juli", 7},       {"oktober", 10},
+      {"dezember", 12}, {"sept", 9},     {"oct", 10},       {"nov", 11},     {"dec", 12},       {"jan", 1},
       {"feb", 2},       {"aug", 8},
   }};
   for (const auto& [name, m] : months) {
@@ -36,7 +36,9 @@ int integer(std::string_view s) {
   return (res.ec == std::errc() && res.ptr == s.data() + s.size()) ? v : -1;
 }
 
-std::string two_digits(int v) { return (v < 10 ? "0" : "") + std::to_string(v); }
+std::string two_digits(int v) {
+  return (v < 10 ? "0" : "") + std::to_string(v);
+}
 
 std::string iso(int y, int m, int d) {
   std::string out = std::to_string(y) + "-" + two_digits(m);
@@ -46,10 +48,14 @@ std::string iso(int y, int m, int d) {
   return out;
 }
 
-bool is_year(int y) { return y >= 1900 && y <= 2100; }
-bool is_day(int d) { return d >= 1 && d <= 31; }
+bool is_year(int y) {
+  return y >= 1900 && y <= 2100;
+}
+bool is_day(int d) {
+  return d >= 1 && d <= 31;
+}
 
-}  // namespace
+} // namespace
 
 std::optional<std::string> find_date(std::string_view sentence) {
   TokenizedText tt;
@@ -106,13 +112,12 @@ std::optional<int> number_value(std::string_view w) {
     return v;
   }
   static const std::array<std::pair<std::string_view, int>, 44> words = {{
-      {"one", 1},    {"two", 2},     {"three", 3}, {"four", 4},  {"five", 5},   {"six", 6},    {"seven", 7},
-      {"eight", 8},  {"nine", 9},    {"ten", 10},  {"une", 1},   {"deux", 2},   {"trois", 3},  {"quatre", 4},
-      {"cinq", 5},   {"dos", 2},     {"tres", 3},  {"cuatro", 4}, {"cinco", 5}, {"zwei", 2},   {"drei", 3},
-      {"vier", 4},   {"funf", 5},    {"两", 2},    {"二", 2},    {"三", 3},     {"四", 4},     {"五", 5},
-      {"六", 6},     {"七", 7},      {"八", 8},    {"九", 9},    {"十", 10},    {"sechs", 6},  {"sieben", 7},
-      {"acht", 8},   {"neun", 9},    {"zehn", 10}, {"seis", 6},  {"siete", 7},  {"ocho", 8},   {"nueve", 9},
-      {"diez", 10},  {"sept", 7},
+      {"one", 1},  {"two", 2},    {"three", 3},  {"four", 4}, {"five", 5},  {"six", 6},    {"seven", 7}, {"eight", 8},
+      {"nine", 9}, {"ten", 10},   {"une", 1},    {"deux", 2}, {"trois", 3}, {"quatre", 4}, {"cinq", 5},  {"dos", 2},
+      {"tres", 3}, {"cuatro", 4}, {"cinco", 5},  {"zwei", 2}, {"drei", 3},  {"vier", 4},   {"funf", 5},  {"两", 2},
+      {"二", 2},   {"三", 3},     {"四", 4},     {"五", 5},   {"六", 6},    {"七", 7},     {"八", 8},    {"九", 9},
+      {"十", 10},  {"sechs", 6},  {"sieben", 7}, {"acht", 8}, {"neun", 9},  {"zehn", 10},  {"seis", 6},  {"siete", 7},
+      {"ocho", 8}, {"nueve", 9},  {"diez", 10},  {"sept", 7},
   }};
   for (const auto& [name, value] : words) {
     if (w == name) {
@@ -122,4 +127,4 @@ std::optional<int> number_value(std::string_view w) {
   return std::nullopt;
 }
 
-}  // namespace stationmap
+} // namespace stationmap

@@ -1,8 +1,8 @@
 #include "stationmap/extract/extractor.hpp"
 
 #include "cues.hpp"
-#include "stationmap/core/great_circle.hpp"
 #include "stationmap/core/fold.hpp"
+#include "stationmap/core/great_circle.hpp"
 #include "stationmap/extract/dates.hpp"
 #include "stationmap/extract/segmenter.hpp"
 #include "stationmap/gazetteer/name_kind.hpp"
@@ -18,7 +18,9 @@ namespace stationmap {
 
 namespace {
 
-double distance_km(const Place& a, const Place& b) { return great_circle_km(a.lat, a.lon, b.lat, b.lon); }
+double distance_km(const Place& a, const Place& b) {
+  return great_circle_km(a.lat, a.lon, b.lat, b.lon);
+}
 
 enum class Level { Country, Region, City, Other };
 
@@ -37,10 +39,14 @@ Level level_of(const Place& p) {
 
 const char* precision_of(const Place& p) {
   switch (level_of(p)) {
-  case Level::Country: return "country";
-  case Level::Region: return "region";
-  case Level::City: return p.feature_code == "PPLX" ? "district" : "city";
-  case Level::Other: return "region";
+  case Level::Country:
+    return "country";
+  case Level::Region:
+    return "region";
+  case Level::City:
+    return p.feature_code == "PPLX" ? "district" : "city";
+  case Level::Other:
+    return "region";
   }
   return "city";
 }
@@ -104,8 +110,8 @@ private:
 
 /// A mention within one sentence.
 struct Local {
-  std::size_t mention = 0;  // index into the document's mentions
-  std::size_t first = 0;    // token range in the sentence
+  std::size_t mention = 0; // index into the document's mentions
+  std::size_t first = 0;   // token range in the sentence
   std::size_t last = 0;
 };
 
@@ -152,7 +158,7 @@ std::string gap_between(const std::string& text, const Token& a, const Token& b)
 bool is_coordination(const std::string& gap) {
   std::string g = fold_key(gap);
   if (g.empty()) {
-    return gap.find(',') != std::string::npos || gap.find("\xE3\x80\x81") != std::string::npos;  // , or 、
+    return gap.find(',') != std::string::npos || gap.find("\xE3\x80\x81") != std::string::npos; // , or 、
   }
   const auto& words = cues::coordination();
   return std::find(words.begin(), words.end(), g) != words.end();
@@ -249,8 +255,9 @@ Place normalise_place(const Gazetteer& g, const Mention& m, const std::set<std::
     for (const Candidate& c : candidates) {
       const Place& p = c.place;
       const bool named_so = (c.name_flags & (name_kind::primary | name_kind::ascii | name_kind::preferred)) != 0U;
-      if (p.feature_class == 'P' && (named_so || among_cities) && p.country == place.country && p.admin1_code == place.admin1_code &&
-          p.population >= 10000 && (best == nullptr || p.population > best->place.population)) {
+      if (p.feature_class == 'P' && (named_so || among_cities) && p.country == place.country &&
+          p.admin1_code == place.admin1_code && p.population >= 10000 &&
+          (best == nullptr || p.population > best->place.population)) {
         best = &c;
       }
     }
@@ -326,7 +333,7 @@ bool states_a_count(const SentenceTokens& st) {
   return false;
 }
 
-}  // namespace
+} // namespace
 
 DocumentClaims Extractor::extract(const Document& doc) const {
   DocumentClaims out;
@@ -360,13 +367,13 @@ DocumentClaims Extractor::extract(const Document& doc) const {
   }
 
   struct SentenceResult {
-    std::vector<std::size_t> sites;          // mention indices
-    std::vector<std::size_t> jurisdictions;  // mention indices
+    std::vector<std::size_t> sites;         // mention indices
+    std::vector<std::size_t> jurisdictions; // mention indices
     bool negated = false;
     bool tie = false;
     std::string status;
     std::string date;
-    std::map<std::size_t, int> counts;  // mention index -> number of stations the sentence gives
+    std::map<std::size_t, int> counts; // mention index -> number of stations the sentence gives
   };
   std::vector<SentenceResult> results(sentences.size());
 
@@ -451,7 +458,7 @@ DocumentClaims Extractor::extract(const Document& doc) const {
 
     // Lists and chains between consecutive mentions.
     std::vector<std::size_t> list_id(locals.size());
-    std::vector<bool> qualifier(locals.size(), false);  // qualifies the previous member ("Madrid, Spain")
+    std::vector<bool> qualifier(locals.size(), false); // qualifies the previous member ("Madrid, Spain")
     for (std::size_t k = 0; k < locals.size(); ++k) {
       list_id[k] = k;
       if (k == 0) {
@@ -552,13 +559,14 @@ DocumentClaims Extractor::extract(const Document& doc) const {
     // A caption names a site only when it also names the bureau behind it ("福州市公安局...在阿根廷开设...服务站");
     // "commuters at a station in Munich" is a photograph's location.
     const bool any_jurisdiction = std::any_of(juris.begin(), juris.end(), [](bool j) { return j; });
-    const bool site_context = caption ? (station_cue && any_jurisdiction)
-                                      : (station_cue || (table && about_stations) || (about_stations && any_jurisdiction));
+    const bool site_context = caption
+                                  ? (station_cue && any_jurisdiction)
+                                  : (station_cue || (table && about_stations) || (about_stations && any_jurisdiction));
     for (std::size_t k = 0; k < locals.size(); ++k) {
       const Mention& m = mentions[locals[k].mention];
       if (excluded[k] || !m.place || m.place->country == "CN" || level_of(*m.place) == Level::Other) {
-        if (m.place && m.place->country == "CN" && !juris[k] && out.mentions[locals[k].mention].reason ==
-                                                                     "no station or police cue") {
+        if (m.place && m.place->country == "CN" && !juris[k] &&
+            out.mentions[locals[k].mention].reason == "no station or police cue") {
           out.mentions[locals[k].mention].reason = "in China, not tied to a police cue";
         }
         continue;
@@ -735,9 +743,9 @@ DocumentClaims Extractor::extract(const Document& doc) const {
   for (const auto& r : results) {
     for (std::size_t mi : r.sites) {
       const Place& p = *mentions[mi].place;
-      if (level_of(p) == Level::City &&
-          std::none_of(city_sites.begin(), city_sites.end(),
-                       [&](std::size_t o) { return mentions[o].place->index == p.index; })) {
+      if (level_of(p) == Level::City && std::none_of(city_sites.begin(), city_sites.end(), [&](std::size_t o) {
+            return mentions[o].place->index == p.index;
+          })) {
         city_sites.push_back(mi);
       }
     }
@@ -765,7 +773,7 @@ DocumentClaims Extractor::extract(const Document& doc) const {
       out.jurisdictions.push_back({*mentions[mi].place, ev});
     }
     std::vector<std::size_t> sites;
-    for (std::size_t mi : r.sites) {  // one entry per place: "Rio de Janeiro ... Rio de Janeiro"
+    for (std::size_t mi : r.sites) { // one entry per place: "Rio de Janeiro ... Rio de Janeiro"
       if (std::none_of(sites.begin(), sites.end(),
                        [&](std::size_t o) { return mentions[o].place->index == mentions[mi].place->index; })) {
         sites.push_back(mi);
@@ -801,4 +809,4 @@ DocumentClaims Extractor::extract(const Document& doc) const {
   return out;
 }
 
-}  // namespace stationmap
+} // namespace stationmap

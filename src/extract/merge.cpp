@@ -1,8 +1,7 @@
 // Merging per-document claims: one station per site place, one jurisdiction per place, every source kept.
 
-#include "stationmap/extract/extractor.hpp"
-
 #include "stationmap/core/great_circle.hpp"
+#include "stationmap/extract/extractor.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -14,11 +13,13 @@ namespace stationmap {
 
 namespace {
 
-double distance_km(const Place& a, const Place& b) { return great_circle_km(a.lat, a.lon, b.lat, b.lon); }
+double distance_km(const Place& a, const Place& b) {
+  return great_circle_km(a.lat, a.lon, b.lat, b.lon);
+}
 
 int status_rank(const std::string& status) {
-  static const std::vector<std::string> order = {"closed",    "ordered closed", "under investigation", "confirmed",
-                                                 "suspected", "denied",         "alleged"};
+  static const std::vector<std::string> order = {
+      "closed", "ordered closed", "under investigation", "confirmed", "suspected", "denied", "alleged"};
   const auto it = std::find(order.begin(), order.end(), status);
   return it == order.end() ? static_cast<int>(order.size()) : static_cast<int>(it - order.begin());
 }
@@ -27,10 +28,12 @@ std::string place_key(const Place& p) {
   return p.geonameid ? "gn" + std::to_string(*p.geonameid) : "sm" + std::to_string(p.id);
 }
 
-void add_evidence(std::vector<Evidence>& list, const Evidence& e) { list.push_back(e); }
+void add_evidence(std::vector<Evidence>& list, const Evidence& e) {
+  list.push_back(e);
+}
 
 void add_unique(std::vector<std::string>& list, const std::string& s) {
-  if (list.empty() || list.back() != s) {  // documents arrive in order: duplicates are adjacent
+  if (list.empty() || list.back() != s) { // documents arrive in order: duplicates are adjacent
     list.push_back(s);
   }
 }
@@ -66,7 +69,7 @@ std::string admin_level_of(const Place& p) {
   return "city";
 }
 
-}  // namespace
+} // namespace
 
 ClaimSet merge_claims(std::vector<DocumentClaims> documents, ProblemReport& problems) {
   std::sort(documents.begin(), documents.end(),
@@ -74,7 +77,7 @@ ClaimSet merge_claims(std::vector<DocumentClaims> documents, ProblemReport& prob
   // One jurisdiction per bureau: entries less than 20 km apart (a county and its seat, a prefecture and its
   // city) are one jurisdiction, named after the populated place with the most people.
   {
-    std::map<std::uint32_t, Place> distinct;  // by gazetteer index: a handful of bureaus, however many claims
+    std::map<std::uint32_t, Place> distinct; // by gazetteer index: a handful of bureaus, however many claims
     for (const auto& d : documents) {
       for (const auto& j : d.jurisdictions) {
         distinct.emplace(j.place.index, j.place);
@@ -181,8 +184,8 @@ ClaimSet merge_claims(std::vector<DocumentClaims> documents, ProblemReport& prob
     sort_unique(st.jurisdiction_ids);
     sort_unique(st.documents);
     sort_evidence(st.evidence);
-    st.confidence = std::min(1.0, 0.5 + 0.2 * static_cast<double>(st.documents.size()) +
-                                      (st.jurisdiction_ids.empty() ? 0.0 : 0.2));
+    st.confidence =
+        std::min(1.0, 0.5 + 0.2 * static_cast<double>(st.documents.size()) + (st.jurisdiction_ids.empty() ? 0.0 : 0.2));
     if (st.jurisdiction_ids.empty()) {
       problems.add({st.documents.front(), "station-without-jurisdiction",
                     st.place.name + ": no document ties this site to a home jurisdiction"});
@@ -231,4 +234,4 @@ ClaimSet merge_claims(std::vector<DocumentClaims> documents, ProblemReport& prob
   return out;
 }
 
-}  // namespace stationmap
+} // namespace stationmap

@@ -12,14 +12,13 @@ namespace stationmap {
 namespace {
 
 struct Line {
-  std::uint32_t start = 0;  // code points
+  std::uint32_t start = 0; // code points
   std::uint32_t end = 0;
   std::string text;
 };
 
 bool starts_with_any(const std::string& folded, std::initializer_list<const char*> prefixes) {
-  return std::any_of(prefixes.begin(), prefixes.end(),
-                     [&](const char* p) { return folded.rfind(p, 0) == 0; });
+  return std::any_of(prefixes.begin(), prefixes.end(), [&](const char* p) { return folded.rfind(p, 0) == 0; });
 }
 
 bool contains_any(const std::string& folded, std::initializer_list<const char*> needles) {
@@ -33,9 +32,8 @@ BlockKind classify_line(const std::string& text, BlockKind current_section) {
   const std::string folded = fold_key(text);
   std::string trimmed = text;
   trimmed.erase(0, trimmed.find_first_not_of(" \t*_>"));
-  if (starts_with_any(folded, {"photo caption", "caption", "legende photo", "legende", "photo", "photograph",
-                                "image", "pie de foto", "foto", "bildunterschrift", "图 片 说 明", "图 片",
-                                "资 料 图 片"}) &&
+  if (starts_with_any(folded, {"photo caption", "caption", "legende photo", "legende", "photo", "photograph", "image",
+                               "pie de foto", "foto", "bildunterschrift", "图 片 说 明", "图 片", "资 料 图 片"}) &&
       (trimmed.rfind('[', 0) == 0 || trimmed.rfind("\xEF\xBC\xBB", 0) == 0 || trimmed.rfind('(', 0) == 0 ||
        text.find(':') != std::string::npos || text.find("\xEF\xBC\x9A") != std::string::npos)) {
     return BlockKind::Caption;
@@ -43,13 +41,13 @@ BlockKind classify_line(const std::string& text, BlockKind current_section) {
   if (trimmed.rfind('[', 0) == 0 && (contains_any(folded, {"photo", "photograph", "getty", "afp", "reuters"}))) {
     return BlockKind::Caption;
   }
-  if (starts_with_any(folded, {"about the writer", "about the author", "about us", "a propos de l auteur",
-                                "sobre el autor", "uber den autor", "uber uns", "qui sommes nous", "作 者",
-                                "关 于 我 们"})) {
+  if (starts_with_any(folded,
+                      {"about the writer", "about the author", "about us", "a propos de l auteur", "sobre el autor",
+                       "uber den autor", "uber uns", "qui sommes nous", "作 者", "关 于 我 们"})) {
     return BlockKind::Byline;
   }
   if (starts_with_any(folded, {"related", "read also", "read more", "see also", "tags", "share", "lire aussi",
-                                "voir aussi", "leer tambien", "lesen sie auch", "相 关", "更 多"})) {
+                               "voir aussi", "leer tambien", "lesen sie auch", "相 关", "更 多"})) {
     return BlockKind::Navigation;
   }
   if (starts_with_any(folded, {"by ", "par ", "por ", "von ", "记 者"}) && folded.size() < 80) {
@@ -82,8 +80,8 @@ bool is_sentence_end(const std::string& text, std::size_t pos, std::size_t& next
       if (c == '.' && len > 0 && len <= 3) {
         const std::string word = text.substr(w, len);
         static const std::array<const char*, 8> abbreviations = {"Mr", "Mrs", "Ms", "Dr", "St", "Jr", "Sr", "Rev"};
-        if (std::find_if(abbreviations.begin(), abbreviations.end(),
-                         [&](const char* a) { return word == a; }) != abbreviations.end()) {
+        if (std::find_if(abbreviations.begin(), abbreviations.end(), [&](const char* a) { return word == a; }) !=
+            abbreviations.end()) {
           return false;
         }
       }
@@ -101,7 +99,7 @@ bool is_sentence_end(const std::string& text, std::size_t pos, std::size_t& next
   return false;
 }
 
-}  // namespace
+} // namespace
 
 std::vector<Sentence> segment(const Document& doc) {
   const std::string& text = doc.text;
@@ -144,7 +142,7 @@ std::vector<Sentence> segment(const Document& doc) {
   std::vector<Unit> units;
   std::uint32_t paragraph = 0;
   bool blank_before = true;
-  BlockKind section = BlockKind::Body;  // "About the writer" turns the rest into a byline section
+  BlockKind section = BlockKind::Body; // "About the writer" turns the rest into a byline section
   for (const Line& line : lines) {
     if (line.text.find_first_not_of(" \t\r") == std::string::npos) {
       blank_before = true;
@@ -167,7 +165,7 @@ std::vector<Sentence> segment(const Document& doc) {
     }
     if (!blank_before && !units.empty() && units.back().paragraph == paragraph && kind == units.back().kind &&
         kind != BlockKind::Table && kind != BlockKind::Navigation && units.back().line.end + 1 == line.start) {
-      units.back().line.text += ' ';  // the newline, one code point, becomes a space
+      units.back().line.text += ' '; // the newline, one code point, becomes a space
       units.back().line.text += line.text;
       units.back().line.end = line.end;
     } else {
@@ -184,7 +182,7 @@ std::vector<Sentence> segment(const Document& doc) {
     if (kind == BlockKind::Table) {
       // A table row is one unit: its cells belong together, and rows do not share a discourse.
       if (fold_key(line.text).empty()) {
-        continue;  // separator row |---|---|
+        continue; // separator row |---|---|
       }
       out.push_back(Sentence{line.start, line.end, paragraph_index * 1000U + static_cast<std::uint32_t>(out.size()),
                              BlockKind::Table, line.text});
@@ -198,7 +196,8 @@ std::vector<Sentence> segment(const Document& doc) {
     for (std::size_t pos = 0; pos < t.size();) {
       std::size_t next = 0;
       if (is_sentence_end(t, pos, next)) {
-        const std::uint32_t cp_end = cp + static_cast<std::uint32_t>(utf8::length(std::string_view(t).substr(pos, next - pos)));
+        const std::uint32_t cp_end =
+            cp + static_cast<std::uint32_t>(utf8::length(std::string_view(t).substr(pos, next - pos)));
         out.push_back(Sentence{cp_start, cp_end, paragraph_index, kind, t.substr(byte_start, next - byte_start)});
         while (next < t.size() && t[next] == ' ') {
           ++next;
@@ -219,4 +218,4 @@ std::vector<Sentence> segment(const Document& doc) {
   return out;
 }
 
-}  // namespace stationmap
+} // namespace stationmap

@@ -25,11 +25,14 @@ std::uint64_t Gazetteer::hash_extend(std::uint64_t hash, std::string_view more) 
   return hash;
 }
 
-std::uint64_t Gazetteer::hash_key(std::string_view key) noexcept { return hash_extend(14695981039346656037ULL, key); }
+std::uint64_t Gazetteer::hash_key(std::string_view key) noexcept {
+  return hash_extend(14695981039346656037ULL, key);
+}
 
 Gazetteer::Gazetteer(MappedFile file, std::string source) : m_file(std::move(file)), m_source(std::move(source)) {
   const std::string_view bytes = m_file.bytes();
-  if (bytes.size() < sizeof(Header) || std::memcmp(bytes.data(), index_format::magic, sizeof index_format::magic) != 0) {
+  if (bytes.size() < sizeof(Header) ||
+      std::memcmp(bytes.data(), index_format::magic, sizeof index_format::magic) != 0) {
     throw FormatError(m_source + ": not a stationmap gazetteer index of this version; rebuild it with "
                                  "`stationmap gazetteer index SOURCE -o FILE`");
   }
@@ -70,9 +73,9 @@ fs::path Gazetteer::default_path() {
   // share/stationmap/).
   const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
   if (!ec) {
-    for (const fs::path& candidate : {exe.parent_path() / "geodata/gazetteer.smidx",
-                                      exe.parent_path().parent_path() / "geodata/gazetteer.smidx",
-                                      exe.parent_path().parent_path() / "share/stationmap/gazetteer.smidx"}) {
+    for (const fs::path& candidate :
+         {exe.parent_path() / "geodata/gazetteer.smidx", exe.parent_path().parent_path() / "geodata/gazetteer.smidx",
+          exe.parent_path().parent_path() / "share/stationmap/gazetteer.smidx"}) {
       if (fs::is_regular_file(candidate, ec)) {
         return candidate;
       }
@@ -96,7 +99,9 @@ Gazetteer Gazetteer::open_default() {
   return open(p);
 }
 
-std::size_t Gazetteer::size() const noexcept { return m_header->entry_count; }
+std::size_t Gazetteer::size() const noexcept {
+  return m_header->entry_count;
+}
 
 std::string_view Gazetteer::string_at(std::uint32_t offset) const noexcept {
   if (offset >= m_header->strings_size) {
@@ -150,7 +155,9 @@ bool Gazetteer::is_prefix(KeyRef ref) noexcept {
   return ref.key != nullptr && (ref.key->flags & index_format::key_is_prefix) != 0U;
 }
 
-std::size_t Gazetteer::posting_count(KeyRef ref) const noexcept { return ref.key ? ref.key->postings_count : 0; }
+std::size_t Gazetteer::posting_count(KeyRef ref) const noexcept {
+  return ref.key ? ref.key->postings_count : 0;
+}
 
 std::vector<Gazetteer::PostingView> Gazetteer::postings(KeyRef ref) const {
   std::vector<PostingView> out;
@@ -184,12 +191,16 @@ std::vector<Candidate> Gazetteer::lookup(std::string_view name) const {
   return out;
 }
 
-std::int64_t Gazetteer::population(std::uint32_t index) const noexcept { return m_entries[index].population; }
+std::int64_t Gazetteer::population(std::uint32_t index) const noexcept {
+  return m_entries[index].population;
+}
 std::string_view Gazetteer::feature_code(std::uint32_t index) const noexcept {
   const Entry& e = m_entries[index];
   return {e.feature_code, strnlen(e.feature_code, sizeof e.feature_code)};
 }
-char Gazetteer::feature_class(std::uint32_t index) const noexcept { return m_entries[index].feature_class; }
+char Gazetteer::feature_class(std::uint32_t index) const noexcept {
+  return m_entries[index].feature_class;
+}
 std::string_view Gazetteer::country(std::uint32_t index) const noexcept {
   const Entry& e = m_entries[index];
   return {e.country, strnlen(e.country, sizeof e.country)};
@@ -200,7 +211,11 @@ std::string_view Gazetteer::admin1_code(std::uint32_t index) const noexcept {
 std::string_view Gazetteer::admin2_code(std::uint32_t index) const noexcept {
   return string_at(m_entries[index].admin2_code);
 }
-double Gazetteer::lat(std::uint32_t index) const noexcept { return m_entries[index].lat; }
-double Gazetteer::lon(std::uint32_t index) const noexcept { return m_entries[index].lon; }
+double Gazetteer::lat(std::uint32_t index) const noexcept {
+  return m_entries[index].lat;
+}
+double Gazetteer::lon(std::uint32_t index) const noexcept {
+  return m_entries[index].lon;
+}
 
-}  // namespace stationmap
+} // namespace stationmap

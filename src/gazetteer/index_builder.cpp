@@ -36,8 +36,7 @@ std::vector<std::string_view> split_tabs(std::string_view line) {
   return cols;
 }
 
-template <typename Fn>
-void for_each_line(std::string_view data, Fn&& fn) {
+template <typename Fn> void for_each_line(std::string_view data, Fn&& fn) {
   std::size_t start = 0;
   while (start < data.size()) {
     std::size_t nl = data.find('\n', start);
@@ -55,8 +54,7 @@ void for_each_line(std::string_view data, Fn&& fn) {
   }
 }
 
-template <typename T>
-bool parse_number(std::string_view s, T& out) {
+template <typename T> bool parse_number(std::string_view s, T& out) {
   if (s.empty()) {
     return false;
   }
@@ -129,11 +127,11 @@ SourceFiles find_sources(const fs::path& source) {
   } else {
     throw IoError(source.string(), "gazetteer source does not exist");
   }
-  files.admin1 = first_existing(dir, {"admin1CodesASCII.txt", "admin1CodesASCII.txt.gz", "admin1Codes.txt.gz",
-                                      "admin1Codes.txt"});
+  files.admin1 =
+      first_existing(dir, {"admin1CodesASCII.txt", "admin1CodesASCII.txt.gz", "admin1Codes.txt.gz", "admin1Codes.txt"});
   files.admin2 = first_existing(dir, {"admin2Codes.txt", "admin2Codes.txt.gz"});
-  files.alternate = first_existing(dir, {"alternateNamesV2.txt", "alternateNamesV2.txt.gz", "alternateNames.txt.gz",
-                                         "alternateNames.txt"});
+  files.alternate = first_existing(
+      dir, {"alternateNamesV2.txt", "alternateNamesV2.txt.gz", "alternateNames.txt.gz", "alternateNames.txt"});
   return files;
 }
 
@@ -150,8 +148,8 @@ struct RawEntry {
   std::string name;
   std::string admin1_code;
   std::string admin2_code;
-  std::string admin1_key;  // "CC.A1"
-  std::string admin2_key;  // "CC.A1.A2"
+  std::string admin1_key; // "CC.A1"
+  std::string admin2_key; // "CC.A1.A2"
 };
 
 void copy_code(char* dst, std::size_t cap, std::string_view src) {
@@ -161,12 +159,12 @@ void copy_code(char* dst, std::size_t cap, std::string_view src) {
 }
 
 bool skipped_language(std::string_view lang) {
-  static const std::unordered_set<std::string_view> skip = {"link", "wkdt", "post", "iata", "icao", "faac",
+  static const std::unordered_set<std::string_view> skip = {"link",    "wkdt", "post", "iata", "icao", "faac",
                                                             "fr_1793", "unlc", "tcid", "uicn", "phon", "piny"};
   return skip.count(lang) != 0;
 }
 
-}  // namespace
+} // namespace
 
 std::string build_gazetteer_index(const fs::path& source, std::ostream* progress) {
   const SourceFiles files = find_sources(source);
@@ -194,7 +192,7 @@ std::string build_gazetteer_index(const fs::path& source, std::ostream* progress
 
   // Geoname table.
   std::vector<RawEntry> entries;
-  std::vector<std::pair<std::int64_t, std::string>> alt_column;  // id, comma-separated alternate names
+  std::vector<std::pair<std::int64_t, std::string>> alt_column; // id, comma-separated alternate names
   {
     const std::string data = read_maybe_gzip(files.geonames);
     std::size_t line_no = 0;
@@ -239,7 +237,8 @@ std::string build_gazetteer_index(const fs::path& source, std::ostream* progress
   for (std::size_t i = 0; i < order.size(); ++i) {
     order[i] = i;
   }
-  std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return entries[a].entry.id < entries[b].entry.id; });
+  std::sort(order.begin(), order.end(),
+            [&](std::size_t a, std::size_t b) { return entries[a].entry.id < entries[b].entry.id; });
   std::vector<index_format::Entry> sorted_entries;
   std::vector<std::string> entry_names;
   sorted_entries.reserve(entries.size());
@@ -248,7 +247,7 @@ std::string build_gazetteer_index(const fs::path& source, std::ostream* progress
   for (std::size_t i : order) {
     auto& re = entries[i];
     if (!index_of.emplace(re.entry.id, static_cast<std::uint32_t>(sorted_entries.size())).second) {
-      continue;  // duplicate id: the first row wins
+      continue; // duplicate id: the first row wins
     }
     re.entry.name = pool.intern(re.name);
     re.entry.admin1_code = pool.intern(re.admin1_code);
@@ -306,7 +305,7 @@ std::string build_gazetteer_index(const fs::path& source, std::ostream* progress
       }
       const auto it = index_of.find(id);
       if (it == index_of.end()) {
-        return;  // names of places this table does not hold
+        return; // names of places this table does not hold
       }
       std::uint16_t flags = name_kind::alternate;
       if (cols[2] == "abbr") {
@@ -338,7 +337,7 @@ std::string build_gazetteer_index(const fs::path& source, std::ostream* progress
       return a.entry < b.entry;
     }
     if (a.flags != b.flags) {
-      return a.flags < b.flags;  // primary (1) before alternates
+      return a.flags < b.flags; // primary (1) before alternates
     }
     if (a.name != b.name) {
       return a.name < b.name;
@@ -466,4 +465,4 @@ std::string build_gazetteer_index(const fs::path& source, std::ostream* progress
   return out;
 }
 
-}  // namespace stationmap
+} // namespace stationmap

@@ -19,7 +19,7 @@ struct Header {
   std::uint64_t entry_count;
   std::uint64_t key_count;
   std::uint64_t posting_count;
-  std::uint64_t slot_count;  // a power of two
+  std::uint64_t slot_count; // a power of two
   std::uint64_t entries_offset;
   std::uint64_t keys_offset;
   std::uint64_t postings_offset;
@@ -67,4 +67,4 @@ static_assert(sizeof(Posting) == 16);
 
 inline constexpr std::int64_t first_synthetic_id = 1'000'000'000;
 
-}  // namespace stationmap::index_format
+} // namespace stationmap::index_format

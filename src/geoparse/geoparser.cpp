@@ -15,7 +15,6 @@
 
 namespace stationmap {
 
-
 std::vector<Mention> Geoparser::parse(std::string_view text) const {
   TokenizedText tt;
   tokenize(text, tt);
@@ -143,4 +142,4 @@ std::vector<Mention> Geoparser::resolve_spans(std::string_view text, const std::
   return mentions;
 }
 
-}  // namespace stationmap
+} // namespace stationmap

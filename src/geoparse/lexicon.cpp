@@ -7,163 +7,185 @@ namespace stationmap::lexicon {
 
 namespace {
 
-template <std::size_t N>
-bool contains(const std::array<std::string_view, N>& sorted_words, std::string_view word) {
+template <std::size_t N> bool contains(const std::array<std::string_view, N>& sorted_words, std::string_view word) {
   return std::binary_search(sorted_words.begin(), sorted_words.end(), word);
 }
 
-template <typename... Words>
-constexpr auto sorted(Words... words) {
+template <typename... Words> constexpr auto sorted(Words... words) {
   std::array<std::string_view, sizeof...(Words)> list{std::string_view(words)...};
   std::sort(list.begin(), list.end());
   return list;
 }
 
-constexpr auto connectors = sorted(
-    "de", "del", "della", "des", "di", "do", "dos", "du", "da", "das", "d", "la", "le", "les", "los", "las",
-    "of", "on", "upon", "the", "am", "im", "an", "sur");
+constexpr auto connectors = sorted("de", "del", "della", "des", "di", "do", "dos", "du", "da", "das", "d", "la", "le",
+                                   "les", "los", "las", "of", "on", "upon", "the", "am", "im", "an", "sur");
 
-constexpr auto generics = sorted(
-    "county", "parish", "province", "prefecture", "city", "district", "borough", "township", "municipality",
-    "region", "state", "island", "islands", "county", "xian", "shi", "qu", "sheng", "oblast", "departement",
-    "provincia", "comarca", "kreis", "landkreis", "bezirk", "canton", "commune", "village", "town",
-    "县", "市", "区", "省", "州", "镇", "乡");
+constexpr auto generics =
+    sorted("county", "parish", "province", "prefecture", "city", "district", "borough", "township", "municipality",
+           "region", "state", "island", "islands", "county", "xian", "shi", "qu", "sheng", "oblast", "departement",
+           "provincia", "comarca", "kreis", "landkreis", "bezirk", "canton", "commune", "village", "town", "县", "市",
+           "区", "省", "州", "镇", "乡");
 
 constexpr auto closed_class_words = sorted(
     // calendar
-    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-    "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-    "janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout", "septembre", "octobre",
-    "novembre", "decembre", "enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto",
-    "januar", "februar", "marz", "juni", "juli", "oktober", "dezember",
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+    "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "janvier", "fevrier",
+    "mars", "avril", "mai", "juin", "juillet", "aout", "septembre", "octobre", "novembre", "decembre", "enero",
+    "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "januar", "februar", "marz", "juni", "juli",
+    "oktober", "dezember",
     // pronouns, articles, conjunctions and other function words that GeoNames lists as towns
-    "a", "an", "and", "as", "at", "by", "for", "he", "her", "his", "i", "if", "in", "is", "it", "its", "me", "my",
-    "no", "not", "of", "on", "one", "or", "our", "she", "so", "the", "this", "to", "up", "us", "we", "who",
-    "why", "you", "all", "but", "can", "did", "had", "has", "was", "will", "yes", "more", "most", "much",
-    "many", "some", "such", "very", "over", "under", "any", "let", "after", "before", "about", "above",
-    "again", "also", "among", "both", "each", "every", "few", "here", "there", "then", "than", "these", "those",
-    "what", "when", "where", "which", "while", "with", "without", "would", "should", "could", "may", "might",
-    "must", "shall", "into", "onto", "upon", "only", "even", "just", "still", "yet", "now", "how", "once",
-    "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "twenty",
-    "hundred", "thousand", "million", "first", "second", "third", "last", "next", "other", "another",
+    "a", "an", "and", "as", "at", "by", "for", "he", "her", "his", "i", "if", "in", "is", "it", "its", "me", "my", "no",
+    "not", "of", "on", "one", "or", "our", "she", "so", "the", "this", "to", "up", "us", "we", "who", "why", "you",
+    "all", "but", "can", "did", "had", "has", "was", "will", "yes", "more", "most", "much", "many", "some", "such",
+    "very", "over", "under", "any", "let", "after", "before", "about", "above", "again", "also", "among", "both",
+    "each", "every", "few", "here", "there", "then", "than", "these", "those", "what", "when", "where", "which",
+    "while", "with", "without", "would", "should", "could", "may", "might", "must", "shall", "into", "onto", "upon",
+    "only", "even", "just", "still", "yet", "now", "how", "once", "two", "three", "four", "five", "six", "seven",
+    "eight", "nine", "ten", "eleven", "twelve", "twenty", "hundred", "thousand", "million", "first", "second", "third",
+    "last", "next", "other", "another",
     // directions, colours, holidays, beliefs and other adjectives and nouns that never name a town in prose
-    "new", "old", "north", "south", "east", "west", "central", "great", "little", "long", "good", "white", "black", "green", "red", "blue", "early", "late", "overseas", "chinese", "western", "eastern", "northern", "southern", "northeast", "northwest", "southeast", "southwest", "christmas", "easter", "jesus", "commerce", "federal", "congress", "democrat", "republican", "christian", "catholic", "muslim", "king", "queen", "national", "international", "global", "local", "regional", "since", "none", "day", "time", "man", "god", "earth");
+    "new", "old", "north", "south", "east", "west", "central", "great", "little", "long", "good", "white", "black",
+    "green", "red", "blue", "early", "late", "overseas", "chinese", "western", "eastern", "northern", "southern",
+    "northeast", "northwest", "southeast", "southwest", "christmas", "easter", "jesus", "commerce", "federal",
+    "congress", "democrat", "republican", "christian", "catholic", "muslim", "king", "queen", "national",
+    "international", "global", "local", "regional", "since", "none", "day", "time", "man", "god", "earth");
 
 constexpr auto common_words = sorted(
     // common nouns and adjectives that are also town names
-    "police", "station", "service", "office", "centre", "center", "nice", "reading", "mobile", "best",
-    "hope", "liberty", "union", "independence", "progress", "friendship", "justice", "security", "china town",
-    "home", "page", "news", "world", "media", "press", "online", "government", "embassy", "court", "university",
-    "college", "school", "church", "hospital", "airport", "harbour", "bureau", "republic", "party",
-    "new", "old", "north", "south", "east", "west", "central", "great", "little", "long", "good", "white",
-    "black", "green", "red", "blue", "early", "late", "overseas", "chinese",
+    "police", "station", "service", "office", "centre", "center", "nice", "reading", "mobile", "best", "hope",
+    "liberty", "union", "independence", "progress", "friendship", "justice", "security", "china town", "home", "page",
+    "news", "world", "media", "press", "online", "government", "embassy", "court", "university", "college", "school",
+    "church", "hospital", "airport", "harbour", "bureau", "republic", "party", "new", "old", "north", "south", "east",
+    "west", "central", "great", "little", "long", "good", "white", "black", "green", "red", "blue", "early", "late",
+    "overseas", "chinese",
     // street and landscape words, holidays, abbreviations of months, institutions
     "street", "road", "avenue", "lane", "boulevard", "drive", "square", "park", "hall", "valley", "lake", "area",
     "section", "metro", "day", "city", "gulf", "earth", "god", "man", "time", "federal", "congress", "commerce",
     "chamber", "western", "eastern", "northern", "southern", "northeast", "northwest", "southeast", "southwest",
-    "christmas", "easter", "jesus", "since", "none", "jan", "feb", "apr", "jun", "jul", "aug", "sep", "sept",
-    "oct", "nov", "dec", "democrat", "republican", "christian", "catholic", "muslim", "king", "queen",
-    "bridge", "tower", "river", "mountain", "island", "beach", "harbor", "port", "bay", "hill", "field",
-    "summit", "market", "plaza", "mall", "center", "centre", "county", "state", "nation", "national",
-    "international", "global", "local", "regional", "council", "federation");
+    "christmas", "easter", "jesus", "since", "none", "jan", "feb", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
+    "nov", "dec", "democrat", "republican", "christian", "catholic", "muslim", "king", "queen", "bridge", "tower",
+    "river", "mountain", "island", "beach", "harbor", "port", "bay", "hill", "field", "summit", "market", "plaza",
+    "mall", "center", "centre", "county", "state", "nation", "national", "international", "global", "local", "regional",
+    "council", "federation");
 
-constexpr auto street_words = sorted("street", "st", "road", "rd", "avenue", "ave", "lane", "ln", "boulevard",
-                                     "blvd", "drive", "dr", "highway", "hwy", "way", "court", "ct", "place", "pl",
-                                     "square", "parkway", "pkwy", "terrace", "circle", "trail", "pike", "turnpike",
-                                     "rue", "calle", "strasse", "weg", "platz", "avenida", "allee");
+constexpr auto street_words =
+    sorted("street", "st", "road", "rd", "avenue", "ave", "lane", "ln", "boulevard", "blvd", "drive", "dr", "highway",
+           "hwy", "way", "court", "ct", "place", "pl", "square", "parkway", "pkwy", "terrace", "circle", "trail",
+           "pike", "turnpike", "rue", "calle", "strasse", "weg", "platz", "avenida", "allee");
 
-constexpr auto titles = sorted(
-    "mr", "mrs", "ms", "dr", "prof", "sir", "lord", "lady", "president", "minister", "governor", "senator",
-    "mayor", "sheriff", "judge", "director", "chief", "officer", "detective", "sergeant", "captain", "general",
-    "colonel", "rep", "sen", "gov", "st", "saint", "pope", "king", "queen", "prince", "princess", "m", "mme",
-    "herr", "frau", "senor", "senora", "don");
+constexpr auto titles =
+    sorted("mr", "mrs", "ms", "dr", "prof", "sir", "lord", "lady", "president", "minister", "governor", "senator",
+           "mayor", "sheriff", "judge", "director", "chief", "officer", "detective", "sergeant", "captain", "general",
+           "colonel", "rep", "sen", "gov", "st", "saint", "pope", "king", "queen", "prince", "princess", "m", "mme",
+           "herr", "frau", "senor", "senora", "don");
 
-constexpr auto organisation_heads = sorted(
-    "university", "college", "school", "institute", "academy", "images", "photos", "pictures", "press",
-    "times", "post", "herald", "tribune", "journal", "gazette", "news", "daily", "weekly", "magazine",
-    "group", "inc", "corp", "corporation", "company", "co", "ltd", "llc", "gmbh", "sa", "defenders",
-    "foundation", "association", "society", "council", "committee", "network", "watch", "rights", "bank",
-    "airlines", "airways", "hotel", "restaurant", "club", "fc", "united", "partners", "hospital", "high",
-    "elementary", "middle", "schools", "academy", "seminary", "church", "center", "centre", "system",
-    "health", "medical", "clinic", "inn", "suites", "motors", "systems", "industries", "international");
+constexpr auto organisation_heads =
+    sorted("university", "college", "school", "institute", "academy", "images", "photos", "pictures", "press", "times",
+           "post", "herald", "tribune", "journal", "gazette", "news", "daily", "weekly", "magazine", "group", "inc",
+           "corp", "corporation", "company", "co", "ltd", "llc", "gmbh", "sa", "defenders", "foundation", "association",
+           "society", "council", "committee", "network", "watch", "rights", "bank", "airlines", "airways", "hotel",
+           "restaurant", "club", "fc", "united", "partners", "hospital", "high", "elementary", "middle", "schools",
+           "academy", "seminary", "church", "center", "centre", "system", "health", "medical", "clinic", "inn",
+           "suites", "motors", "systems", "industries", "international");
 
 // Given names common in English-, French-, Spanish- and German-speaking countries.
 constexpr auto given_names = sorted(
-    "aaron", "adam", "adrian", "alan", "albert", "alex", "alexander", "alice", "alicia", "allen", "amanda",
-    "amber", "amy", "andrea", "andrew", "andy", "angela", "ann", "anna", "anne", "anthony", "antonio", "arthur",
-    "ashley", "barbara", "ben", "benjamin", "beth", "betty", "bill", "billy", "bob", "bobby", "bonnie",
-    "brad", "bradley", "brandon", "brenda", "brian", "bruce", "bryan", "carl", "carlos", "carol", "caroline",
-    "catherine", "charles", "cheryl", "chris", "christian", "christina", "christine", "christopher", "cindy",
-    "claire", "craig", "cynthia", "dan", "daniel", "danielle", "danny", "dave", "david", "dawn", "deborah",
-    "debra", "dennis", "derek", "diana", "diane", "don", "donald", "donna", "doris", "dorothy", "doug",
-    "douglas", "dustin", "ed", "eddie", "edward", "elizabeth", "ellen", "emily", "emma", "eric", "erica",
-    "erin", "ethan", "evelyn", "frank", "fred", "gary", "george", "gerald", "glenn", "gloria",
-    "grace", "greg", "gregory", "hannah", "harold", "harry", "heather", "helen", "henry", "howard", "ian",
-    "jack", "jacob", "james", "jamie", "jane", "janet", "janice", "jason", "jean", "jeff", "jeffrey",
-    "jennifer", "jenny", "jeremy", "jerry", "jesse", "jessica", "jill", "jim", "jimmy", "joan", "joe", "joel",
-    "john", "johnny", "jon", "jonathan", "jose", "joseph", "joshua", "joyce", "juan", "judith", "judy", "julia",
-    "julie", "justin", "karen", "kate", "katherine", "kathleen", "kathy", "katie", "keith", "kelly", "ken",
-    "kenneth", "kevin", "kim", "kimberly", "kristina", "kyle", "larry", "laura", "lauren", "lawrence", "linda",
-    "lisa", "lori", "louis", "lucy", "luis", "marc", "marcus", "margaret", "maria", "marie", "marilyn", "mark",
-    "marsha", "martha", "martin", "mary", "matt", "matthew", "megan", "melissa", "michael", "michelle", "mike",
-    "nancy", "nathan", "nicholas", "nicole", "nina", "pamela", "pat", "patricia", "patrick", "paul", "paula",
-    "peggy", "peter", "phil", "philip", "phillip", "rachel", "ralph", "randy", "ray", "raymond", "rebecca",
-    "richard", "rick", "rob", "robert", "robin", "roger", "ron", "ronald", "rose", "russell", "ruth", "ryan",
-    "sam", "samuel", "sandra", "sara", "sarah", "scott", "sean", "sharon", "shawn", "sheila", "shirley",
-    "stephanie", "stephen", "steve", "steven", "sue", "susan", "tammy", "teresa", "terry", "theresa",
-    "thomas", "tim", "timothy", "tina", "todd", "tom", "tommy", "tony", "tracy", "travis", "tyler", "victor",
-    "vincent", "walter", "wayne", "wendy", "william", "willie", "zachary",
-    "jean-pierre", "pierre", "jacques", "francois", "philippe", "nicolas", "sebastien", "olivier", "laurent",
-    "isabelle", "nathalie", "sophie", "francoise", "monique", "sylvie", "catherine", "michel", "alain",
-    "pedro", "manuel", "francisco", "javier", "miguel", "jorge", "alejandro", "fernando", "ricardo", "pablo",
-    "carmen", "lucia", "elena", "isabel", "pilar", "rosa", "hans", "klaus", "jurgen", "wolfgang", "dieter",
-    "stefan", "andreas", "thomas", "uwe", "helmut", "gerhard", "sabine", "ursula", "monika", "petra",
-    "ahmed", "ali", "mohammed", "muhammad", "hassan", "omar", "wei", "li", "nadia", "fatima");
+    "aaron", "adam", "adrian", "alan", "albert", "alex", "alexander", "alice", "alicia", "allen", "amanda", "amber",
+    "amy", "andrea", "andrew", "andy", "angela", "ann", "anna", "anne", "anthony", "antonio", "arthur", "ashley",
+    "barbara", "ben", "benjamin", "beth", "betty", "bill", "billy", "bob", "bobby", "bonnie", "brad", "bradley",
+    "brandon", "brenda", "brian", "bruce", "bryan", "carl", "carlos", "carol", "caroline", "catherine", "charles",
+    "cheryl", "chris", "christian", "christina", "christine", "christopher", "cindy", "claire", "craig", "cynthia",
+    "dan", "daniel", "danielle", "danny", "dave", "david", "dawn", "deborah", "debra", "dennis", "derek", "diana",
+    "diane", "don", "donald", "donna", "doris", "dorothy", "doug", "douglas", "dustin", "ed", "eddie", "edward",
+    "elizabeth", "ellen", "emily", "emma", "eric", "erica", "erin", "ethan", "evelyn", "frank", "fred", "gary",
+    "george", "gerald", "glenn", "gloria", "grace", "greg", "gregory", "hannah", "harold", "harry", "heather", "helen",
+    "henry", "howard", "ian", "jack", "jacob", "james", "jamie", "jane", "janet", "janice", "jason", "jean", "jeff",
+    "jeffrey", "jennifer", "jenny", "jeremy", "jerry", "jesse", "jessica", "jill", "jim", "jimmy", "joan", "joe",
+    "joel", "john", "johnny", "jon", "jonathan", "jose", "joseph", "joshua", "joyce", "juan", "judith", "judy", "julia",
+    "julie", "justin", "karen", "kate", "katherine", "kathleen", "kathy", "katie", "keith", "kelly", "ken", "kenneth",
+    "kevin", "kim", "kimberly", "kristina", "kyle", "larry", "laura", "lauren", "lawrence", "linda", "lisa", "lori",
+    "louis", "lucy", "luis", "marc", "marcus", "margaret", "maria", "marie", "marilyn", "mark", "marsha", "martha",
+    "martin", "mary", "matt", "matthew", "megan", "melissa", "michael", "michelle", "mike", "nancy", "nathan",
+    "nicholas", "nicole", "nina", "pamela", "pat", "patricia", "patrick", "paul", "paula", "peggy", "peter", "phil",
+    "philip", "phillip", "rachel", "ralph", "randy", "ray", "raymond", "rebecca", "richard", "rick", "rob", "robert",
+    "robin", "roger", "ron", "ronald", "rose", "russell", "ruth", "ryan", "sam", "samuel", "sandra", "sara", "sarah",
+    "scott", "sean", "sharon", "shawn", "sheila", "shirley", "stephanie", "stephen", "steve", "steven", "sue", "susan",
+    "tammy", "teresa", "terry", "theresa", "thomas", "tim", "timothy", "tina", "todd", "tom", "tommy", "tony", "tracy",
+    "travis", "tyler", "victor", "vincent", "walter", "wayne", "wendy", "william", "willie", "zachary", "jean-pierre",
+    "pierre", "jacques", "francois", "philippe", "nicolas", "sebastien", "olivier", "laurent", "isabelle", "nathalie",
+    "sophie", "francoise", "monique", "sylvie", "catherine", "michel", "alain", "pedro", "manuel", "francisco",
+    "javier", "miguel", "jorge", "alejandro", "fernando", "ricardo", "pablo", "carmen", "lucia", "elena", "isabel",
+    "pilar", "rosa", "hans", "klaus", "jurgen", "wolfgang", "dieter", "stefan", "andreas", "thomas", "uwe", "helmut",
+    "gerhard", "sabine", "ursula", "monika", "petra", "ahmed", "ali", "mohammed", "muhammad", "hassan", "omar", "wei",
+    "li", "nadia", "fatima");
 
 /// Verbs of saying that follow a speaker's name ("Nelson said").
-constexpr auto speech_verbs = sorted(
-    "said", "says", "told", "added", "asked", "explained", "noted", "stated", "wrote", "replied", "recalled",
-    "testified", "argued", "insisted", "warned", "announced", "confirmed", "declined", "admitted", "believes",
-    "thinks", "thought", "hopes", "wants", "wanted", "pleaded", "died", "dies", "smiled", "laughed");
+constexpr auto speech_verbs =
+    sorted("said", "says", "told", "added", "asked", "explained", "noted", "stated", "wrote", "replied", "recalled",
+           "testified", "argued", "insisted", "warned", "announced", "confirmed", "declined", "admitted", "believes",
+           "thinks", "thought", "hopes", "wants", "wanted", "pleaded", "died", "dies", "smiled", "laughed");
 
 /// Words after a place name that make it part of a disease's or a product's name ("West Nile virus").
-constexpr auto eponym_words = sorted(
-    "virus", "viruses", "fever", "disease", "flu", "syndrome", "ebolavirus", "strain", "encephalitis");
+constexpr auto eponym_words =
+    sorted("virus", "viruses", "fever", "disease", "flu", "syndrome", "ebolavirus", "strain", "encephalitis");
 
 /// Heads of public bodies and institutions that belong to the place they are named after: "Dublin Arts
 /// Council", "Springfield High School", "Florida Legislature": the place is named.
-constexpr auto civic_heads = sorted(
-    "council", "legislature", "library", "fire", "firefighters", "firefighter",
-    "police", "mayor", "township", "department", "county", "city", "parks", "assembly", "senate", "board",
-    "district", "courthouse", "chamber", "zoo", "airport", "harbor", "harbour", "port", "hospital", "museum",
-    "cathedral", "municipality", "government", "authorities", "area", "region", "residents", "officials");
+constexpr auto civic_heads =
+    sorted("council", "legislature", "library", "fire", "firefighters", "firefighter", "police", "mayor", "township",
+           "department", "county", "city", "parks", "assembly", "senate", "board", "district", "courthouse", "chamber",
+           "zoo", "airport", "harbor", "harbour", "port", "hospital", "museum", "cathedral", "municipality",
+           "government", "authorities", "area", "region", "residents", "officials");
 
-constexpr auto public_body_words = sorted(
-    "public", "security", "bureau", "police", "municipal", "government", "people", "peoples", "procuratorate",
-    "court", "department", "ministry", "office", "authorities", "authority", "administration", "overseas",
-    "chinese", "association", "station", "service", "liaison", "branch", "federation");
+constexpr auto public_body_words =
+    sorted("public", "security", "bureau", "police", "municipal", "government", "people", "peoples", "procuratorate",
+           "court", "department", "ministry", "office", "authorities", "authority", "administration", "overseas",
+           "chinese", "association", "station", "service", "liaison", "branch", "federation");
 
-constexpr auto locatives = sorted(
-    "in", "at", "from", "near", "to", "into", "outside", "across", "around", "throughout", "of", "a", "au",
-    "aux", "en", "dans", "pres", "vers", "desde", "hacia", "cerca", "nach", "bei", "aus", "im", "zu", "von",
-    "within", "between", "via");
+constexpr auto locatives = sorted("in", "at", "from", "near", "to", "into", "outside", "across", "around", "throughout",
+                                  "of", "a", "au", "aux", "en", "dans", "pres", "vers", "desde", "hacia", "cerca",
+                                  "nach", "bei", "aus", "im", "zu", "von", "within", "between", "via");
 
-}  // namespace
+} // namespace
 
-bool is_name_connector(std::string_view folded) { return contains(connectors, folded); }
-bool is_place_generic(std::string_view folded) { return contains(generics, folded); }
-bool is_closed_class_word(std::string_view folded) { return contains(closed_class_words, folded); }
+bool is_name_connector(std::string_view folded) {
+  return contains(connectors, folded);
+}
+bool is_place_generic(std::string_view folded) {
+  return contains(generics, folded);
+}
+bool is_closed_class_word(std::string_view folded) {
+  return contains(closed_class_words, folded);
+}
 bool is_common_word(std::string_view folded) {
   return contains(common_words, folded) || contains(closed_class_words, folded);
 }
-bool is_street_word(std::string_view folded) { return contains(street_words, folded); }
-bool is_person_title(std::string_view folded) { return contains(titles, folded); }
-bool is_organisation_head(std::string_view folded) { return contains(organisation_heads, folded); }
-bool is_public_body_word(std::string_view folded) { return contains(public_body_words, folded); }
-bool is_locative_preposition(std::string_view folded) { return contains(locatives, folded); }
-bool is_given_name(std::string_view folded) { return contains(given_names, folded); }
-bool is_speech_verb(std::string_view folded) { return contains(speech_verbs, folded); }
-bool is_eponym_word(std::string_view folded) { return contains(eponym_words, folded); }
-bool is_civic_head(std::string_view folded) { return contains(civic_heads, folded); }
+bool is_street_word(std::string_view folded) {
+  return contains(street_words, folded);
+}
+bool is_person_title(std::string_view folded) {
+  return contains(titles, folded);
+}
+bool is_organisation_head(std::string_view folded) {
+  return contains(organisation_heads, folded);
+}
+bool is_public_body_word(std::string_view folded) {
+  return contains(public_body_words, folded);
+}
+bool is_locative_preposition(std::string_view folded) {
+  return contains(locatives, folded);
+}
+bool is_given_name(std::string_view folded) {
+  return contains(given_names, folded);
+}
+bool is_speech_verb(std::string_view folded) {
+  return contains(speech_verbs, folded);
+}
+bool is_eponym_word(std::string_view folded) {
+  return contains(eponym_words, folded);
+}
+bool is_civic_head(std::string_view folded) {
+  return contains(civic_heads, folded);
+}
 
-}  // namespace stationmap::lexicon
+} // namespace stationmap::lexicon

@@ -50,4 +50,4 @@ bool is_eponym_word(std::string_view folded);
 /// School"): the place is named, though an organisation follows.
 bool is_civic_head(std::string_view folded);
 
-}  // namespace stationmap::lexicon
+} // namespace stationmap::lexicon

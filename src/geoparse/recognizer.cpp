@@ -32,7 +32,7 @@ bool joinable(std::string_view text, const TokenizedText& tt, std::size_t i) {
   for (const char c : gap) {
     if (c == '.') {
       if (a.end - a.start > 3) {
-        return false;  // only abbreviations continue over a period: "N.Y.", "St. Louis"
+        return false; // only abbreviations continue over a period: "N.Y.", "St. Louis"
       }
     } else if (c != ' ' && c != '-' && c != '\'') {
       // Allow the UTF-8 right single quotation mark (E2 80 99) and non-breaking space (C2 A0).
@@ -51,12 +51,12 @@ bool sentence_initial(std::string_view text, const TokenizedText& tt, std::size_
   }
   const std::string_view gap = gap_before(text, tt, i);
   for (const char c : gap) {
-    if (c == '.' || c == '!' || c == '?' || c == '\n' || c == ':' || c == '"' || c == '(' || c == '[' ||
-        c == '*' || c == '#' || c == '|') {
+    if (c == '.' || c == '!' || c == '?' || c == '\n' || c == ':' || c == '"' || c == '(' || c == '[' || c == '*' ||
+        c == '#' || c == '|') {
       return true;
     }
   }
-  return gap.find("\xE2\x80\x9C") != std::string_view::npos ||  // left double quotation mark
+  return gap.find("\xE2\x80\x9C") != std::string_view::npos || // left double quotation mark
          gap.find("\xE2\x80\x94") != std::string_view::npos;   // em dash
 }
 
@@ -65,7 +65,7 @@ bool ends_with_period(std::string_view text, const TokenizedText& tt, std::size_
   return e < text.size() && text[e] == '.';
 }
 
-}  // namespace
+} // namespace
 
 bool is_demonym_only(std::uint16_t flags) {
   // A key can be both an abbreviation and an adjective of the same country ("UK"): the name counts.
@@ -77,7 +77,8 @@ std::optional<std::pair<Gazetteer::KeyRef, std::string>> region_of_adjective(con
   static constexpr std::string_view endings[] = {"ians", "ian", "ans", "an", "ns", "is", "i", "ese", "s", ""};
   static constexpr std::string_view stems[] = {"", "a", "ia", "o", "e", "y"};
   for (const std::string_view ending : endings) {
-    if (folded.size() < ending.size() + 4 || folded.compare(folded.size() - ending.size(), ending.size(), ending) != 0) {
+    if (folded.size() < ending.size() + 4 ||
+        folded.compare(folded.size() - ending.size(), ending.size(), ending) != 0) {
       continue;
     }
     const std::string base = folded.substr(0, folded.size() - ending.size());
@@ -104,8 +105,8 @@ std::optional<std::pair<Gazetteer::KeyRef, std::string>> region_of_adjective(con
 }
 
 bool is_well_known_name(const Gazetteer& gazetteer, const Gazetteer::PostingView& p) {
-  constexpr std::uint16_t main = name_kind::primary | name_kind::ascii | name_kind::preferred |
-                                 name_kind::abbreviation | name_kind::curated;
+  constexpr std::uint16_t main =
+      name_kind::primary | name_kind::ascii | name_kind::preferred | name_kind::abbreviation | name_kind::curated;
   if ((p.flags & main) != 0U) {
     return true;
   }
@@ -153,7 +154,7 @@ bool has_real_name(const Gazetteer& gazetteer, Gazetteer::KeyRef key, bool allow
       continue;
     }
     if ((p.flags & name_kind::short_name) != 0U && (p.flags & (name_kind::primary | name_kind::ascii)) == 0U) {
-      continue;  // "Jones" for Jones County: in running text it is far more often a surname
+      continue; // "Jones" for Jones County: in running text it is far more often a surname
     }
     if (!allow_abbreviation && (p.flags & name_kind::abbreviation) != 0U &&
         (p.flags & (name_kind::primary | name_kind::ascii)) == 0U) {
@@ -168,19 +169,19 @@ namespace {
 
 /// What the recogniser needs to know about a key's postings, gathered in one pass.
 struct KeyFacts {
-  bool real_plain = false;          ///< has_real_name(allow_abbreviation = false)
-  bool real_any = false;            ///< has_real_name(allow_abbreviation = true)
-  bool known_plain = false;         ///< ... counting only well-known names
+  bool real_plain = false;  ///< has_real_name(allow_abbreviation = false)
+  bool real_any = false;    ///< has_real_name(allow_abbreviation = true)
+  bool known_plain = false; ///< ... counting only well-known names
   bool known_any = false;
-  bool demonym_dominates = false;   ///< see demonym_dominates()
-  bool area_abbreviation = false;   ///< an abbreviation or code of an area (US, UK, NSW)
-  bool strong = false;              ///< an area or a city of a million (short names aside)
-  bool prominent = false;           ///< a country, a first-level division or a city of a million (well known)
-  bool prominent_country = false;   ///< a country (well known)
-  std::int64_t reach_population = 0;  ///< the largest population among well-known names
-  bool reach_area = false;            ///< ... and whether one of them is not a populated place
-  std::int64_t town_population = 0;   ///< the largest population, short names aside
-  bool town_area = false;             ///< ... and whether one of them is an area
+  bool demonym_dominates = false;    ///< see demonym_dominates()
+  bool area_abbreviation = false;    ///< an abbreviation or code of an area (US, UK, NSW)
+  bool strong = false;               ///< an area or a city of a million (short names aside)
+  bool prominent = false;            ///< a country, a first-level division or a city of a million (well known)
+  bool prominent_country = false;    ///< a country (well known)
+  std::int64_t reach_population = 0; ///< the largest population among well-known names
+  bool reach_area = false;           ///< ... and whether one of them is not a populated place
+  std::int64_t town_population = 0;  ///< the largest population, short names aside
+  bool town_area = false;            ///< ... and whether one of them is an area
 };
 
 KeyFacts key_facts(const Gazetteer& gazetteer, Gazetteer::KeyRef key) {
@@ -230,7 +231,7 @@ KeyFacts key_facts(const Gazetteer& gazetteer, Gazetteer::KeyRef key) {
   return f;
 }
 
-}  // namespace
+} // namespace
 
 std::vector<KeyMatch> recognize(const Gazetteer& gazetteer, std::string_view text, const TokenizedText& tt) {
   const auto& toks = tt.tokens;
@@ -282,7 +283,7 @@ std::vector<KeyMatch> recognize(const Gazetteer& gazetteer, std::string_view tex
     const Token& head = toks[first];
     if (head.ideograph) {
       if (last == first) {
-        return false;  // one Chinese character alone is too ambiguous (美, 中, 京)
+        return false; // one Chinese character alone is too ambiguous (美, 中, 京)
       }
       return facts(key).real_plain;
     }
@@ -307,10 +308,10 @@ std::vector<KeyMatch> recognize(const Gazetteer& gazetteer, std::string_view tex
       return demonym;
     }
     if (first == last && !head.all_upper && head.end - head.start <= 4 && only_codes(key)) {
-      return false;  // "Mad" is not MAD (Madrid's airport code): codes match only when written in capitals
+      return false; // "Mad" is not MAD (Madrid's airport code): codes match only when written in capitals
     }
     if (f.demonym_dominates) {
-      demonym = true;  // "Canadian", "German": the people of a country, not a county or hamlet of that name
+      demonym = true; // "Canadian", "German": the people of a country, not a county or hamlet of that name
       return true;
     }
     // All generic or function words: "The city", "The village".
@@ -353,7 +354,7 @@ std::vector<KeyMatch> recognize(const Gazetteer& gazetteer, std::string_view tex
   std::unordered_map<std::string_view, Gazetteer::KeyRef> first_lookups;
   for (std::size_t i = 0; i < n;) {
     if (!toks[i].ideograph && !toks[i].capitalized && !toks[i].all_upper) {
-      ++i;  // a name starts with a capital (or is Chinese): skip the gazetteer lookups
+      ++i; // a name starts with a capital (or is Chinese): skip the gazetteer lookups
       continue;
     }
     KeyMatch best;
@@ -418,11 +419,13 @@ std::vector<KeyMatch> recognize(const Gazetteer& gazetteer, std::string_view tex
   };
   auto is_match_start = [&](std::size_t tok, const KeyMatch& self) {
     const KeyMatch* other = match_at(tok, true);
-    return other != nullptr && (strong(*other) || strong(self) || other->first != other->last || self.first != self.last);
+    return other != nullptr &&
+           (strong(*other) || strong(self) || other->first != other->last || self.first != self.last);
   };
   auto is_match_end = [&](std::size_t tok, const KeyMatch& self) {
     const KeyMatch* other = match_at(tok, false);
-    return other != nullptr && (strong(*other) || strong(self) || other->first != other->last || self.first != self.last);
+    return other != nullptr &&
+           (strong(*other) || strong(self) || other->first != other->last || self.first != self.last);
   };
   // Whether the gazetteer knows the name for a country, a first-level division or a city of a million: such a
   // name is rarely a person's, and may "say" things by metonymy ("Russia said").
@@ -444,8 +447,7 @@ std::vector<KeyMatch> recognize(const Gazetteer& gazetteer, std::string_view tex
   // A single capital letter followed by a period: a middle or first initial ("Grant W. Graham", "J. Moore").
   auto is_initial = [&](std::size_t tok) {
     const Token& t = toks[tok];
-    return !t.ideograph && t.capitalized && t.end - t.start == 1 && t.byte_end < text.size() &&
-           text[t.byte_end] == '.';
+    return !t.ideograph && t.capitalized && t.end - t.start == 1 && t.byte_end < text.size() && text[t.byte_end] == '.';
   };
   for (const KeyMatch& m : matches) {
     if (toks[m.first].ideograph || m.demonym) {
@@ -465,14 +467,15 @@ std::vector<KeyMatch> recognize(const Gazetteer& gazetteer, std::string_view tex
       const std::string_view pk = tt.key(prev);
       const std::string_view gap = gap_before(text, tt, m.first);
       if (lexicon::is_person_title(pk) && (gap == " " || gap == ". " || gap == "." || gap == "\xC2\xA0")) {
-        reject = person = true;  // "Cpl. Michael", "Capt. Smith", "Sheriff Nick"
+        reject = person = true; // "Cpl. Michael", "Capt. Smith", "Sheriff Nick"
       } else if (joinable(text, tt, m.first)) {
         if (is_initial(m.first - 1) || lexicon::is_given_name(pk)) {
-          reject = person = true;  // "J. Moore", "Andy Trapani"
+          reject = person = true; // "J. Moore", "Andy Trapani"
         } else if (prev.capitalized && !prev.all_upper && !lexicon::is_common_word(pk) &&
                    !lexicon::is_locative_preposition(pk) && !lexicon::is_name_connector(pk) &&
                    !lexicon::is_public_body_word(pk) && !lexicon::is_place_generic(pk) &&
-                   !is_match_end(m.first - 1, m) && !(sentence_initial(text, tt, m.first - 1) && used_in_lowercase(pk))) {
+                   !is_match_end(m.first - 1, m) &&
+                   !(sentence_initial(text, tt, m.first - 1) && used_in_lowercase(pk))) {
           reject = true;
           // A surname for sure only if the town is small: a city's name also follows other names' words.
           bool area = false;
@@ -483,17 +486,17 @@ std::vector<KeyMatch> recognize(const Gazetteer& gazetteer, std::string_view tex
     if (!reject && has_next) {
       const Token& next = toks[m.last + 1];
       if (after_gap == " " && !next.capitalized && lexicon::is_speech_verb(nk) && !prominent(m, false)) {
-        reject = true;  // "Nelson said"; a town that big may be said to say things: only this occurrence
+        reject = true; // "Nelson said"; a town that big may be said to say things: only this occurrence
         bool area = false;
         person = reach(m, area) < 100000 && !area;
       } else if (lexicon::is_eponym_word(nk) && (after_gap == " " || after_gap == "-")) {
-        reject = true;  // "West Nile virus", "Marburg fever"
+        reject = true; // "West Nile virus", "Marburg fever"
       } else if (after_gap == "$") {
-        reject = true;  // "US$543"
+        reject = true; // "US$543"
       } else if ((after_gap == " & " || after_gap == "&") && next.capitalized && !prominent(m, false)) {
-        reject = true;  // a firm: "Stevens & Wilkinson"
+        reject = true; // a firm: "Stevens & Wilkinson"
       } else if (joinable(text, tt, m.last + 1) && lexicon::is_street_word(nk) && next.capitalized) {
-        reject = true;  // a street named after a place: "Cooper Street"
+        reject = true; // a street named after a place: "Cooper Street"
       } else if (next.has_digit && !next.ideograph && (after_gap == ", " || after_gap == " (") &&
                  next.end - next.start <= 3 && single && next.byte_end < text.size() &&
                  (text[next.byte_end] == ',' || text[next.byte_end] == ')')) {
@@ -501,12 +504,12 @@ std::vector<KeyMatch> recognize(const Gazetteer& gazetteer, std::string_view tex
         // 2 November" is a dateline).
         reject = person = true;
       } else if (after_gap == " " && is_initial(m.last + 1) && single) {
-        reject = person = true;  // "Grant W. Graham"
+        reject = person = true; // "Grant W. Graham"
       } else if ((after_gap == " " || after_gap == "-") && next.has_digit && !next.ideograph) {
         bool area = false;
         const std::int64_t population = reach(m, area);
         if (toks[m.first].all_upper || ends_with_period(text, tt, m.last) || (!area && population < 100000)) {
-          reject = true;  // a road or unit number: "KY 52", "US-24", "Pack 170"
+          reject = true; // a road or unit number: "KY 52", "US-24", "Pack 170"
         }
       }
     }
@@ -554,7 +557,7 @@ std::vector<KeyMatch> recognize(const Gazetteer& gazetteer, std::string_view tex
           reject = true;
         } else if (!civic && single && !lexicon::is_common_word(nk) && !lexicon::is_place_generic(nk)) {
           if (lexicon::is_given_name(self) && !prominent(m, true)) {
-            reject = person = true;  // "Douglas Polling", "Tyler Koch"
+            reject = person = true; // "Douglas Polling", "Tyler Koch"
           } else {
             // A lone small-town name before another capitalised word reads as a first name: "Nick Lopez".
             if (!facts(m.key).town_area && facts(m.key).town_population < 100000) {
@@ -594,4 +597,4 @@ std::vector<KeyMatch> recognize(const Gazetteer& gazetteer, std::string_view tex
   return out;
 }
 
-}  // namespace stationmap::detail
+} // namespace stationmap::detail

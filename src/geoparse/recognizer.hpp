@@ -17,8 +17,8 @@ struct KeyMatch {
   std::size_t first = 0;
   std::size_t last = 0;
   Gazetteer::KeyRef key;
-  bool demonym = false;       ///< every posting of the key is a demonym: context only, not a mention
-  std::size_t qualifier = SIZE_MAX;  ///< index of the match that qualifies this one ("Paris, Texas"), if any
+  bool demonym = false;             ///< every posting of the key is a demonym: context only, not a mention
+  std::size_t qualifier = SIZE_MAX; ///< index of the match that qualifies this one ("Paris, Texas"), if any
 };
 
 /// Finds the place-name matches of @p tt (tokenised @p text), in text order.
@@ -49,4 +49,4 @@ bool has_real_name(const Gazetteer& gazetteer, Gazetteer::KeyRef key, bool allow
 /// name, or an alternate name of a country, division or big city.
 bool is_well_known_name(const Gazetteer& gazetteer, const Gazetteer::PostingView& posting);
 
-}  // namespace stationmap::detail
+} // namespace stationmap::detail

@@ -20,28 +20,28 @@ namespace {
 /// The weights of the evidence, in log-odds units (base e). They were set by hand to readable values and
 /// checked on development corpora; every one is a general cue, none keyed to a text.
 struct Weights {
-  double population = 1.0;      ///< per decade of population
-  double country = 4.0;         ///< a country's name: the country, not a hamlet called France
-  double continent = 9.0;       ///< continents have no population in GeoNames
+  double population = 1.0; ///< per decade of population
+  double country = 4.0;    ///< a country's name: the country, not a hamlet called France
+  double continent = 9.0;  ///< continents have no population in GeoNames
   double admin1 = 1.5;
   double admin2 = 0.0;
-  double capital = 2.0;         ///< PPLC
-  double seat1 = 1.0;           ///< PPLA
-  double seat2 = 0.5;           ///< PPLA2
-  double section = -1.0;        ///< PPLX, PPLH, PPLQ...: sections, historical, abandoned places
-  double alternate = -2.0;      ///< named by an alternate name while another candidate bears it as its main name
-  double short_name = -1.0;     ///< a short form ("Rapides" for Rapides Parish)
+  double capital = 2.0;     ///< PPLC
+  double seat1 = 1.0;       ///< PPLA
+  double seat2 = 0.5;       ///< PPLA2
+  double section = -1.0;    ///< PPLX, PPLH, PPLQ...: sections, historical, abandoned places
+  double alternate = -2.0;  ///< named by an alternate name while another candidate bears it as its main name
+  double short_name = -1.0; ///< a short form ("Rapides" for Rapides Parish)
   double historic = -1.0;
-  double in_country = 3.0;      ///< per log(1 + mass) of the document's other names in the same country
-  double in_admin1 = 2.5;       ///< ... in the same first-level division
-  double in_admin2 = 1.5;       ///< ... in the same second-level division
-  double near = 2.0;            ///< ... near the candidate (kernel over distance)
-  double same_entry = 3.0;      ///< ... that name the same entry ("Barrow County" ... "Barrow")
-  double qualifier = 6.0;       ///< "X, Y" with Y containing the candidate (or the candidate containing X)
-  double temperature = 1.0;     ///< softmax temperature of the probabilities
-  double context_temperature = 1.0;  ///< temperature of the beliefs a group lends the others as context
-  double share_exponent = 1.0;  ///< how much a country's share of the document scales its evidence
-  double admin1_share_exponent = 0.3;  ///< the same for a first-level division
+  double in_country = 3.0;            ///< per log(1 + mass) of the document's other names in the same country
+  double in_admin1 = 2.5;             ///< ... in the same first-level division
+  double in_admin2 = 1.5;             ///< ... in the same second-level division
+  double near = 2.0;                  ///< ... near the candidate (kernel over distance)
+  double same_entry = 3.0;            ///< ... that name the same entry ("Barrow County" ... "Barrow")
+  double qualifier = 6.0;             ///< "X, Y" with Y containing the candidate (or the candidate containing X)
+  double temperature = 1.0;           ///< softmax temperature of the probabilities
+  double context_temperature = 1.0;   ///< temperature of the beliefs a group lends the others as context
+  double share_exponent = 1.0;        ///< how much a country's share of the document scales its evidence
+  double admin1_share_exponent = 0.3; ///< the same for a first-level division
 };
 
 #ifdef STATIONMAP_TUNING_WEIGHTS
@@ -55,14 +55,32 @@ Weights load_weights() {
       const auto eq = kv.find('=');
       const std::string k = kv.substr(0, eq);
       const double v = std::stod(kv.substr(eq + 1));
-#define STATIONMAP_WEIGHT(x) if (k == #x) w.x = v;
-      STATIONMAP_WEIGHT(population) STATIONMAP_WEIGHT(country) STATIONMAP_WEIGHT(continent)
-      STATIONMAP_WEIGHT(admin1) STATIONMAP_WEIGHT(admin2) STATIONMAP_WEIGHT(capital) STATIONMAP_WEIGHT(seat1)
-      STATIONMAP_WEIGHT(seat2) STATIONMAP_WEIGHT(section) STATIONMAP_WEIGHT(alternate)
-      STATIONMAP_WEIGHT(short_name) STATIONMAP_WEIGHT(historic) STATIONMAP_WEIGHT(in_country)
-      STATIONMAP_WEIGHT(in_admin1) STATIONMAP_WEIGHT(in_admin2) STATIONMAP_WEIGHT(near)
-      STATIONMAP_WEIGHT(same_entry) STATIONMAP_WEIGHT(qualifier) STATIONMAP_WEIGHT(temperature)
-      STATIONMAP_WEIGHT(context_temperature) STATIONMAP_WEIGHT(share_exponent) STATIONMAP_WEIGHT(admin1_share_exponent)
+#define STATIONMAP_WEIGHT(x)                                                                                           \
+  if (k == #x) {                                                                                                       \
+    w.x = v;                                                                                                           \
+  }
+      STATIONMAP_WEIGHT(population);
+      STATIONMAP_WEIGHT(country);
+      STATIONMAP_WEIGHT(continent);
+      STATIONMAP_WEIGHT(admin1);
+      STATIONMAP_WEIGHT(admin2);
+      STATIONMAP_WEIGHT(capital);
+      STATIONMAP_WEIGHT(seat1);
+      STATIONMAP_WEIGHT(seat2);
+      STATIONMAP_WEIGHT(section);
+      STATIONMAP_WEIGHT(alternate);
+      STATIONMAP_WEIGHT(short_name);
+      STATIONMAP_WEIGHT(historic);
+      STATIONMAP_WEIGHT(in_country);
+      STATIONMAP_WEIGHT(in_admin1);
+      STATIONMAP_WEIGHT(in_admin2);
+      STATIONMAP_WEIGHT(near);
+      STATIONMAP_WEIGHT(same_entry);
+      STATIONMAP_WEIGHT(qualifier);
+      STATIONMAP_WEIGHT(temperature);
+      STATIONMAP_WEIGHT(context_temperature);
+      STATIONMAP_WEIGHT(share_exponent);
+      STATIONMAP_WEIGHT(admin1_share_exponent);
 #undef STATIONMAP_WEIGHT
     }
   }
@@ -72,8 +90,8 @@ const Weights weights = load_weights();
 #else
 constexpr Weights weights{};
 #endif
-constexpr std::size_t max_candidates = 50;   // the most populous homonyms first
-constexpr double hopeless_gap = 12.0;          // a prior this far below the best one never wins
+constexpr std::size_t max_candidates = 50; // the most populous homonyms first
+constexpr double hopeless_gap = 12.0;      // a prior this far below the best one never wins
 constexpr int rounds = 3;
 constexpr double min_anchor_probability = 0.1;
 constexpr std::size_t max_anchors_per_group = 3;
@@ -84,7 +102,7 @@ struct Cand {
   std::uint32_t entry = 0;
   std::uint16_t flags = 0;
   Kind kind = Kind::other;
-  std::uint64_t country = 0;  ///< region keys (0: none)
+  std::uint64_t country = 0; ///< region keys (0: none)
   std::uint64_t admin1 = 0;
   std::uint64_t admin2 = 0;
   double lat = 0.0;
@@ -93,14 +111,14 @@ struct Cand {
   double prior = 0.0;
   double score = 0.0;
   double p = 0.0;
-  double q = 0.0;  ///< the belief lent to the other groups as context (p at the context temperature)
+  double q = 0.0; ///< the belief lent to the other groups as context (p at the context temperature)
 };
 
 struct Group {
   std::vector<std::size_t> items;
   std::vector<Cand> cands;
-  std::vector<double> qualifier_bonus;  ///< per candidate, from the group's qualifiers (max over occurrences)
-  double weight = 1.0;                  ///< how much the group counts as context (grows with occurrences)
+  std::vector<double> qualifier_bonus; ///< per candidate, from the group's qualifiers (max over occurrences)
+  double weight = 1.0;                 ///< how much the group counts as context (grows with occurrences)
   bool context_only = true;
 };
 
@@ -114,7 +132,9 @@ std::uint64_t mix(std::uint64_t h, std::string_view s) {
   return h;
 }
 
-bool is_country_code(std::string_view code) { return code.size() >= 3 && code.substr(0, 3) == "PCL"; }
+bool is_country_code(std::string_view code) {
+  return code.size() >= 3 && code.substr(0, 3) == "PCL";
+}
 
 Kind kind_of(const Gazetteer& g, std::uint32_t e) {
   const std::string_view code = g.feature_code(e);
@@ -165,31 +185,31 @@ double prior(const Gazetteer& g, const Cand& c, bool any_primary, bool demonym) 
   const std::string_view code = g.feature_code(c.entry);
   double s = w.population * std::log10(static_cast<double>(g.population(c.entry)) + 100.0);
   switch (c.kind) {
-    case Kind::continent:
-      s += w.continent;
-      break;
-    case Kind::country:
-      s += w.country;
-      break;
-    case Kind::admin1:
-      s += w.admin1;
-      break;
-    case Kind::admin2:
-      s += w.admin2;
-      break;
-    case Kind::populated:
-      if (code == "PPLC") {
-        s += w.capital;
-      } else if (code == "PPLA") {
-        s += w.seat1;
-      } else if (code == "PPLA2") {
-        s += w.seat2;
-      } else if (code == "PPLX" || code == "PPLH" || code == "PPLQ" || code == "PPLW") {
-        s += w.section;
-      }
-      break;
-    case Kind::other:
-      break;
+  case Kind::continent:
+    s += w.continent;
+    break;
+  case Kind::country:
+    s += w.country;
+    break;
+  case Kind::admin1:
+    s += w.admin1;
+    break;
+  case Kind::admin2:
+    s += w.admin2;
+    break;
+  case Kind::populated:
+    if (code == "PPLC") {
+      s += w.capital;
+    } else if (code == "PPLA") {
+      s += w.seat1;
+    } else if (code == "PPLA2") {
+      s += w.seat2;
+    } else if (code == "PPLX" || code == "PPLH" || code == "PPLQ" || code == "PPLW") {
+      s += w.section;
+    }
+    break;
+  case Kind::other:
+    break;
   }
   if (demonym) {
     return s;
@@ -212,19 +232,19 @@ double prior(const Gazetteer& g, const Cand& c, bool any_primary, bool demonym) 
 /// Whether candidate @p outer contains @p inner: its country, division or (for towns) its immediate area.
 bool contains(const Cand& outer, const Cand& inner) {
   switch (outer.kind) {
-    case Kind::country:
-      return outer.country != 0 && outer.country == inner.country && inner.kind != Kind::country;
-    case Kind::admin1:
-      return outer.admin1 != 0 && outer.admin1 == inner.admin1 && inner.kind != Kind::admin1 &&
-             inner.kind != Kind::country;
-    case Kind::admin2:
-      return outer.admin2 != 0 && outer.admin2 == inner.admin2 && inner.kind != Kind::admin2 &&
-             inner.kind != Kind::admin1 && inner.kind != Kind::country;
-    case Kind::populated:
-      return inner.kind != Kind::country && inner.kind != Kind::admin1 && fast_km(outer, inner) < 40.0;
-    case Kind::continent:
-    case Kind::other:
-      return false;
+  case Kind::country:
+    return outer.country != 0 && outer.country == inner.country && inner.kind != Kind::country;
+  case Kind::admin1:
+    return outer.admin1 != 0 && outer.admin1 == inner.admin1 && inner.kind != Kind::admin1 &&
+           inner.kind != Kind::country;
+  case Kind::admin2:
+    return outer.admin2 != 0 && outer.admin2 == inner.admin2 && inner.kind != Kind::admin2 &&
+           inner.kind != Kind::admin1 && inner.kind != Kind::country;
+  case Kind::populated:
+    return inner.kind != Kind::country && inner.kind != Kind::admin1 && fast_km(outer, inner) < 40.0;
+  case Kind::continent:
+  case Kind::other:
+    return false;
   }
   return false;
 }
@@ -256,8 +276,9 @@ struct OwnMass {
 };
 
 double find_mass(const std::vector<std::pair<std::uint64_t, double>>& sorted, std::uint64_t key) {
-  const auto it = std::lower_bound(sorted.begin(), sorted.end(), key,
-                                   [](const std::pair<std::uint64_t, double>& a, std::uint64_t k) { return a.first < k; });
+  const auto it =
+      std::lower_bound(sorted.begin(), sorted.end(), key,
+                       [](const std::pair<std::uint64_t, double>& a, std::uint64_t k) { return a.first < k; });
   return it != sorted.end() && it->first == key ? it->second : 0.0;
 }
 
@@ -291,12 +312,12 @@ void own_mass(const Group& grp, OwnMass& out) {
   }
   merge_sorted(out.regions);
   for (auto& [key, m] : out.regions) {
-    m = grp.weight * std::min(1.0, m);  // the probability that the group lies in the region
+    m = grp.weight * std::min(1.0, m); // the probability that the group lies in the region
   }
   merge_sorted(out.entries);
 }
 
-}  // namespace
+} // namespace
 
 void resolve(const Gazetteer& g, const std::vector<ResolveItem>& items, std::vector<Mention>& mentions) {
   const Weights& w = weights;
@@ -335,7 +356,7 @@ void resolve(const Gazetteer& g, const std::vector<ResolveItem>& items, std::vec
         continue;
       }
       if (auto it = seen.find(p.entry); it != seen.end()) {
-        grp.cands[it->second].flags |= p.flags;  // the same entry by several names: keep the best kind
+        grp.cands[it->second].flags |= p.flags; // the same entry by several names: keep the best kind
         continue;
       }
       seen.emplace(p.entry, grp.cands.size());
@@ -420,8 +441,8 @@ void resolve(const Gazetteer& g, const std::vector<ResolveItem>& items, std::vec
     for (std::size_t gi = 0; gi < groups.size(); ++gi) {
       std::vector<const Cand*> top;
       for (const Cand& c : groups[gi].cands) {
-        if (c.q >= min_anchor_probability && (c.kind == Kind::populated || c.kind == Kind::admin2 ||
-                                              c.kind == Kind::other)) {
+        if (c.q >= min_anchor_probability &&
+            (c.kind == Kind::populated || c.kind == Kind::admin2 || c.kind == Kind::other)) {
           top.push_back(&c);
         }
       }
@@ -438,7 +459,7 @@ void resolve(const Gazetteer& g, const std::vector<ResolveItem>& items, std::vec
       // story spread over many countries lends little to any one of them, a local story much to its own.
       const double others_weight = std::max(1e-9, total_weight - grp.weight);
       if (grp.cands.size() == 1) {
-        next[gi][0] = grp.cands[0].prior + grp.qualifier_bonus[0];  // nothing to choose between
+        next[gi][0] = grp.cands[0].prior + grp.qualifier_bonus[0]; // nothing to choose between
         continue;
       }
       for (std::size_t k = 0; k < grp.cands.size(); ++k) {
@@ -480,7 +501,7 @@ void resolve(const Gazetteer& g, const std::vector<ResolveItem>& items, std::vec
       }
     }
     if (round > 0 && change < 0.01) {
-      break;  // the beliefs have settled
+      break; // the beliefs have settled
     }
   }
   if (groups.size() == 1) {
@@ -518,4 +539,4 @@ void resolve(const Gazetteer& g, const std::vector<ResolveItem>& items, std::vec
   }
 }
 
-}  // namespace stationmap::detail
+} // namespace stationmap::detail

@@ -22,14 +22,14 @@ namespace stationmap::detail {
 
 /// One name to resolve.
 struct ResolveItem {
-  Gazetteer::KeyRef key;             ///< empty when nothing in the gazetteer fits
-  std::string folded;                ///< the folded key: items sharing it share their sense
-  std::size_t qualifier = SIZE_MAX;  ///< index of the item that qualifies this one ("Paris, Texas"), if any
-  bool demonym = false;              ///< resolved through demonym postings only ("Chinese" -> China)
-  bool context_only = false;         ///< counts as context, e.g. a demonym in full mode
+  Gazetteer::KeyRef key;            ///< empty when nothing in the gazetteer fits
+  std::string folded;               ///< the folded key: items sharing it share their sense
+  std::size_t qualifier = SIZE_MAX; ///< index of the item that qualifies this one ("Paris, Texas"), if any
+  bool demonym = false;             ///< resolved through demonym postings only ("Chinese" -> China)
+  bool context_only = false;        ///< counts as context, e.g. a demonym in full mode
 };
 
 /// Resolves @p items together; fills place and confidence of mentions[i] for each item i.
 void resolve(const Gazetteer& gazetteer, const std::vector<ResolveItem>& items, std::vector<Mention>& mentions);
 
-}  // namespace stationmap::detail
+} // namespace stationmap::detail

@@ -19,7 +19,9 @@ inline std::uint32_t count_code_points(std::string_view s) noexcept {
 }
 
 /// True for ASCII white space and U+00A0 (given as its first byte pair).
-inline bool is_space(char c) noexcept { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+inline bool is_space(char c) noexcept {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
 
 /// Appends paragraphs to a document: blank line between paragraphs, a block for each non-body paragraph.
 class DocumentBuilder {
@@ -28,9 +30,12 @@ public:
 
   /// Appends one paragraph (trimmed; ignored when empty). Lines inside it stay separated by single newlines.
   void add_paragraph(std::string_view text, BlockKind kind) {
-    while (!text.empty() && is_space(text.front())) text.remove_prefix(1);
-    while (!text.empty() && is_space(text.back())) text.remove_suffix(1);
-    if (text.empty()) return;
+    while (!text.empty() && is_space(text.front()))
+      text.remove_prefix(1);
+    while (!text.empty() && is_space(text.back()))
+      text.remove_suffix(1);
+    if (text.empty())
+      return;
     if (!m_doc.text.empty()) {
       m_doc.text += "\n\n";
       m_length += 2;
@@ -40,7 +45,7 @@ public:
     m_length += count_code_points(text);
     if (kind != BlockKind::Body) {
       if (!m_doc.blocks.empty() && m_doc.blocks.back().kind == kind && m_doc.blocks.back().end + 2 == start) {
-        m_doc.blocks.back().end = m_length;  // consecutive paragraphs of one kind share a block
+        m_doc.blocks.back().end = m_length; // consecutive paragraphs of one kind share a block
       } else {
         m_doc.blocks.push_back({start, m_length, kind});
       }
@@ -53,17 +58,21 @@ public:
     std::size_t pos = 0;
     while (pos <= text.size()) {
       std::size_t end = text.find('\n', pos);
-      if (end == std::string_view::npos) end = text.size();
+      if (end == std::string_view::npos)
+        end = text.size();
       std::string_view line = text.substr(pos, end - pos);
-      while (!line.empty() && is_space(line.back())) line.remove_suffix(1);
+      while (!line.empty() && is_space(line.back()))
+        line.remove_suffix(1);
       const bool blank = line.find_first_not_of(" \t\f\v") == std::string_view::npos;
       if (blank || line.find('\f') != std::string_view::npos) {
         add_paragraph(paragraph, kind);
         paragraph.clear();
       }
       if (!blank) {
-        if (!paragraph.empty()) paragraph += '\n';
-        for (const char c : line) paragraph += c == '\f' ? ' ' : c;
+        if (!paragraph.empty())
+          paragraph += '\n';
+        for (const char c : line)
+          paragraph += c == '\f' ? ' ' : c;
       }
       pos = end + 1;
     }
@@ -77,13 +86,15 @@ private:
 
 /// Normalises line ends (CRLF and CR to LF) in place.
 inline void normalize_newlines(std::string& text) {
-  if (text.find('\r') == std::string::npos) return;
+  if (text.find('\r') == std::string::npos)
+    return;
   std::string out;
   out.reserve(text.size());
   for (std::size_t i = 0; i < text.size(); ++i) {
     if (text[i] == '\r') {
       out += '\n';
-      if (i + 1 < text.size() && text[i + 1] == '\n') ++i;
+      if (i + 1 < text.size() && text[i + 1] == '\n')
+        ++i;
     } else {
       out += text[i];
     }
@@ -93,12 +104,15 @@ inline void normalize_newlines(std::string& text) {
 
 /// The leading YYYY-MM-DD of an ISO 8601 date or timestamp, or empty when @p value does not start with one.
 inline std::string iso_date(std::string_view value) {
-  while (!value.empty() && is_space(value.front())) value.remove_prefix(1);
-  if (value.size() < 10) return {};
+  while (!value.empty() && is_space(value.front()))
+    value.remove_prefix(1);
+  if (value.size() < 10)
+    return {};
   for (std::size_t i = 0; i < 10; ++i) {
     const char c = value[i];
     const bool ok = (i == 4 || i == 7) ? (c == '-' || c == '/') : (c >= '0' && c <= '9');
-    if (!ok) return {};
+    if (!ok)
+      return {};
   }
   std::string out(value.substr(0, 10));
   out[4] = '-';
@@ -106,4 +120,4 @@ inline std::string iso_date(std::string_view value) {
   return out;
 }
 
-}  // namespace stationmap::ingest::detail
+} // namespace stationmap::ingest::detail

@@ -4,10 +4,9 @@
 
 #include "document_builder.hpp"
 
-#include <nlohmann/json.hpp>
-
 #include <algorithm>
 #include <array>
+#include <nlohmann/json.hpp>
 #include <unordered_map>
 #include <vector>
 
@@ -17,7 +16,9 @@ namespace {
 
 using detail::is_space;
 
-char ascii_lower(char c) noexcept { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+char ascii_lower(char c) noexcept {
+  return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+}
 
 std::string to_lower(std::string_view s) {
   std::string out(s);
@@ -29,36 +30,71 @@ bool contains(std::string_view haystack, std::string_view needle) {
   return haystack.find(needle) != std::string_view::npos;
 }
 
-template <std::size_t N>
-bool one_of(std::string_view name, const std::array<std::string_view, N>& names) {
+template <std::size_t N> bool one_of(std::string_view name, const std::array<std::string_view, N>& names) {
   return std::find(names.begin(), names.end(), name) != names.end();
 }
 
 constexpr std::array<std::string_view, 10> raw_text_tags{"script", "style",   "textarea", "title",    "xmp",
                                                          "iframe", "noembed", "noframes", "noscript", "plaintext"};
-constexpr std::array<std::string_view, 14> void_tags{"area", "base",  "br",   "col",   "embed",  "hr",    "img",
+constexpr std::array<std::string_view, 14> void_tags{"area",  "base", "br",   "col",   "embed",  "hr",    "img",
                                                      "input", "link", "meta", "param", "source", "track", "wbr"};
-constexpr std::array<std::string_view, 16> dropped_tags{"nav",    "footer", "aside",  "form",     "button", "select",
-                                                        "menu",   "dialog", "svg",    "math",     "canvas", "object",
-                                                        "template", "head", "label", "datalist"};
+constexpr std::array<std::string_view, 16> dropped_tags{"nav",      "footer", "aside", "form",    "button", "select",
+                                                        "menu",     "dialog", "svg",   "math",    "canvas", "object",
+                                                        "template", "head",   "label", "datalist"};
 constexpr std::array<std::string_view, 44> block_tags{
-    "address", "article", "aside",  "blockquote", "body",    "center", "dd",     "details", "dialog",
-    "dir",     "div",     "dl",     "dt",         "fieldset", "figcaption", "figure", "footer", "form",
-    "h1",      "h2",      "h3",     "h4",         "h5",      "h6",     "header", "hgroup",  "hr",
-    "html",    "li",      "main",   "menu",       "nav",     "ol",     "p",      "pre",     "section",
-    "summary", "table",   "ul",     "caption",    "legend",  "tr",     "td",     "th"};
-constexpr std::array<std::string_view, 9> dropped_roles{"navigation", "banner", "contentinfo", "complementary", "search",
-                                                        "menu",       "menubar", "dialog",     "alertdialog"};
+    "address", "article", "aside",    "blockquote", "body",   "center", "dd",      "details", "dialog", "dir", "div",
+    "dl",      "dt",      "fieldset", "figcaption", "figure", "footer", "form",    "h1",      "h2",     "h3",  "h4",
+    "h5",      "h6",      "header",   "hgroup",     "hr",     "html",   "li",      "main",    "menu",   "nav", "ol",
+    "p",       "pre",     "section",  "summary",    "table",  "ul",     "caption", "legend",  "tr",     "td",  "th"};
+constexpr std::array<std::string_view, 9> dropped_roles{
+    "navigation", "banner", "contentinfo", "complementary", "search", "menu", "menubar", "dialog", "alertdialog"};
 // Parts of class and id names (split at '-', '_' and spaces) that mark boilerplate.
-constexpr std::array<std::string_view, 44> boilerplate_words{
-    "nav",      "navbar",     "navigation", "menu",      "footer",    "sidebar",     "cookie",    "cookies",
-    "consent",  "gdpr",       "related",    "recommended", "recommendations", "newsletter", "subscribe",
-    "subscription", "share", "sharing", "social", "breadcrumb", "breadcrumbs", "ad", "ads", "advert",
-    "advertisement", "sponsored", "promo", "paywall", "popup", "modal", "outbrain", "taboola", "trending",
-    "mostread", "comments", "comment", "skip", "widget", "masthead", "toolbar", "tags", "banner", "sronly",
-    "hidden"};
-constexpr std::array<std::string_view, 7> main_markers{"article-body", "articlebody", "story-body", "post-content",
-                                                       "entry-content", "article-content", "article__body"};
+constexpr std::array<std::string_view, 44> boilerplate_words{"nav",
+                                                             "navbar",
+                                                             "navigation",
+                                                             "menu",
+                                                             "footer",
+                                                             "sidebar",
+                                                             "cookie",
+                                                             "cookies",
+                                                             "consent",
+                                                             "gdpr",
+                                                             "related",
+                                                             "recommended",
+                                                             "recommendations",
+                                                             "newsletter",
+                                                             "subscribe",
+                                                             "subscription",
+                                                             "share",
+                                                             "sharing",
+                                                             "social",
+                                                             "breadcrumb",
+                                                             "breadcrumbs",
+                                                             "ad",
+                                                             "ads",
+                                                             "advert",
+                                                             "advertisement",
+                                                             "sponsored",
+                                                             "promo",
+                                                             "paywall",
+                                                             "popup",
+                                                             "modal",
+                                                             "outbrain",
+                                                             "taboola",
+                                                             "trending",
+                                                             "mostread",
+                                                             "comments",
+                                                             "comment",
+                                                             "skip",
+                                                             "widget",
+                                                             "masthead",
+                                                             "toolbar",
+                                                             "tags",
+                                                             "banner",
+                                                             "sronly",
+                                                             "hidden"};
+constexpr std::array<std::string_view, 7> main_markers{
+    "article-body", "articlebody", "story-body", "post-content", "entry-content", "article-content", "article__body"};
 
 struct Attr {
   std::string name;
@@ -73,7 +109,8 @@ struct Tag {
 
   [[nodiscard]] const std::string* attr(std::string_view n) const {
     for (const auto& a : attrs) {
-      if (a.name == n) return &a.value;
+      if (a.name == n)
+        return &a.value;
     }
     return nullptr;
   }
@@ -84,14 +121,13 @@ struct Tag {
 };
 
 bool is_name_char(char c) noexcept {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_' ||
-         c == ':';
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_' || c == ':';
 }
 
 bool wanted_attr(std::string_view n) {
-  static constexpr std::array<std::string_view, 15> names{
-      "class", "id",   "role", "hidden", "aria-hidden", "itemprop", "property", "name",
-      "content", "href", "rel", "datetime", "style",     "type",     "charset"};
+  static constexpr std::array<std::string_view, 15> names{"class",    "id",       "role",  "hidden",  "aria-hidden",
+                                                          "itemprop", "property", "name",  "content", "href",
+                                                          "rel",      "datetime", "style", "type",    "charset"};
   return one_of(n, names);
 }
 
@@ -103,34 +139,44 @@ std::size_t parse_tag(std::string_view html, std::size_t pos, Tag& tag) {
   tag.self_closing = false;
   std::size_t i = pos + 1;
   tag.end = html[i] == '/';
-  if (tag.end) ++i;
-  while (i < html.size() && is_name_char(html[i])) tag.name += ascii_lower(html[i++]);
+  if (tag.end)
+    ++i;
+  while (i < html.size() && is_name_char(html[i]))
+    tag.name += ascii_lower(html[i++]);
   for (;;) {
     while (i < html.size() && (is_space(html[i]) || html[i] == '/')) {
       tag.self_closing = html[i] == '/';
       ++i;
     }
-    if (i >= html.size()) return i;
-    if (html[i] == '>') return i + 1;
+    if (i >= html.size())
+      return i;
+    if (html[i] == '>')
+      return i + 1;
     tag.self_closing = false;
     const std::size_t name_start = i;
-    while (i < html.size() && !is_space(html[i]) && html[i] != '=' && html[i] != '>' && html[i] != '/') ++i;
-    if (i == name_start) ++i;  // a stray character such as a quote
+    while (i < html.size() && !is_space(html[i]) && html[i] != '=' && html[i] != '>' && html[i] != '/')
+      ++i;
+    if (i == name_start)
+      ++i; // a stray character such as a quote
     const std::string name = to_lower(html.substr(name_start, i - name_start));
-    while (i < html.size() && is_space(html[i])) ++i;
+    while (i < html.size() && is_space(html[i]))
+      ++i;
     std::string_view value;
     if (i < html.size() && html[i] == '=') {
       ++i;
-      while (i < html.size() && is_space(html[i])) ++i;
+      while (i < html.size() && is_space(html[i]))
+        ++i;
       if (i < html.size() && (html[i] == '"' || html[i] == '\'')) {
         const char quote = html[i++];
         std::size_t end = html.find(quote, i);
-        if (end == std::string_view::npos) end = html.size();
+        if (end == std::string_view::npos)
+          end = html.size();
         value = html.substr(i, end - i);
         i = std::min(end + 1, html.size());
       } else {
         const std::size_t start = i;
-        while (i < html.size() && !is_space(html[i]) && html[i] != '>') ++i;
+        while (i < html.size() && !is_space(html[i]) && html[i] != '>')
+          ++i;
         value = html.substr(start, i - start);
       }
     }
@@ -145,10 +191,13 @@ std::size_t parse_tag(std::string_view html, std::size_t pos, Tag& tag) {
 /// Position of the "</name" that closes a raw-text element, or npos.
 std::size_t find_closing(std::string_view html, std::size_t from, std::string_view name) {
   for (std::size_t i = html.find("</", from); i != std::string_view::npos; i = html.find("</", i + 2)) {
-    if (i + 2 + name.size() > html.size()) return std::string_view::npos;
+    if (i + 2 + name.size() > html.size())
+      return std::string_view::npos;
     bool match = true;
-    for (std::size_t k = 0; k < name.size() && match; ++k) match = ascii_lower(html[i + 2 + k]) == name[k];
-    if (match && (i + 2 + name.size() == html.size() || !is_name_char(html[i + 2 + name.size()]))) return i;
+    for (std::size_t k = 0; k < name.size() && match; ++k)
+      match = ascii_lower(html[i + 2 + k]) == name[k];
+    if (match && (i + 2 + name.size() == html.size() || !is_name_char(html[i + 2 + name.size()])))
+      return i;
   }
   return std::string_view::npos;
 }
@@ -161,7 +210,8 @@ std::string collapse(std::string_view text) {
     if (is_space(c)) {
       space = !out.empty();
     } else {
-      if (space) out += ' ';
+      if (space)
+        out += ' ';
       space = false;
       out += c;
     }
@@ -173,10 +223,13 @@ bool class_has_word(std::string_view names, std::string_view word_list_kind_unus
   (void)word_list_kind_unused;
   std::size_t i = 0;
   while (i < names.size()) {
-    while (i < names.size() && !is_name_char(names[i])) ++i;
+    while (i < names.size() && !is_name_char(names[i]))
+      ++i;
     std::size_t j = i;
-    while (j < names.size() && (std::isalnum(static_cast<unsigned char>(names[j])) != 0)) ++j;
-    if (j > i && one_of(names.substr(i, j - i), boilerplate_words)) return true;
+    while (j < names.size() && (std::isalnum(static_cast<unsigned char>(names[j])) != 0))
+      ++j;
+    if (j > i && one_of(names.substr(i, j - i), boilerplate_words))
+      return true;
     i = j == i ? j + 1 : j;
   }
   return false;
@@ -186,7 +239,7 @@ struct Element {
   std::string name;
   BlockKind kind = BlockKind::Body;
   bool drop = false;
-  bool by_class = false;  // dropped because of a class/id rule
+  bool by_class = false; // dropped because of a class/id rule
   bool in_main = false;
   bool pre = false;
 };
@@ -230,15 +283,17 @@ private:
   BlockKind m_para_kind = BlockKind::Body;
   bool m_para_main = false;
   std::size_t m_row_cells = 0;
-  std::string m_og_title, m_title_tag, m_og_url, m_canonical, m_date, m_time_date, m_site, m_app_name,
-      m_ld_title, m_ld_date, m_ld_url, m_ld_publisher;
+  std::string m_og_title, m_title_tag, m_og_url, m_canonical, m_date, m_time_date, m_site, m_app_name, m_ld_title,
+      m_ld_date, m_ld_url, m_ld_publisher;
   std::string m_scratch;
 };
 
 void Extractor::flush() {
-  while (!m_para.empty() && (is_space(m_para.back()))) m_para.pop_back();
+  while (!m_para.empty() && (is_space(m_para.back())))
+    m_para.pop_back();
   if (!m_para.empty()) {
-    if (m_para_kind == BlockKind::Title && first_heading.empty()) first_heading = m_para;
+    if (m_para_kind == BlockKind::Title && first_heading.empty())
+      first_heading = m_para;
     pieces.push_back({std::move(m_para), m_para_kind, m_para_main});
   }
   m_para.clear();
@@ -246,7 +301,8 @@ void Extractor::flush() {
 
 void Extractor::block_break() {
   if (in_table_text()) {
-    if (!m_para.empty() && !is_space(m_para.back())) m_para += ' ';
+    if (!m_para.empty() && !is_space(m_para.back()))
+      m_para += ' ';
   } else {
     flush();
   }
@@ -255,7 +311,8 @@ void Extractor::block_break() {
 void Extractor::text(std::string_view raw) {
   const Element* e = top();
   if (e != nullptr && e->drop) {
-    if (e->by_class) dropped_by_class += raw.size();
+    if (e->by_class)
+      dropped_by_class += raw.size();
     return;
   }
   const BlockKind k = kind();
@@ -263,7 +320,8 @@ void Extractor::text(std::string_view raw) {
   const bool pre = e != nullptr && e->pre;
   m_scratch.clear();
   decode_entities(raw, m_scratch);
-  if (!m_para.empty() && (m_para_kind != k || m_para_main != main)) flush();
+  if (!m_para.empty() && (m_para_kind != k || m_para_main != main))
+    flush();
   if (m_para.empty()) {
     m_para_kind = k;
     m_para_main = main;
@@ -271,7 +329,8 @@ void Extractor::text(std::string_view raw) {
   for (const char c : m_scratch) {
     if (is_space(c)) {
       if (pre && c == '\n') {
-        if (!m_para.empty()) m_para += '\n';
+        if (!m_para.empty())
+          m_para += '\n';
       } else if (!m_para.empty() && !is_space(m_para.back())) {
         m_para += ' ';
       }
@@ -295,9 +354,11 @@ void Extractor::push(const Tag& tag) {
   const std::string names = tag.lower_attr("class") + " " + tag.lower_attr("id");
   const std::string role = tag.lower_attr("role");
   const std::string itemprop = tag.lower_attr("itemprop");
-  if (tag.name == "article" || tag.name == "main" || role == "main" || itemprop == "articlebody") e.in_main = true;
+  if (tag.name == "article" || tag.name == "main" || role == "main" || itemprop == "articlebody")
+    e.in_main = true;
   for (const auto marker : main_markers) {
-    if (contains(names, marker)) e.in_main = true;
+    if (contains(names, marker))
+      e.in_main = true;
   }
   if (!e.drop) {
     const std::string style = tag.lower_attr("style");
@@ -312,7 +373,7 @@ void Extractor::push(const Tag& tag) {
     } else if (m_class_rules && !structural && e.in_main && class_has_word(names) &&
                (contains(names, "related") || contains(names, "share") || contains(names, "newsletter") ||
                 contains(names, "social") || contains(names, "promo") || contains(names, "comment"))) {
-      e.drop = e.by_class = true;  // inside the article, only what is clearly not its text
+      e.drop = e.by_class = true; // inside the article, only what is clearly not its text
     }
   }
   const std::string rel = tag.lower_attr("rel");
@@ -347,10 +408,12 @@ void Extractor::push(const Tag& tag) {
     for (auto it = m_stack.rbegin(); it != m_stack.rend() && it->kind == BlockKind::Table; ++it) {
       it->kind = BlockKind::Body;
     }
-    if (e.kind == BlockKind::Table) e.kind = tag.name == "p" ? BlockKind::Body : BlockKind::Title;
+    if (e.kind == BlockKind::Table)
+      e.kind = tag.name == "p" ? BlockKind::Body : BlockKind::Title;
   }
   const bool kind_changes = parent == nullptr ? e.kind != BlockKind::Body : parent->kind != e.kind;
-  if (kind_changes && !e.drop) flush();
+  if (kind_changes && !e.drop)
+    flush();
   ++m_open[e.name];
   m_stack.push_back(std::move(e));
 }
@@ -358,8 +421,10 @@ void Extractor::push(const Tag& tag) {
 void Extractor::pop() {
   const Element e = std::move(m_stack.back());
   m_stack.pop_back();
-  if (const auto it = m_open.find(e.name); it != m_open.end() && it->second > 0) --it->second;
-  if (e.drop) return;
+  if (const auto it = m_open.find(e.name); it != m_open.end() && it->second > 0)
+    --it->second;
+  if (e.drop)
+    return;
   if (one_of(std::string_view(e.name), block_tags) || e.kind != kind()) {
     if (e.kind == BlockKind::Table && kind() != BlockKind::Table) {
       flush();
@@ -372,7 +437,8 @@ void Extractor::pop() {
 void Extractor::end_tag(const std::string& name) {
   const auto it = m_open.find(name);
   if (it == m_open.end() || it->second == 0) {
-    if (name == "p" || name == "br") block_break();  // a stray </p> still ends a paragraph
+    if (name == "p" || name == "br")
+      block_break(); // a stray </p> still ends a paragraph
     return;
   }
   // Close everything up to and including the nearest open element of this name (amortised O(1):
@@ -380,56 +446,74 @@ void Extractor::end_tag(const std::string& name) {
   while (!m_stack.empty()) {
     const bool match = m_stack.back().name == name;
     pop();
-    if (match) break;
+    if (match)
+      break;
   }
 }
 
 void Extractor::meta_tag(const Tag& tag) {
   const std::string* content = tag.attr("content");
-  if (content == nullptr) return;
+  if (content == nullptr)
+    return;
   std::string key = tag.lower_attr("property");
-  if (key.empty()) key = tag.lower_attr("name");
-  if (key.empty()) key = tag.lower_attr("itemprop");
+  if (key.empty())
+    key = tag.lower_attr("name");
+  if (key.empty())
+    key = tag.lower_attr("itemprop");
   const auto set = [&](std::string& field) {
-    if (field.empty()) field = collapse(*content);
+    if (field.empty())
+      field = collapse(*content);
   };
-  if (key == "og:title" || key == "twitter:title") set(m_og_title);
-  else if (key == "og:url") set(m_og_url);
-  else if (key == "og:site_name") set(m_site);
-  else if (key == "application-name") set(m_app_name);
+  if (key == "og:title" || key == "twitter:title")
+    set(m_og_title);
+  else if (key == "og:url")
+    set(m_og_url);
+  else if (key == "og:site_name")
+    set(m_site);
+  else if (key == "application-name")
+    set(m_app_name);
   else if (key == "article:published_time" || key == "datepublished" || key == "date" || key == "pubdate" ||
            key == "publishdate" || key == "publish-date" || key == "dc.date" || key == "dc.date.issued" ||
            key == "dcterms.date" || key == "dcterms.created" || key == "sailthru.date" || key == "parsely-pub-date" ||
            key == "og:published_time" || key == "article.published") {
-    if (m_date.empty()) m_date = detail::iso_date(*content);
+    if (m_date.empty())
+      m_date = detail::iso_date(*content);
   }
 }
 
 void Extractor::json_ld(std::string_view json) {
   const nlohmann::json root = nlohmann::json::parse(json, nullptr, false);
-  if (root.is_discarded()) return;
+  if (root.is_discarded())
+    return;
   std::vector<const nlohmann::json*> objects;
   const auto add = [&](const nlohmann::json& node) {
-    if (node.is_object()) objects.push_back(&node);
+    if (node.is_object())
+      objects.push_back(&node);
     if (node.is_array()) {
       for (const auto& item : node) {
-        if (item.is_object() && objects.size() < 64) objects.push_back(&item);
+        if (item.is_object() && objects.size() < 64)
+          objects.push_back(&item);
       }
     }
   };
   add(root);
-  if (root.is_object() && root.contains("@graph")) add(root["@graph"]);
+  if (root.is_object() && root.contains("@graph"))
+    add(root["@graph"]);
   const auto text_of = [](const nlohmann::json& obj, const char* key) -> std::string {
     const auto it = obj.find(key);
     return it != obj.end() && it->is_string() ? it->get<std::string>() : std::string();
   };
   for (const auto* obj : objects) {
-    if (m_ld_title.empty()) m_ld_title = text_of(*obj, "headline");
-    if (m_ld_date.empty()) m_ld_date = detail::iso_date(text_of(*obj, "datePublished"));
-    if (m_ld_url.empty() && obj->contains("headline")) m_ld_url = text_of(*obj, "url");
+    if (m_ld_title.empty())
+      m_ld_title = text_of(*obj, "headline");
+    if (m_ld_date.empty())
+      m_ld_date = detail::iso_date(text_of(*obj, "datePublished"));
+    if (m_ld_url.empty() && obj->contains("headline"))
+      m_ld_url = text_of(*obj, "url");
     if (m_ld_publisher.empty()) {
       const auto it = obj->find("publisher");
-      if (it != obj->end() && it->is_object()) m_ld_publisher = text_of(*it, "name");
+      if (it != obj->end() && it->is_object())
+        m_ld_publisher = text_of(*it, "name");
     }
   }
 }
@@ -438,7 +522,8 @@ void Extractor::start_tag(const Tag& tag, std::string_view html, std::size_t& po
   const std::string_view name = tag.name;
   if (one_of(name, raw_text_tags)) {
     const std::size_t close = find_closing(html, pos, name);
-    const std::string_view content = html.substr(pos, close == std::string_view::npos ? std::string_view::npos : close - pos);
+    const std::string_view content =
+        html.substr(pos, close == std::string_view::npos ? std::string_view::npos : close - pos);
     if (name == "title" && m_title_tag.empty()) {
       std::string decoded;
       decode_entities(content, decoded);
@@ -467,12 +552,15 @@ void Extractor::start_tag(const Tag& tag, std::string_view html, std::size_t& po
     return;
   }
   if (name == "br") {
-    if (top() != nullptr && top()->drop) return;
+    if (top() != nullptr && top()->drop)
+      return;
     if (in_table_text()) {
-      if (!m_para.empty() && !is_space(m_para.back())) m_para += ' ';
+      if (!m_para.empty() && !is_space(m_para.back()))
+        m_para += ' ';
       return;
     }
-    while (!m_para.empty() && m_para.back() == ' ') m_para.pop_back();
+    while (!m_para.empty() && m_para.back() == ' ')
+      m_para.pop_back();
     if (!m_para.empty() && m_para.back() == '\n') {
       flush();
     } else if (!m_para.empty()) {
@@ -484,7 +572,8 @@ void Extractor::start_tag(const Tag& tag, std::string_view html, std::size_t& po
     m_time_date = detail::iso_date(*tag.attr("datetime"));
   }
   if (one_of(name, void_tags)) {
-    if (name == "hr") block_break();
+    if (name == "hr")
+      block_break();
     return;
   }
   // Implied end tags: a new paragraph or list item closes the open one.
@@ -492,29 +581,39 @@ void Extractor::start_tag(const Tag& tag, std::string_view html, std::size_t& po
       name != "th" && name != "tr") {
     end_tag("p");
   }
-  if (name == "li" && top() != nullptr && top()->name == "li") end_tag("li");
+  if (name == "li" && top() != nullptr && top()->name == "li")
+    end_tag("li");
   const bool table_cell = name == "td" || name == "th";
   if (in_table_text() && (name == "tr" || table_cell)) {
     if (top() == nullptr || !top()->drop) {
       if (name == "tr") {
-        while (!m_para.empty() && is_space(m_para.back())) m_para.pop_back();
-        if (!m_para.empty()) m_para += '\n';
+        while (!m_para.empty() && is_space(m_para.back()))
+          m_para.pop_back();
+        if (!m_para.empty())
+          m_para += '\n';
         m_row_cells = 0;
       } else {
-        while (!m_para.empty() && m_para.back() == ' ') m_para.pop_back();
-        if (m_row_cells++ > 0) m_para += '\t';
+        while (!m_para.empty() && m_para.back() == ' ')
+          m_para.pop_back();
+        if (m_row_cells++ > 0)
+          m_para += '\t';
       }
     }
     // close an unclosed cell or row of the same table
-    if (table_cell && top() != nullptr && (top()->name == "td" || top()->name == "th")) pop();
-    if (name == "tr" && top() != nullptr && (top()->name == "td" || top()->name == "th")) pop();
-    if (name == "tr" && top() != nullptr && top()->name == "tr") pop();
+    if (table_cell && top() != nullptr && (top()->name == "td" || top()->name == "th"))
+      pop();
+    if (name == "tr" && top() != nullptr && (top()->name == "td" || top()->name == "th"))
+      pop();
+    if (name == "tr" && top() != nullptr && top()->name == "tr")
+      pop();
     push(tag);
     return;
   }
-  if (one_of(name, block_tags) && !(top() != nullptr && top()->drop)) block_break();
+  if (one_of(name, block_tags) && !(top() != nullptr && top()->drop))
+    block_break();
   push(tag);
-  if (tag.self_closing && name != "p") pop();  // <div/> in XHTML
+  if (tag.self_closing && name != "p")
+    pop(); // <div/> in XHTML
 }
 
 void Extractor::run(std::string_view html) {
@@ -553,7 +652,10 @@ void Extractor::run(std::string_view html) {
     }
   }
   flush();
-  meta.title = !m_og_title.empty() ? m_og_title : !m_ld_title.empty() ? m_ld_title : !m_title_tag.empty() ? m_title_tag : first_heading;
+  meta.title = !m_og_title.empty()    ? m_og_title
+               : !m_ld_title.empty()  ? m_ld_title
+               : !m_title_tag.empty() ? m_title_tag
+                                      : first_heading;
   meta.url = !m_og_url.empty() ? m_og_url : !m_canonical.empty() ? m_canonical : m_ld_url;
   meta.date = !m_date.empty() ? m_date : !m_ld_date.empty() ? m_ld_date : m_time_date;
   meta.outlet = !m_site.empty() ? m_site : !m_ld_publisher.empty() ? m_ld_publisher : m_app_name;
@@ -561,11 +663,12 @@ void Extractor::run(std::string_view html) {
 
 std::size_t total_chars(const std::vector<Piece>& pieces) {
   std::size_t n = 0;
-  for (const auto& p : pieces) n += p.text.size();
+  for (const auto& p : pieces)
+    n += p.text.size();
   return n;
 }
 
-}  // namespace
+} // namespace
 
 void extract_html(std::string_view html, Document& doc) {
   Extractor extractor(true);
@@ -574,7 +677,8 @@ void extract_html(std::string_view html, Document& doc) {
     // The class rules ate the page (a wrapper named "has-sidebar"...): read it again without them.
     Extractor lenient(false);
     lenient.run(html);
-    if (total_chars(lenient.pieces) > total_chars(extractor.pieces)) extractor = std::move(lenient);
+    if (total_chars(lenient.pieces) > total_chars(extractor.pieces))
+      extractor = std::move(lenient);
   }
   std::vector<Piece>& pieces = extractor.pieces;
   std::size_t main_chars = 0;
@@ -603,14 +707,20 @@ void extract_html(std::string_view html, Document& doc) {
   }
   const HtmlMetadata& meta = extractor.meta;
   detail::DocumentBuilder builder(doc);
-  if (!has_title_block && !meta.title.empty()) builder.add_paragraph(meta.title, BlockKind::Title);
+  if (!has_title_block && !meta.title.empty())
+    builder.add_paragraph(meta.title, BlockKind::Title);
   for (std::size_t i = 0; i < pieces.size(); ++i) {
-    if (!keep_main_only || pieces[i].in_main || i == headline) builder.add_paragraph(pieces[i].text, pieces[i].kind);
+    if (!keep_main_only || pieces[i].in_main || i == headline)
+      builder.add_paragraph(pieces[i].text, pieces[i].kind);
   }
-  if (doc.title.empty()) doc.title = meta.title;
-  if (doc.url.empty()) doc.url = meta.url;
-  if (doc.date.empty()) doc.date = meta.date;
-  if (doc.outlet.empty()) doc.outlet = meta.outlet;
+  if (doc.title.empty())
+    doc.title = meta.title;
+  if (doc.url.empty())
+    doc.url = meta.url;
+  if (doc.date.empty())
+    doc.date = meta.date;
+  if (doc.outlet.empty())
+    doc.outlet = meta.outlet;
 }
 
-}  // namespace stationmap::ingest
+} // namespace stationmap::ingest

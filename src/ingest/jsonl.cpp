@@ -17,12 +17,16 @@ using json = nlohmann::json;
 std::string string_field(const json& obj, std::initializer_list<const char*> keys) {
   for (const char* key : keys) {
     const auto it = obj.find(key);
-    if (it == obj.end()) continue;
-    if (it->is_string() && !it->get_ref<const std::string&>().empty()) return it->get<std::string>();
-    if (it->is_number_integer()) return std::to_string(it->get<long long>());
+    if (it == obj.end())
+      continue;
+    if (it->is_string() && !it->get_ref<const std::string&>().empty())
+      return it->get<std::string>();
+    if (it->is_number_integer())
+      return std::to_string(it->get<long long>());
     if (it->is_object()) {
       const auto name = it->find("name");
-      if (name != it->end() && name->is_string()) return name->get<std::string>();
+      if (name != it->end() && name->is_string())
+        return name->get<std::string>();
     }
   }
   return {};
@@ -31,7 +35,8 @@ std::string string_field(const json& obj, std::initializer_list<const char*> key
 /// Makes a document from a parsed object; @p index names it when it has no id. Returns a reason on failure.
 std::variant<Document, std::string> from_object(const json& obj, const std::string& fallback_id,
                                                 const JsonSource& source, bool whole_file) {
-  if (!obj.is_object()) return std::string("not a JSON object");
+  if (!obj.is_object())
+    return std::string("not a JSON object");
   Document doc;
   const std::string id = string_field(obj, {"id", "doc_id", "document_id", "guid"});
   doc.id = whole_file && id.empty() ? source.file_id : source.file_id + "#" + (id.empty() ? fallback_id : id);
@@ -40,7 +45,8 @@ std::variant<Document, std::string> from_object(const json& obj, const std::stri
   doc.encoding = "UTF-8";
   doc.title = string_field(obj, {"title", "headline"});
   doc.url = string_field(obj, {"url", "link", "canonical_url"});
-  doc.date = detail::iso_date(string_field(obj, {"date", "published", "published_at", "publish_date", "datePublished"}));
+  doc.date =
+      detail::iso_date(string_field(obj, {"date", "published", "published_at", "publish_date", "datePublished"}));
   doc.outlet = string_field(obj, {"outlet", "source", "site", "site_name", "publisher"});
   std::string text = string_field(obj, {"text", "body", "content", "full_text", "article"});
   if (!text.empty()) {
@@ -59,18 +65,19 @@ std::string parse_error_reason(const json::parse_error& e) {
   return "invalid JSON at byte " + std::to_string(e.byte);
 }
 
-}  // namespace
+} // namespace
 
 std::variant<Document, std::string> parse_jsonl_line(std::string_view line, std::size_t line_number,
-                                                    const JsonSource& source) {
-  if (line.substr(0, 3) == "\xEF\xBB\xBF") line.remove_prefix(3);
-  const DecodedText decoded = convert_to_utf8(line, "UTF-8");  // replaces invalid bytes, drops NULs
+                                                     const JsonSource& source) {
+  if (line.substr(0, 3) == "\xEF\xBB\xBF")
+    line.remove_prefix(3);
+  const DecodedText decoded = convert_to_utf8(line, "UTF-8"); // replaces invalid bytes, drops NULs
   json obj;
   try {
     obj = json::parse(decoded.text);
   } catch (const json::parse_error& e) {
     return parse_error_reason(e);
-  } catch (const json::exception& e) {  // out_of_range: a number too large for a double (found by fuzzing)
+  } catch (const json::exception& e) { // out_of_range: a number too large for a double (found by fuzzing)
     return std::string("invalid JSON: ") + (e.id == 406 ? "number out of range" : "cannot be parsed");
   }
   return from_object(obj, std::to_string(line_number), source, false);
@@ -82,11 +89,13 @@ void parse_jsonl(std::string_view bytes, const JsonSource& source, std::size_t m
   std::size_t line_number = 0;
   while (pos < bytes.size()) {
     std::size_t end = bytes.find('\n', pos);
-    if (end == std::string_view::npos) end = bytes.size();
+    if (end == std::string_view::npos)
+      end = bytes.size();
     ++line_number;
     const std::string_view line = bytes.substr(pos, end - pos);
     pos = end + 1;
-    if (line.find_first_not_of(" \t\r") == std::string_view::npos) continue;
+    if (line.find_first_not_of(" \t\r") == std::string_view::npos)
+      continue;
     if (line.size() > max_line_bytes) {
       bad(line_number, "line of " + std::to_string(line.size()) + " bytes, over the limit of " +
                            std::to_string(max_line_bytes) + " bytes per line");
@@ -103,7 +112,8 @@ void parse_jsonl(std::string_view bytes, const JsonSource& source, std::size_t m
 
 void parse_json_file(std::string_view bytes, const JsonSource& source, std::size_t max_line_bytes,
                      const std::function<void(Document&&)>& sink, const BadLineHandler& bad) {
-  if (bytes.substr(0, 3) == "\xEF\xBB\xBF") bytes.remove_prefix(3);
+  if (bytes.substr(0, 3) == "\xEF\xBB\xBF")
+    bytes.remove_prefix(3);
   const DecodedText decoded = convert_to_utf8(bytes, "UTF-8");
   json root = json::parse(decoded.text, nullptr, false);
   if (root.is_discarded()) {
@@ -143,4 +153,4 @@ void parse_json_file(std::string_view bytes, const JsonSource& source, std::size
   }
 }
 
-}  // namespace stationmap::ingest
+} // namespace stationmap::ingest

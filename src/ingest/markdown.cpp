@@ -14,26 +14,33 @@ namespace {
 using detail::is_space;
 
 std::string_view trim(std::string_view s) {
-  while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
-  while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
+  while (!s.empty() && is_space(s.front()))
+    s.remove_prefix(1);
+  while (!s.empty() && is_space(s.back()))
+    s.remove_suffix(1);
   return s;
 }
 
-bool starts_with(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
+bool starts_with(std::string_view s, std::string_view p) {
+  return s.substr(0, p.size()) == p;
+}
 
 std::vector<std::string_view> split_lines(std::string_view text) {
   std::vector<std::string_view> lines;
   std::size_t pos = 0;
   while (pos <= text.size()) {
     std::size_t end = text.find('\n', pos);
-    if (end == std::string_view::npos) end = text.size();
+    if (end == std::string_view::npos)
+      end = text.size();
     lines.push_back(text.substr(pos, end - pos));
     pos = end + 1;
   }
   return lines;
 }
 
-bool is_word_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0 || (static_cast<unsigned char>(c) >= 0x80); }
+bool is_word_char(char c) {
+  return std::isalnum(static_cast<unsigned char>(c)) != 0 || (static_cast<unsigned char>(c) >= 0x80);
+}
 
 /// Strips inline Markdown: links and images keep their text, emphasis and code markers go, inline HTML tags go.
 std::string strip_inline(std::string_view s) {
@@ -45,7 +52,8 @@ std::string strip_inline(std::string_view s) {
       out += s[++i];
       continue;
     }
-    if (c == '!' && i + 1 < s.size() && s[i + 1] == '[') continue;  // image: keep alt text
+    if (c == '!' && i + 1 < s.size() && s[i + 1] == '[')
+      continue; // image: keep alt text
     if (c == '[') {
       const std::size_t close = s.find(']', i + 1);
       if (close != std::string_view::npos) {
@@ -54,7 +62,8 @@ std::string strip_inline(std::string_view s) {
         if (after < s.size() && (s[after] == '(' || s[after] == '[')) {
           const char closer = s[after] == '(' ? ')' : ']';
           const std::size_t end = s.find(closer, after + 1);
-          if (end != std::string_view::npos) after = end + 1;
+          if (end != std::string_view::npos)
+            after = end + 1;
         }
         i = after - 1;
         continue;
@@ -65,7 +74,8 @@ std::string strip_inline(std::string_view s) {
       if (close != std::string_view::npos && i + 1 < s.size() &&
           (std::isalpha(static_cast<unsigned char>(s[i + 1])) != 0 || s[i + 1] == '/')) {
         const std::string_view inner = s.substr(i + 1, close - i - 1);
-        if (starts_with(inner, "http://") || starts_with(inner, "https://")) out.append(inner);  // autolink
+        if (starts_with(inner, "http://") || starts_with(inner, "https://"))
+          out.append(inner); // autolink
         i = close;
         continue;
       }
@@ -77,12 +87,13 @@ std::string strip_inline(std::string_view s) {
       const bool prev_word = i > 0 && is_word_char(s[i - 1]);
       const bool next_word = i + 1 < s.size() && is_word_char(s[i + 1]);
       if (c == '_' && prev_word && next_word) {
-        out += c;  // snake_case
+        out += c; // snake_case
         continue;
       }
       const bool prev_space = i == 0 || is_space(s[i - 1]);
       const bool next_space = i + 1 >= s.size() || is_space(s[i + 1]);
-      if (prev_space && next_space) out += c;  // "5 * 3"
+      if (prev_space && next_space)
+        out += c; // "5 * 3"
       continue;
     }
     out += c;
@@ -92,7 +103,8 @@ std::string strip_inline(std::string_view s) {
 
 bool is_table_separator(std::string_view line) {
   line = trim(line);
-  if (line.find('-') == std::string_view::npos || line.find('|') == std::string_view::npos) return false;
+  if (line.find('-') == std::string_view::npos || line.find('|') == std::string_view::npos)
+    return false;
   return line.find_first_not_of("|-: \t") == std::string_view::npos;
 }
 
@@ -103,15 +115,19 @@ bool is_table_row(std::string_view line) {
 
 std::string table_row(std::string_view line) {
   line = trim(line);
-  if (starts_with(line, "|")) line.remove_prefix(1);
-  if (!line.empty() && line.back() == '|') line.remove_suffix(1);
+  if (starts_with(line, "|"))
+    line.remove_prefix(1);
+  if (!line.empty() && line.back() == '|')
+    line.remove_suffix(1);
   std::string out;
   std::size_t pos = 0;
   bool first = true;
   while (pos <= line.size()) {
     std::size_t end = line.find('|', pos);
-    if (end == std::string_view::npos) end = line.size();
-    if (!first) out += '\t';
+    if (end == std::string_view::npos)
+      end = line.size();
+    if (!first)
+      out += '\t';
     out += strip_inline(trim(line.substr(pos, end - pos)));
     first = false;
     pos = end + 1;
@@ -121,28 +137,34 @@ std::string table_row(std::string_view line) {
 
 bool is_rule(std::string_view line) {
   line = trim(line);
-  if (line.size() < 3) return false;
+  if (line.size() < 3)
+    return false;
   const char c = line[0];
-  if (c != '-' && c != '*' && c != '_') return false;
+  if (c != '-' && c != '*' && c != '_')
+    return false;
   return line.find_first_not_of(std::string(1, c) + " ") == std::string_view::npos;
 }
 
 /// Length of a list marker ("- ", "* ", "+ ", "12. ", "3) ") at the start of @p line, or 0.
 std::size_t list_marker(std::string_view line) {
-  if (line.size() >= 2 && (line[0] == '-' || line[0] == '*' || line[0] == '+') && line[1] == ' ') return 2;
+  if (line.size() >= 2 && (line[0] == '-' || line[0] == '*' || line[0] == '+') && line[1] == ' ')
+    return 2;
   std::size_t i = 0;
-  while (i < line.size() && i < 9 && std::isdigit(static_cast<unsigned char>(line[i])) != 0) ++i;
-  if (i > 0 && i + 1 < line.size() && (line[i] == '.' || line[i] == ')') && line[i + 1] == ' ') return i + 2;
+  while (i < line.size() && i < 9 && std::isdigit(static_cast<unsigned char>(line[i])) != 0)
+    ++i;
+  if (i > 0 && i + 1 < line.size() && (line[i] == '.' || line[i] == ')') && line[i + 1] == ' ')
+    return i + 2;
   return 0;
 }
 
 std::string unquote(std::string_view v) {
   v = trim(v);
-  if (v.size() >= 2 && (v.front() == '"' || v.front() == '\'') && v.back() == v.front()) v = v.substr(1, v.size() - 2);
+  if (v.size() >= 2 && (v.front() == '"' || v.front() == '\'') && v.back() == v.front())
+    v = v.substr(1, v.size() - 2);
   return std::string(v);
 }
 
-}  // namespace
+} // namespace
 
 void extract_plain_text(std::string_view text, Document& doc) {
   std::string normalized(text);
@@ -153,9 +175,10 @@ void extract_plain_text(std::string_view text, Document& doc) {
     if (start != std::string_view::npos) {
       const std::size_t end = all.find('\n', start);
       const std::string_view first = trim(all.substr(start, end == std::string_view::npos ? end : end - start));
-      const bool alone = end == std::string_view::npos || all.substr(end + 1).find_first_not_of(" \t") ==
-                                                               all.substr(end + 1).find('\n');
-      if (first.size() <= 200 && alone) doc.title = std::string(first);
+      const bool alone = end == std::string_view::npos ||
+                         all.substr(end + 1).find_first_not_of(" \t") == all.substr(end + 1).find('\n');
+      if (first.size() <= 200 && alone)
+        doc.title = std::string(first);
     }
   }
   detail::DocumentBuilder(doc).add_plain_text(normalized);
@@ -174,25 +197,32 @@ void extract_markdown(std::string_view text, Document& doc) {
     paragraph_kind = BlockKind::Body;
   };
   const auto append_line = [&](std::string_view line, BlockKind kind) {
-    if (!paragraph.empty() && paragraph_kind != kind) flush();
+    if (!paragraph.empty() && paragraph_kind != kind)
+      flush();
     paragraph_kind = kind;
-    if (!paragraph.empty()) paragraph += '\n';
+    if (!paragraph.empty())
+      paragraph += '\n';
     paragraph += line;
   };
   std::size_t i = 0;
   // YAML front matter
   if (!lines.empty() && trim(lines[0]) == "---") {
     std::size_t end = 1;
-    while (end < lines.size() && trim(lines[end]) != "---" && trim(lines[end]) != "...") ++end;
+    while (end < lines.size() && trim(lines[end]) != "---" && trim(lines[end]) != "...")
+      ++end;
     if (end < lines.size()) {
       for (std::size_t k = 1; k < end; ++k) {
         const std::size_t colon = lines[k].find(':');
-        if (colon == std::string_view::npos) continue;
+        if (colon == std::string_view::npos)
+          continue;
         const std::string_view key = trim(lines[k].substr(0, colon));
         const std::string value = unquote(lines[k].substr(colon + 1));
-        if (key == "title" && doc.title.empty()) doc.title = value;
-        if ((key == "date" || key == "published") && doc.date.empty()) doc.date = detail::iso_date(value);
-        if ((key == "url" || key == "link" || key == "source_url") && doc.url.empty()) doc.url = value;
+        if (key == "title" && doc.title.empty())
+          doc.title = value;
+        if ((key == "date" || key == "published") && doc.date.empty())
+          doc.date = detail::iso_date(value);
+        if ((key == "url" || key == "link" || key == "source_url") && doc.url.empty())
+          doc.url = value;
         if ((key == "outlet" || key == "source" || key == "publisher" || key == "site") && doc.outlet.empty()) {
           doc.outlet = value;
         }
@@ -207,7 +237,8 @@ void extract_markdown(std::string_view text, Document& doc) {
     const std::string_view raw = lines[i];
     const std::string_view line = trim(raw);
     if (in_comment) {
-      if (line.find("-->") != std::string_view::npos) in_comment = false;
+      if (line.find("-->") != std::string_view::npos)
+        in_comment = false;
       continue;
     }
     if (starts_with(line, "```") || starts_with(line, "~~~")) {
@@ -220,7 +251,8 @@ void extract_markdown(std::string_view text, Document& doc) {
       continue;
     }
     if (starts_with(line, "<!--")) {
-      if (line.find("-->") == std::string_view::npos) in_comment = true;
+      if (line.find("-->") == std::string_view::npos)
+        in_comment = true;
       continue;
     }
     if (line.empty()) {
@@ -232,8 +264,9 @@ void extract_markdown(std::string_view text, Document& doc) {
     // Setext heading: this line underlined by === or --- on the next.
     if (i + 1 < lines.size() && paragraph.empty()) {
       const std::string_view next = trim(lines[i + 1]);
-      if (!next.empty() && (next.find_first_not_of('=') == std::string_view::npos ||
-                            (next.find_first_not_of('-') == std::string_view::npos && next.size() >= 2)) &&
+      if (!next.empty() &&
+          (next.find_first_not_of('=') == std::string_view::npos ||
+           (next.find_first_not_of('-') == std::string_view::npos && next.size() >= 2)) &&
           !is_table_row(line) && list_marker(line) == 0) {
         flush();
         builder.add_paragraph(strip_inline(line), BlockKind::Title);
@@ -245,10 +278,12 @@ void extract_markdown(std::string_view text, Document& doc) {
       std::size_t level = line.find_first_not_of('#');
       if (level != std::string_view::npos && level <= 6 && line[level] == ' ') {
         std::string_view heading = trim(line.substr(level));
-        while (!heading.empty() && heading.back() == '#') heading.remove_suffix(1);
+        while (!heading.empty() && heading.back() == '#')
+          heading.remove_suffix(1);
         flush();
         builder.add_paragraph(strip_inline(trim(heading)), BlockKind::Title);
-        if (doc.title.empty() && level == 1) doc.title = strip_inline(trim(heading));
+        if (doc.title.empty() && level == 1)
+          doc.title = strip_inline(trim(heading));
         continue;
       }
     }
@@ -256,7 +291,8 @@ void extract_markdown(std::string_view text, Document& doc) {
       flush();
       continue;
     }
-    if (line[0] == '[' && line.find("]:") != std::string_view::npos) continue;  // link definition
+    if (line[0] == '[' && line.find("]:") != std::string_view::npos)
+      continue; // link definition
     if (is_table_row(line) && i + 1 < lines.size() && is_table_separator(lines[i + 1])) {
       flush();
       std::string table = table_row(line);
@@ -281,7 +317,8 @@ void extract_markdown(std::string_view text, Document& doc) {
           const std::size_t end = line.find('"', quote + 1);
           if (end != std::string_view::npos && end > quote + 1) {
             const std::string title(line.substr(quote + 1, end - quote - 1));
-            if (title != caption) caption += caption.empty() ? title : " " + title;
+            if (title != caption)
+              caption += caption.empty() ? title : " " + title;
           }
         }
         builder.add_paragraph(caption, BlockKind::Caption);
@@ -291,12 +328,13 @@ void extract_markdown(std::string_view text, Document& doc) {
     }
     if (was_after_image && line.size() > 2 && (line[0] == '*' || line[0] == '_') && line.back() == line[0]) {
       flush();
-      builder.add_paragraph(strip_inline(line), BlockKind::Caption);  // the italic credit under a photo
+      builder.add_paragraph(strip_inline(line), BlockKind::Caption); // the italic credit under a photo
       continue;
     }
     if (line[0] == '>') {
       std::string_view quoted = line;
-      while (!quoted.empty() && (quoted[0] == '>' || quoted[0] == ' ')) quoted.remove_prefix(1);
+      while (!quoted.empty() && (quoted[0] == '>' || quoted[0] == ' '))
+        quoted.remove_prefix(1);
       if (quoted.empty()) {
         flush();
       } else {
@@ -305,7 +343,7 @@ void extract_markdown(std::string_view text, Document& doc) {
       continue;
     }
     if (const std::size_t marker = list_marker(line); marker > 0) {
-      flush();  // each list item its own paragraph
+      flush(); // each list item its own paragraph
       append_line(strip_inline(line.substr(marker)), BlockKind::Body);
       continue;
     }
@@ -314,4 +352,4 @@ void extract_markdown(std::string_view text, Document& doc) {
   flush();
 }
 
-}  // namespace stationmap::ingest
+} // namespace stationmap::ingest

@@ -5,13 +5,12 @@
 #include "document_builder.hpp"
 #include "stationmap/core/error.hpp"
 
-#include <poppler-document.h>
-#include <poppler-global.h>
-#include <poppler-page.h>
-
 #include <ctime>
 #include <memory>
 #include <mutex>
+#include <poppler-document.h>
+#include <poppler-global.h>
+#include <poppler-page.h>
 #include <string>
 #include <vector>
 
@@ -52,16 +51,21 @@ std::string clean_page(std::string text) {
   std::size_t pos = 0;
   while (pos <= text.size()) {
     std::size_t end = text.find('\n', pos);
-    if (end == std::string::npos) end = text.size();
+    if (end == std::string::npos)
+      end = text.size();
     std::string_view line(text.data() + pos, end - pos);
-    while (!line.empty() && detail::is_space(line.back())) line.remove_suffix(1);
-    if (only_digits(line)) line = {};
-    const bool joined = out.size() >= 2 && out.back() == '-' && static_cast<unsigned char>(out[out.size() - 2]) >= 'a' &&
+    while (!line.empty() && detail::is_space(line.back()))
+      line.remove_suffix(1);
+    if (only_digits(line))
+      line = {};
+    const bool joined = out.size() >= 2 && out.back() == '-' &&
+                        static_cast<unsigned char>(out[out.size() - 2]) >= 'a' &&
                         static_cast<unsigned char>(out[out.size() - 2]) <= 'z' && !line.empty() &&
                         line.front() >= 'a' && line.front() <= 'z';
     if (joined) {
       out.pop_back();
-      while (!line.empty() && line.front() == ' ') line.remove_prefix(1);
+      while (!line.empty() && line.front() == ' ')
+        line.remove_prefix(1);
     } else if (pos > 0) {
       out += '\n';
     }
@@ -71,22 +75,27 @@ std::string clean_page(std::string text) {
   return out;
 }
 
-}  // namespace
+} // namespace
 
 void extract_pdf(std::string_view bytes, Document& doc) {
   silence_poppler();
-  std::unique_ptr<poppler::document> pdf(
-      poppler::document::load_from_raw_data(bytes.data(), static_cast<int>(std::min<std::size_t>(bytes.size(), INT32_MAX))));
-  if (!pdf) throw FormatError("damaged PDF: poppler cannot open it");
-  if (pdf->is_locked()) throw FormatError("the PDF is password-protected");
+  std::unique_ptr<poppler::document> pdf(poppler::document::load_from_raw_data(
+      bytes.data(), static_cast<int>(std::min<std::size_t>(bytes.size(), INT32_MAX))));
+  if (!pdf)
+    throw FormatError("damaged PDF: poppler cannot open it");
+  if (pdf->is_locked())
+    throw FormatError("the PDF is password-protected");
   detail::DocumentBuilder builder(doc);
   const int pages = pdf->pages();
   std::size_t letters = 0;
   for (int i = 0; i < pages; ++i) {
     const std::unique_ptr<poppler::page> page(pdf->create_page(i));
-    if (!page) continue;
-    const std::string text = clean_page(to_utf8(page->text(poppler::rectf(), poppler::page::non_raw_non_physical_layout)));
-    for (const char c : text) letters += detail::is_space(c) ? 0U : 1U;
+    if (!page)
+      continue;
+    const std::string text =
+        clean_page(to_utf8(page->text(poppler::rectf(), poppler::page::non_raw_non_physical_layout)));
+    for (const char c : text)
+      letters += detail::is_space(c) ? 0U : 1U;
     builder.add_plain_text(text);
   }
   if (letters == 0) {
@@ -94,7 +103,8 @@ void extract_pdf(std::string_view bytes, Document& doc) {
   }
   if (doc.title.empty()) {
     std::string title = to_utf8(pdf->info_key("Title"));
-    while (!title.empty() && detail::is_space(title.back())) title.pop_back();
+    while (!title.empty() && detail::is_space(title.back()))
+      title.pop_back();
     doc.title = title;
   }
   if (doc.date.empty()) {
@@ -103,9 +113,10 @@ void extract_pdf(std::string_view bytes, Document& doc) {
       std::tm tm{};
       gmtime_r(&created, &tm);
       char buf[16];
-      if (std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm) > 0) doc.date = buf;
+      if (std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm) > 0)
+        doc.date = buf;
     }
   }
 }
 
-}  // namespace stationmap::ingest
+} // namespace stationmap::ingest

@@ -10,18 +10,17 @@
 #include "stationmap/ingest/markdown.hpp"
 #include "stationmap/ingest/pdf.hpp"
 
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
-
 #include <algorithm>
 #include <cerrno>
 #include <condition_variable>
 #include <cstring>
+#include <fcntl.h>
 #include <map>
 #include <mutex>
 #include <optional>
+#include <sys/stat.h>
 #include <thread>
+#include <unistd.h>
 
 namespace stationmap::ingest {
 
@@ -51,11 +50,16 @@ std::string human_size(std::uintmax_t bytes) {
 std::string errno_reason(int err) {
   switch (err) {
   case EACCES:
-  case EPERM: return "permission denied";
-  case ELOOP: return "symbolic link loop";
-  case ENOENT: return "no such file or folder";
-  case ENAMETOOLONG: return "path too long";
-  default: return std::strerror(err);
+  case EPERM:
+    return "permission denied";
+  case ELOOP:
+    return "symbolic link loop";
+  case ENOENT:
+    return "no such file or folder";
+  case ENAMETOOLONG:
+    return "path too long";
+  default:
+    return std::strerror(err);
   }
 }
 
@@ -69,9 +73,12 @@ std::string stat_failure(const fs::path& path, int err) {
 }
 
 const char* special_file_kind(mode_t mode) {
-  if (S_ISFIFO(mode)) return "a named pipe";
-  if (S_ISSOCK(mode)) return "a socket";
-  if (S_ISCHR(mode) || S_ISBLK(mode)) return "a device";
+  if (S_ISFIFO(mode))
+    return "a named pipe";
+  if (S_ISSOCK(mode))
+    return "a socket";
+  if (S_ISCHR(mode) || S_ISBLK(mode))
+    return "a device";
   return "not a regular file";
 }
 
@@ -83,7 +90,8 @@ class FileDescriptor {
 public:
   explicit FileDescriptor(int fd) : m_fd(fd) {}
   ~FileDescriptor() {
-    if (m_fd >= 0) ::close(m_fd);
+    if (m_fd >= 0)
+      ::close(m_fd);
   }
   FileDescriptor(const FileDescriptor&) = delete;
   FileDescriptor& operator=(const FileDescriptor&) = delete;
@@ -97,7 +105,8 @@ private:
 ssize_t read_some(int fd, char* buffer, std::size_t n) {
   for (;;) {
     const ssize_t got = ::read(fd, buffer, n);
-    if (got >= 0 || errno != EINTR) return got;
+    if (got >= 0 || errno != EINTR)
+      return got;
   }
 }
 
@@ -105,19 +114,27 @@ enum class Format { Text, Markdown, Html, Pdf, Json, Jsonl, Unknown };
 
 Format format_by_extension(const fs::path& path) {
   const std::string ext = lower(path.extension().string());
-  if (ext == ".txt" || ext == ".text") return Format::Text;
-  if (ext == ".md" || ext == ".markdown") return Format::Markdown;
-  if (ext == ".html" || ext == ".htm" || ext == ".xhtml" || ext == ".shtml") return Format::Html;
-  if (ext == ".pdf") return Format::Pdf;
-  if (ext == ".json") return Format::Json;
-  if (ext == ".jsonl" || ext == ".ndjson") return Format::Jsonl;
+  if (ext == ".txt" || ext == ".text")
+    return Format::Text;
+  if (ext == ".md" || ext == ".markdown")
+    return Format::Markdown;
+  if (ext == ".html" || ext == ".htm" || ext == ".xhtml" || ext == ".shtml")
+    return Format::Html;
+  if (ext == ".pdf")
+    return Format::Pdf;
+  if (ext == ".json")
+    return Format::Json;
+  if (ext == ".jsonl" || ext == ".ndjson")
+    return Format::Jsonl;
   return Format::Unknown;
 }
 
 Format format_by_content(std::string_view bytes) {
-  if (bytes.substr(0, 5) == "%PDF-") return Format::Pdf;
+  if (bytes.substr(0, 5) == "%PDF-")
+    return Format::Pdf;
   std::string head = lower(std::string(bytes.substr(0, 1024)));
-  if (head.find("<html") != std::string::npos || head.find("<!doctype html") != std::string::npos) return Format::Html;
+  if (head.find("<html") != std::string::npos || head.find("<!doctype html") != std::string::npos)
+    return Format::Html;
   return Format::Text;
 }
 
@@ -147,13 +164,13 @@ std::size_t stream_jsonl(const InputFile& file, int fd, const ReadOptions& optio
   std::vector<char> buffer(1 << 20);
   std::string line;
   std::size_t line_number = 0;
-  std::size_t overflow = 0;  // bytes of a too-long line seen so far
+  std::size_t overflow = 0; // bytes of a too-long line seen so far
   bool first_chunk = true;
   const auto finish_line = [&] {
     ++line_number;
     if (overflow > 0) {
-      bad(line_number, "line of " + human_size(overflow) + ", over the limit of " +
-                           human_size(options.max_line_bytes) + " per line");
+      bad(line_number, "line of " + human_size(overflow) + ", over the limit of " + human_size(options.max_line_bytes) +
+                           " per line");
     } else if (line.find_first_not_of(" \t\r") != std::string::npos) {
       auto result = parse_jsonl_line(line, line_number, source);
       if (auto* doc = std::get_if<Document>(&result)) {
@@ -168,11 +185,12 @@ std::size_t stream_jsonl(const InputFile& file, int fd, const ReadOptions& optio
   for (;;) {
     const ssize_t got = read_some(fd, buffer.data(), buffer.size());
     if (got < 0) {
-      on_problem(skip_problem(file.path, "read error after " + std::to_string(line_number) + " lines: " +
-                                             errno_reason(errno)));
+      on_problem(skip_problem(file.path,
+                              "read error after " + std::to_string(line_number) + " lines: " + errno_reason(errno)));
       return skipped + 1;
     }
-    if (got == 0) break;
+    if (got == 0)
+      break;
     std::string_view chunk(buffer.data(), static_cast<std::size_t>(got));
     if (first_chunk) {
       first_chunk = false;
@@ -191,12 +209,14 @@ std::size_t stream_jsonl(const InputFile& file, int fd, const ReadOptions& optio
       } else {
         line.append(part);
       }
-      if (nl == std::string_view::npos) break;
+      if (nl == std::string_view::npos)
+        break;
       finish_line();
       chunk.remove_prefix(nl + 1);
     }
   }
-  if (!line.empty() || overflow > 0) finish_line();
+  if (!line.empty() || overflow > 0)
+    finish_line();
   return skipped;
 }
 
@@ -207,13 +227,18 @@ std::size_t read_file_impl(const InputFile& file, const ReadOptions& options, co
     return 1;
   };
   struct stat info {};
-  if (::stat(file.path.c_str(), &info) != 0) return skip(stat_failure(file.path, errno));
-  if (S_ISDIR(info.st_mode)) return skip("is a folder");
-  if (!S_ISREG(info.st_mode)) return skip(std::string("not a document: ") + special_file_kind(info.st_mode));
+  if (::stat(file.path.c_str(), &info) != 0)
+    return skip(stat_failure(file.path, errno));
+  if (S_ISDIR(info.st_mode))
+    return skip("is a folder");
+  if (!S_ISREG(info.st_mode))
+    return skip(std::string("not a document: ") + special_file_kind(info.st_mode));
   const FileDescriptor fd(::open(file.path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC));
-  if (fd.get() < 0) return skip("cannot open: " + errno_reason(errno));
+  if (fd.get() < 0)
+    return skip("cannot open: " + errno_reason(errno));
   Format format = format_by_extension(file.path);
-  if (format == Format::Jsonl) return stream_jsonl(file, fd.get(), options, sink, on_problem);
+  if (format == Format::Jsonl)
+    return stream_jsonl(file, fd.get(), options, sink, on_problem);
   const auto size = static_cast<std::uintmax_t>(info.st_size);
   if (size > options.max_file_bytes) {
     return skip("file of " + human_size(size) + " is over the size limit of " + human_size(options.max_file_bytes));
@@ -222,13 +247,17 @@ std::size_t read_file_impl(const InputFile& file, const ReadOptions& options, co
   std::size_t have = 0;
   while (have < bytes.size()) {
     const ssize_t got = read_some(fd.get(), bytes.data() + have, bytes.size() - have);
-    if (got < 0) return skip("read error: " + errno_reason(errno));
-    if (got == 0) break;
+    if (got < 0)
+      return skip("read error: " + errno_reason(errno));
+    if (got == 0)
+      break;
     have += static_cast<std::size_t>(got);
   }
   bytes.resize(have);
-  if (bytes.empty()) return skip("empty file");
-  if (format == Format::Unknown) format = format_by_content(bytes);
+  if (bytes.empty())
+    return skip("empty file");
+  if (format == Format::Unknown)
+    format = format_by_content(bytes);
   if (format == Format::Pdf || bytes.substr(0, 5) == "%PDF-") {
     Document doc;
     doc.id = file.id;
@@ -239,7 +268,8 @@ std::size_t read_file_impl(const InputFile& file, const ReadOptions& options, co
     sink(std::move(doc));
     return 0;
   }
-  if (auto reason = binary_reason(bytes)) return skip(*reason);
+  if (auto reason = binary_reason(bytes))
+    return skip(*reason);
   if (format == Format::Json) {
     std::size_t skipped = 0;
     parse_json_file(bytes, {file.id, file.path.string()}, options.max_line_bytes, sink,
@@ -283,12 +313,13 @@ std::size_t read_file_impl(const InputFile& file, const ReadOptions& options, co
     extract_plain_text(decoded.text, doc);
     break;
   }
-  if (doc.text.empty()) return skip("no text found in the " + doc.format + " document");
+  if (doc.text.empty())
+    return skip("no text found in the " + doc.format + " document");
   sink(std::move(doc));
   return 0;
 }
 
-}  // namespace
+} // namespace
 
 void list_inputs(const std::vector<fs::path>& inputs, const std::function<void(InputFile&&)>& on_file,
                  const std::function<void(Problem&&)>& on_problem) {
@@ -346,9 +377,10 @@ void list_inputs(const std::vector<fs::path>& inputs, const std::function<void(I
         continue;
       }
       const std::string name = top.names[top.next++];
-      if (name.empty() || name[0] == '.') continue;  // hidden files and folders (.git, .DS_Store)
+      if (name.empty() || name[0] == '.')
+        continue; // hidden files and folders (.git, .DS_Store)
       std::string id = top.id_prefix.empty() ? name : top.id_prefix + "/" + name;
-      visit(top.dir / name, std::move(id));  // may push onto the stack: `top` is not used after this
+      visit(top.dir / name, std::move(id)); // may push onto the stack: `top` is not used after this
     }
   }
 }
@@ -377,7 +409,8 @@ ReadCounts read_inputs(const std::vector<fs::path>& inputs, const ReadOptions& o
                        ProblemReport& problems, const ProblemListener& listener) {
   ReadCounts counts;
   const auto report = [&](Problem&& problem) {
-    if (listener) listener(problem);
+    if (listener)
+      listener(problem);
     problems.add(std::move(problem));
   };
   const auto deliver = [&](Document&& doc) {
@@ -403,8 +436,13 @@ ReadCounts read_inputs(const std::vector<fs::path>& inputs, const ReadOptions& o
   };
   std::vector<Item> files;
   list_inputs(
-      inputs, [&](InputFile&& file) { files.push_back({std::move(file), std::nullopt}); },
-      [&](Problem&& problem) { files.push_back({{}, std::move(problem)}); });
+      inputs,
+      [&](InputFile&& file) {
+        files.push_back({std::move(file), std::nullopt});
+      },
+      [&](Problem&& problem) {
+        files.push_back({{}, std::move(problem)});
+      });
   const std::size_t window = static_cast<std::size_t>(options.jobs) * 4;
   std::mutex mutex;
   std::condition_variable changed;
@@ -419,7 +457,8 @@ ReadCounts read_inputs(const std::vector<fs::path>& inputs, const ReadOptions& o
       {
         std::unique_lock lock(mutex);
         changed.wait(lock, [&] { return stop || next_claim >= files.size() || next_claim < delivered + window; });
-        if (stop || next_claim >= files.size()) return;
+        if (stop || next_claim >= files.size())
+          return;
         i = next_claim++;
       }
       FileResult result = is_jsonl(i) || files[i].problem ? FileResult{} : read_document(files[i].file, options);
@@ -429,14 +468,16 @@ ReadCounts read_inputs(const std::vector<fs::path>& inputs, const ReadOptions& o
     }
   };
   std::vector<std::thread> workers;
-  for (unsigned t = 0; t < options.jobs; ++t) workers.emplace_back(work);
+  for (unsigned t = 0; t < options.jobs; ++t)
+    workers.emplace_back(work);
   const auto stop_workers = [&] {
     {
       const std::lock_guard lock(mutex);
       stop = true;
     }
     changed.notify_all();
-    for (auto& worker : workers) worker.join();
+    for (auto& worker : workers)
+      worker.join();
   };
   try {
     for (std::size_t i = 0; i < files.size(); ++i) {
@@ -452,8 +493,10 @@ ReadCounts read_inputs(const std::vector<fs::path>& inputs, const ReadOptions& o
       } else if (is_jsonl(i)) {
         counts.skipped += read_document(files[i].file, options, deliver, report);
       } else {
-        for (auto& problem : result.problems) report(std::move(problem));
-        for (auto& doc : result.documents) deliver(std::move(doc));
+        for (auto& problem : result.problems)
+          report(std::move(problem));
+        for (auto& doc : result.documents)
+          deliver(std::move(doc));
         counts.skipped += result.skipped;
       }
       {
@@ -475,4 +518,4 @@ std::string problem_line(const Problem& problem) {
   return std::string("stationmap: ") + (skipped ? "skipped " : "warning ") + problem.file + ": " + problem.detail;
 }
 
-}  // namespace stationmap::ingest
+} // namespace stationmap::ingest

@@ -5,7 +5,6 @@
 
 #include "gdal_handles.hpp"
 #include "layer_model.hpp"
-
 #include "stationmap/core/fold.hpp"
 
 #include <algorithm>
@@ -21,8 +20,9 @@ namespace {
 /// The folded name without a trailing administrative word: "Fuqing Shi", "Fuqing City" -> "fuqing".
 std::string name_key(std::string_view name) {
   static const std::set<std::string, std::less<>> suffixes = {
-      "shi", "city", "county", "xian", "qu", "district", "prefecture", "municipality", "sheng", "province",
-      "zizhixian", "zizhizhou", "autonomous", "市", "县", "区", "省"};
+      "shi",        "city",         "county", "xian",     "qu",        "district",
+      "prefecture", "municipality", "sheng",  "province", "zizhixian", "zizhizhou",
+      "autonomous", "市",           "县",     "区",       "省"};
   std::string key = fold_key(name);
   for (;;) {
     const auto space = key.rfind(' ');
@@ -36,7 +36,8 @@ std::string name_key(std::string_view name) {
       }
       break;
     }
-    if (!suffixes.contains(key.substr(space + 1))) break;
+    if (!suffixes.contains(key.substr(space + 1)))
+      break;
     key.resize(space);
   }
   return key;
@@ -46,13 +47,13 @@ struct Candidate {
   std::size_t jurisdiction = 0;
   bool by_code = false;
   std::string source_name;
-  std::string wkb;  // repaired MultiPolygon
+  std::string wkb; // repaired MultiPolygon
 };
 
 GeosGeometry from_wkb(const std::string& wkb) {
   GEOSWKBReader* reader = GEOSWKBReader_create_r(geos());
-  GEOSGeometry* g = GEOSWKBReader_read_r(geos(), reader, reinterpret_cast<const unsigned char*>(wkb.data()),
-                                         wkb.size());
+  GEOSGeometry* g =
+      GEOSWKBReader_read_r(geos(), reader, reinterpret_cast<const unsigned char*>(wkb.data()), wkb.size());
   GEOSWKBReader_destroy_r(geos(), reader);
   return geos_checked(g, "reading a boundary");
 }
@@ -63,7 +64,8 @@ std::string to_wkb(const GEOSGeometry* g) {
   std::size_t size = 0;
   unsigned char* bytes = GEOSWKBWriter_write_r(geos(), writer, g, &size);
   GEOSWKBWriter_destroy_r(geos(), writer);
-  if (bytes == nullptr) throw_geos_error("writing a boundary");
+  if (bytes == nullptr)
+    throw_geos_error("writing a boundary");
   std::string out(reinterpret_cast<const char*>(bytes), size);
   GEOSFree_r(geos(), bytes);
   return out;
@@ -79,7 +81,8 @@ std::string repaired_multipolygon(const std::string& wkb) {
   auto collect = [&](const GEOSGeometry* part, auto& self) -> void {
     const int type = GEOSGeomTypeId_r(geos(), part);
     if (type == GEOS_POLYGON) {
-      if (GEOSisEmpty_r(geos(), part) == 0) polygons.push_back(GEOSGeom_clone_r(geos(), part));
+      if (GEOSisEmpty_r(geos(), part) == 0)
+        polygons.push_back(GEOSGeom_clone_r(geos(), part));
     } else if (type == GEOS_MULTIPOLYGON || type == GEOS_GEOMETRYCOLLECTION) {
       for (int i = 0; i < GEOSGetNumGeometries_r(geos(), part); ++i) {
         self(GEOSGetGeometryN_r(geos(), part, i), self);
@@ -87,15 +90,16 @@ std::string repaired_multipolygon(const std::string& wkb) {
     }
   };
   collect(g.get(), collect);
-  if (polygons.empty()) return {};
+  if (polygons.empty())
+    return {};
   GeosGeometry multi = geos_checked(
       GEOSGeom_createCollection_r(geos(), GEOS_MULTIPOLYGON, polygons.data(), static_cast<unsigned>(polygons.size())),
       "building a MultiPolygon");
-  GEOSNormalize_r(geos(), multi.get());  // a canonical vertex order: identical output for identical input
+  GEOSNormalize_r(geos(), multi.get()); // a canonical vertex order: identical output for identical input
   return to_wkb(multi.get());
 }
 
-}  // namespace
+} // namespace
 
 std::vector<BoundaryMatch> match_boundaries(const std::vector<Jurisdiction>& jurisdictions,
                                             const RenderOptions& options, ProblemReport& problems) {
@@ -111,7 +115,8 @@ std::vector<BoundaryMatch> match_boundaries(const std::vector<Jurisdiction>& jur
     const auto& j = jurisdictions[i];
     by_name[name_key(j.place.name)].push_back(i);
     by_code[j.jurisdiction_id].push_back(i);
-    if (j.place.geonameid) by_code[std::to_string(*j.place.geonameid)].push_back(i);
+    if (j.place.geonameid)
+      by_code[std::to_string(*j.place.geonameid)].push_back(i);
   }
   const std::set<std::string> name_fields(options.boundary_name_fields.begin(), options.boundary_name_fields.end());
   const Srs target = wgs84();
@@ -125,41 +130,50 @@ std::vector<BoundaryMatch> match_boundaries(const std::vector<Jurisdiction>& jur
       Srs source_srs(OSRClone(srs));
       OSRSetAxisMappingStrategy(source_srs.get(), OAMS_TRADITIONAL_GIS_ORDER);
       transform.reset(OCTNewCoordinateTransformation(source_srs.get(), target.get()));
-      if (!transform) throw_gdal_error("boundaries " + source + ": no transformation to WGS 84");
+      if (!transform)
+        throw_gdal_error("boundaries " + source + ": no transformation to WGS 84");
     }
     OGR_L_ResetReading(layer);
     for (Feature f(OGR_L_GetNextFeature(layer)); f; f.reset(OGR_L_GetNextFeature(layer))) {
-      std::vector<std::pair<std::size_t, bool>> hits;  // jurisdiction, by code
+      std::vector<std::pair<std::size_t, bool>> hits; // jurisdiction, by code
       std::string first_name;
       for (int fi = 0; fi < OGR_FD_GetFieldCount(defn); ++fi) {
-        if (!OGR_F_IsFieldSetAndNotNull(f.get(), fi)) continue;
+        if (!OGR_F_IsFieldSetAndNotNull(f.get(), fi))
+          continue;
         OGRFieldDefnH fd = OGR_FD_GetFieldDefn(defn, fi);
         const std::string value = OGR_F_GetFieldAsString(f.get(), fi);
         if (const auto it = by_code.find(value); it != by_code.end()) {
-          for (auto j : it->second) hits.emplace_back(j, true);
+          for (auto j : it->second)
+            hits.emplace_back(j, true);
         }
         const bool is_name_field =
             name_fields.empty() ? OGR_Fld_GetType(fd) == OFTString : name_fields.contains(OGR_Fld_GetNameRef(fd));
-        if (!is_name_field) continue;
+        if (!is_name_field)
+          continue;
         if (const auto it = by_name.find(name_key(value)); it != by_name.end()) {
-          for (auto j : it->second) hits.emplace_back(j, false);
-          if (first_name.empty()) first_name = value;
+          for (auto j : it->second)
+            hits.emplace_back(j, false);
+          if (first_name.empty())
+            first_name = value;
         }
       }
       OGRGeometryH g = OGR_F_GetGeometryRef(f.get());
-      if (hits.empty() || g == nullptr) continue;
+      if (hits.empty() || g == nullptr)
+        continue;
       Geometry copy(OGR_G_Clone(g));
-      if (transform) check_ogr(OGR_G_Transform(copy.get(), transform.get()), "reprojecting a boundary");
+      if (transform)
+        check_ogr(OGR_G_Transform(copy.get(), transform.get()), "reprojecting a boundary");
       std::string wkb(static_cast<std::size_t>(OGR_G_WkbSize(copy.get())), '\0');
       check_ogr(OGR_G_ExportToIsoWkb(copy.get(), wkbNDR, reinterpret_cast<unsigned char*>(wkb.data())),
                 "encoding a boundary");
       std::string polygons = repaired_multipolygon(wkb);
-      if (polygons.empty()) continue;
+      if (polygons.empty())
+        continue;
       std::sort(hits.begin(), hits.end());
       hits.erase(std::unique(hits.begin(), hits.end()), hits.end());
       for (const auto& [j, code] : hits) {
-        candidates.push_back({j, code, first_name.empty() ? std::string(OGR_F_GetFieldAsString(f.get(), 0)) : first_name,
-                              polygons});
+        candidates.push_back(
+            {j, code, first_name.empty() ? std::string(OGR_F_GetFieldAsString(f.get(), 0)) : first_name, polygons});
       }
     }
   }
@@ -172,7 +186,8 @@ std::vector<BoundaryMatch> match_boundaries(const std::vector<Jurisdiction>& jur
     bool best_code = false;
     GeosGeometry point = geos_checked(GEOSGeom_createPointFromXY_r(geos(), j.place.lon, j.place.lat), "point");
     for (const auto& c : candidates) {
-      if (c.jurisdiction != i) continue;
+      if (c.jurisdiction != i)
+        continue;
       const GeosGeometry area = from_wkb(c.wkb);
       double distance = 0.0;
       if (GEOSContains_r(geos(), area.get(), point.get()) != 1 &&
@@ -180,8 +195,7 @@ std::vector<BoundaryMatch> match_boundaries(const std::vector<Jurisdiction>& jur
         throw_geos_error("distance");
       }
       // A code match beats a name match; then the feature containing (or nearest to) the point.
-      if (best == nullptr || (c.by_code && !best_code) ||
-          (c.by_code == best_code && distance < best_distance)) {
+      if (best == nullptr || (c.by_code && !best_code) || (c.by_code == best_code && distance < best_distance)) {
         best = &c;
         best_distance = distance;
         best_code = c.by_code;
@@ -193,7 +207,7 @@ std::vector<BoundaryMatch> match_boundaries(const std::vector<Jurisdiction>& jur
                         "); it is drawn as a point only"});
       continue;
     }
-    if (!best->by_code && best_distance > 1.0) {  // degrees: a namesake far away is a different place
+    if (!best->by_code && best_distance > 1.0) { // degrees: a namesake far away is a different place
       problems.add({source, "boundary-far-away",
                     "the boundary named " + best->source_name + " lies " + std::to_string(best_distance) +
                         " degrees from jurisdiction " + j.jurisdiction_id + "; not used"});
@@ -204,4 +218,4 @@ std::vector<BoundaryMatch> match_boundaries(const std::vector<Jurisdiction>& jur
   return matches;
 }
 
-}  // namespace stationmap::render::detail
+} // namespace stationmap::render::detail

@@ -11,7 +11,8 @@ std::string csv_field(std::string_view text) {
   }
   std::string out = "\"";
   for (char c : text) {
-    if (c == '"') out += '"';
+    if (c == '"')
+      out += '"';
     out += c;
   }
   return out + "\"";
@@ -21,9 +22,12 @@ std::string format_degrees(double value) {
   char buffer[64];
   std::snprintf(buffer, sizeof buffer, "%.7f", value);
   std::string s(buffer);
-  while (s.back() == '0') s.pop_back();
-  if (s.back() == '.') s.pop_back();
-  if (s == "-0") s = "0";
+  while (s.back() == '0')
+    s.pop_back();
+  if (s.back() == '.')
+    s.pop_back();
+  if (s == "-0")
+    s = "0";
   return s;
 }
 
@@ -38,8 +42,8 @@ std::string mentions_csv(const std::vector<RoledMention>& mentions) {
     out += csv_field(m.document) + ',' + std::to_string(m.start) + ',' + std::to_string(m.end) + ',' +
            csv_field(m.text) + ',' + csv_field(place_id) + ',' +
            (m.resolved ? format_degrees(m.place.lat) : std::string()) + ',' +
-           (m.resolved ? format_degrees(m.place.lon) : std::string()) + ',' + role + ',' + csv_field(m.sentence) +
-           ',' + csv_field(m.resolved ? m.place.name : std::string()) + ',' +
+           (m.resolved ? format_degrees(m.place.lon) : std::string()) + ',' + role + ',' + csv_field(m.sentence) + ',' +
+           csv_field(m.resolved ? m.place.name : std::string()) + ',' +
            csv_field(m.resolved ? m.place.country : std::string()) + ',' + csv_field(m.reason) + '\n';
   }
   return out;
@@ -53,4 +57,4 @@ std::string problems_csv(const std::vector<Problem>& problems) {
   return out;
 }
 
-}  // namespace stationmap::render::detail
+} // namespace stationmap::render::detail

@@ -1,7 +1,6 @@
 #include "gdal_handles.hpp"
 
 #include <cpl_conv.h>
-
 #include <cstdarg>
 #include <cstdio>
 #include <mutex>
@@ -52,8 +51,12 @@ char** Options::get() {
   return m_pointers.data();
 }
 
-ErrorCapture::ErrorCapture() { CPLPushErrorHandlerEx(&ErrorCapture::handler, this); }
-ErrorCapture::~ErrorCapture() { CPLPopErrorHandler(); }
+ErrorCapture::ErrorCapture() {
+  CPLPushErrorHandlerEx(&ErrorCapture::handler, this);
+}
+ErrorCapture::~ErrorCapture() {
+  CPLPopErrorHandler();
+}
 
 void CPL_STDCALL ErrorCapture::handler(CPLErr level, CPLErrorNum /*number*/, const char* message) {
   if (level == CE_Debug || level == CE_None) {
@@ -85,9 +88,7 @@ namespace {
 struct GeosContext {
   GEOSContextHandle_t handle = GEOS_init_r();
   std::string last_error;
-  GeosContext() {
-    GEOSContext_setErrorMessageHandler_r(handle, &GeosContext::on_error, this);
-  }
+  GeosContext() { GEOSContext_setErrorMessageHandler_r(handle, &GeosContext::on_error, this); }
   ~GeosContext() { GEOS_finish_r(handle); }
   GeosContext(const GeosContext&) = delete;
   GeosContext& operator=(const GeosContext&) = delete;
@@ -103,9 +104,11 @@ GeosContext& geos_context() {
   return context;
 }
 
-}  // namespace
+} // namespace
 
-GEOSContextHandle_t geos() { return geos_context().handle; }
+GEOSContextHandle_t geos() {
+  return geos_context().handle;
+}
 
 void throw_geos_error(std::string_view what) {
   auto& context = geos_context();
@@ -124,4 +127,4 @@ GeosGeometry geos_checked(GEOSGeometry* g, std::string_view what) {
   return GeosGeometry(g);
 }
 
-}  // namespace stationmap::render::detail
+} // namespace stationmap::render::detail

@@ -7,10 +7,9 @@
 #include <cpl_error.h>
 #include <gdal.h>
 #include <geos_c.h>
+#include <memory>
 #include <ogr_api.h>
 #include <ogr_srs_api.h>
-
-#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -123,4 +122,4 @@ using GeosPrepared = std::unique_ptr<const GEOSPreparedGeometry, GeosPreparedClo
 /// Takes ownership of a GEOS result, throwing when it is null.
 GeosGeometry geos_checked(GEOSGeometry* g, std::string_view what);
 
-}  // namespace stationmap::render::detail
+} // namespace stationmap::render::detail

@@ -1,9 +1,8 @@
 #include "stationmap/render/geodesic.hpp"
 
-#include <geodesic.h>
-
 #include <algorithm>
 #include <cmath>
+#include <geodesic.h>
 
 namespace stationmap::render {
 
@@ -19,11 +18,15 @@ const geod_geodesic& wgs84_ellipsoid() {
 }
 
 // Which 360-degree "sheet" an unrolled longitude lies on: 0 for [-180, 180), 1 for [180, 540)...
-double sheet(double lon) { return std::floor((lon + 180.0) / 360.0); }
+double sheet(double lon) {
+  return std::floor((lon + 180.0) / 360.0);
+}
 
-LonLat wrap(LonLat p, double on_sheet) { return {p.lon - 360.0 * on_sheet, p.lat}; }
+LonLat wrap(LonLat p, double on_sheet) {
+  return {p.lon - 360.0 * on_sheet, p.lat};
+}
 
-}  // namespace
+} // namespace
 
 double geodesic_distance(LonLat from, LonLat to) {
   double s12 = 0.0;
@@ -46,16 +49,15 @@ std::vector<Polyline> geodesic_path(LonLat from, LonLat to, double max_segment_m
   for (long i = 1; i < segments; ++i) {
     double lat = 0.0;
     double lon = 0.0;
-    geod_genposition(&line, GEOD_LONG_UNROLL, length * static_cast<double>(i) / static_cast<double>(segments),
-                     &lat, &lon, nullptr, nullptr, nullptr, nullptr, nullptr, nullptr);
+    geod_genposition(&line, GEOD_LONG_UNROLL, length * static_cast<double>(i) / static_cast<double>(segments), &lat,
+                     &lon, nullptr, nullptr, nullptr, nullptr, nullptr, nullptr);
     unrolled.push_back({lon, lat});
   }
   {
     double lat = 0.0;
     double lon = 0.0;
-    geod_genposition(&line, GEOD_LONG_UNROLL, length, &lat, &lon, nullptr, nullptr, nullptr, nullptr, nullptr,
-                     nullptr);
-    unrolled.push_back({lon, to.lat});  // exact end latitude; longitude unrolled to continue the line
+    geod_genposition(&line, GEOD_LONG_UNROLL, length, &lat, &lon, nullptr, nullptr, nullptr, nullptr, nullptr, nullptr);
+    unrolled.push_back({lon, to.lat}); // exact end latitude; longitude unrolled to continue the line
   }
 
   std::vector<Polyline> parts(1);
@@ -90,4 +92,4 @@ std::vector<Polyline> geodesic_path(LonLat from, LonLat to, double max_segment_m
   return parts;
 }
 
-}  // namespace stationmap::render
+} // namespace stationmap::render

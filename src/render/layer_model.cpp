@@ -3,11 +3,10 @@
 #include "stationmap/core/utf8.hpp"
 #include "styles.hpp"
 
-#include <nlohmann/json.hpp>
-
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <set>
 
 namespace stationmap::render::detail {
@@ -16,7 +15,7 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
-constexpr std::size_t dbf_max = 254;  // longest dBase string field, bytes
+constexpr std::size_t dbf_max = 254; // longest dBase string field, bytes
 
 Value string_array(const std::vector<std::string>& items) {
   Json array = Json::array();
@@ -24,7 +23,7 @@ Value string_array(const std::vector<std::string>& items) {
   for (const auto& item : items) {
     array.push_back(item);
     const std::string next = flat.empty() ? item : flat + "; " + item;
-    if (next.size() > dbf_max) {  // whole items only; say that some are left out
+    if (next.size() > dbf_max) { // whole items only; say that some are left out
       flat = truncate_utf8(flat + "; …", dbf_max);
       break;
     }
@@ -38,9 +37,12 @@ Value evidence_array(const std::vector<Evidence>& evidence) {
   for (const auto& e : evidence) {
     Json item = Json::object();
     item["document"] = e.document;
-    if (!e.title.empty()) item["title"] = e.title;
-    if (!e.url.empty()) item["url"] = e.url;
-    if (!e.date.empty()) item["date"] = e.date;
+    if (!e.title.empty())
+      item["title"] = e.title;
+    if (!e.url.empty())
+      item["url"] = e.url;
+    if (!e.date.empty())
+      item["date"] = e.date;
     item["sentence"] = e.sentence;
     array.push_back(std::move(item));
   }
@@ -61,7 +63,9 @@ std::vector<std::string> documents_of(const std::vector<Evidence>& evidence) {
   return {docs.begin(), docs.end()};
 }
 
-Value optional_string(const std::string& s) { return s.empty() ? Value::none() : Value::of(s); }
+Value optional_string(const std::string& s) {
+  return s.empty() ? Value::none() : Value::of(s);
+}
 
 Value geonameid_of(const Place& p) {
   return p.geonameid ? Value::of(static_cast<std::int64_t>(*p.geonameid)) : Value::none();
@@ -75,24 +79,31 @@ Row point_row(const Place& p) {
 
 const char* role_name(MentionRole role) {
   switch (role) {
-    case MentionRole::Station: return "station";
-    case MentionRole::Jurisdiction: return "jurisdiction";
-    case MentionRole::Other: return "other";
+  case MentionRole::Station:
+    return "station";
+  case MentionRole::Jurisdiction:
+    return "jurisdiction";
+  case MentionRole::Other:
+    return "other";
   }
   return "other";
 }
 
 int role_rank(MentionRole role) {
   switch (role) {
-    case MentionRole::Station: return 0;
-    case MentionRole::Jurisdiction: return 1;
-    case MentionRole::Other: return 2;
+  case MentionRole::Station:
+    return 0;
+  case MentionRole::Jurisdiction:
+    return 1;
+  case MentionRole::Other:
+    return 2;
   }
   return 2;
 }
 
 Layer stations_layer(const ClaimSet& claims, Extent& extent) {
-  Layer layer{"stations", GeomType::Point,
+  Layer layer{"stations",
+              GeomType::Point,
               {{"station_id", "station_id", FieldType::String},
                {"name", "name", FieldType::String},
                {"country", "country", FieldType::String},
@@ -116,7 +127,8 @@ Layer stations_layer(const ClaimSet& claims, Extent& extent) {
     jurisdiction_names[j.jurisdiction_id] = j.place.name;
   }
   std::vector<const Station*> sorted;
-  for (const auto& s : claims.stations) sorted.push_back(&s);
+  for (const auto& s : claims.stations)
+    sorted.push_back(&s);
   std::sort(sorted.begin(), sorted.end(),
             [](const Station* a, const Station* b) { return a->station_id < b->station_id; });
   for (const Station* s : sorted) {
@@ -151,7 +163,8 @@ Layer stations_layer(const ClaimSet& claims, Extent& extent) {
 }
 
 Layer jurisdictions_layer(const ClaimSet& claims, Extent& extent) {
-  Layer layer{"jurisdictions", GeomType::Point,
+  Layer layer{"jurisdictions",
+              GeomType::Point,
               {{"jurisdiction_id", "juris_id", FieldType::String},
                {"name", "name", FieldType::String},
                {"admin_level", "admin_lvl", FieldType::String},
@@ -167,9 +180,10 @@ Layer jurisdictions_layer(const ClaimSet& claims, Extent& extent) {
                {"geonameid", "geonameid", FieldType::Integer}},
               {}};
   std::map<std::string, const Station*> stations;
-  for (const auto& s : claims.stations) stations[s.station_id] = &s;
+  for (const auto& s : claims.stations)
+    stations[s.station_id] = &s;
   std::size_t index = 0;
-  for (const auto& j : claims.jurisdictions) {  // sorted by jurisdiction_id (ClaimSet contract)
+  for (const auto& j : claims.jurisdictions) { // sorted by jurisdiction_id (ClaimSet contract)
     Row row = point_row(j.place);
     extent.add({j.place.lon, j.place.lat});
     std::vector<std::string> names;
@@ -199,7 +213,8 @@ Layer jurisdictions_layer(const ClaimSet& claims, Extent& extent) {
 }
 
 Layer links_layer(const ClaimSet& claims, ProblemReport& problems, const RenderOptions& options) {
-  Layer layer{"links", GeomType::Line,
+  Layer layer{"links",
+              GeomType::Line,
               {{"link_id", "link_id", FieldType::String},
                {"station_id", "station_id", FieldType::String},
                {"jurisdiction_id", "juris_id", FieldType::String},
@@ -212,23 +227,25 @@ Layer links_layer(const ClaimSet& claims, ProblemReport& problems, const RenderO
                {"color", "color", FieldType::String}},
               {}};
   std::map<std::string, const Station*> stations;
-  for (const auto& s : claims.stations) stations[s.station_id] = &s;
+  for (const auto& s : claims.stations)
+    stations[s.station_id] = &s;
   std::map<std::string, std::pair<const Jurisdiction*, std::size_t>> jurisdictions;
   for (std::size_t i = 0; i < claims.jurisdictions.size(); ++i) {
     jurisdictions[claims.jurisdictions[i].jurisdiction_id] = {&claims.jurisdictions[i], i};
   }
   std::vector<const Link*> sorted;
-  for (const auto& l : claims.links) sorted.push_back(&l);
+  for (const auto& l : claims.links)
+    sorted.push_back(&l);
   std::sort(sorted.begin(), sorted.end(), [](const Link* a, const Link* b) { return a->link_id < b->link_id; });
   for (const Link* link : sorted) {
     const auto s = stations.find(link->station_id);
     const auto j = jurisdictions.find(link->jurisdiction_id);
     if (s == stations.end() || j == jurisdictions.end()) {
-      problems.add({"", "link-without-end",
-                    "link " + link->link_id + " names " +
-                        (s == stations.end() ? "station " + link->station_id
-                                             : "jurisdiction " + link->jurisdiction_id) +
-                        ", which is not in the map; the link is left out"});
+      problems.add(
+          {"", "link-without-end",
+           "link " + link->link_id + " names " +
+               (s == stations.end() ? "station " + link->station_id : "jurisdiction " + link->jurisdiction_id) +
+               ", which is not in the map; the link is left out"});
       continue;
     }
     const LonLat from{j->second.first->place.lon, j->second.first->place.lat};
@@ -257,7 +274,8 @@ Layer links_layer(const ClaimSet& claims, ProblemReport& problems, const RenderO
 }
 
 Layer places_layer(const ClaimSet& claims, Extent& extent) {
-  Layer layer{"places", GeomType::Point,
+  Layer layer{"places",
+              GeomType::Point,
               {{"place_id", "place_id", FieldType::String},
                {"name", "name", FieldType::String},
                {"country", "country", FieldType::String},
@@ -278,7 +296,8 @@ Layer places_layer(const ClaimSet& claims, Extent& extent) {
   };
   std::map<std::string, Acc> places;
   for (const auto& m : claims.mentions) {
-    if (!m.resolved) continue;
+    if (!m.resolved)
+      continue;
     const std::string id = m.place_id.empty() ? "place-" + std::to_string(m.place.id) : m.place_id;
     Acc& acc = places[id];
     if (acc.first == nullptr) {
@@ -311,7 +330,8 @@ Layer places_layer(const ClaimSet& claims, Extent& extent) {
 }
 
 Layer areas_layer(const ClaimSet& claims, const std::vector<BoundaryMatch>& areas) {
-  Layer layer{"jurisdiction_areas", GeomType::MultiPolygon,
+  Layer layer{"jurisdiction_areas",
+              GeomType::MultiPolygon,
               {{"jurisdiction_id", "juris_id", FieldType::String},
                {"name", "name", FieldType::String},
                {"province", "province", FieldType::String},
@@ -325,13 +345,14 @@ Layer areas_layer(const ClaimSet& claims, const std::vector<BoundaryMatch>& area
     index[claims.jurisdictions[i].jurisdiction_id] = i;
   }
   std::vector<const BoundaryMatch*> sorted;
-  for (const auto& a : areas) sorted.push_back(&a);
-  std::sort(sorted.begin(), sorted.end(), [](const BoundaryMatch* a, const BoundaryMatch* b) {
-    return a->jurisdiction_id < b->jurisdiction_id;
-  });
+  for (const auto& a : areas)
+    sorted.push_back(&a);
+  std::sort(sorted.begin(), sorted.end(),
+            [](const BoundaryMatch* a, const BoundaryMatch* b) { return a->jurisdiction_id < b->jurisdiction_id; });
   for (const BoundaryMatch* a : sorted) {
     const auto it = index.find(a->jurisdiction_id);
-    if (it == index.end()) continue;
+    if (it == index.end())
+      continue;
     const Jurisdiction& j = claims.jurisdictions[it->second];
     Row row;
     row.shape.wkb = a->wkb;
@@ -347,7 +368,7 @@ Layer areas_layer(const ClaimSet& claims, const std::vector<BoundaryMatch>& area
   return layer;
 }
 
-}  // namespace
+} // namespace
 
 Value Value::of(std::string s) {
   Value v;
@@ -420,4 +441,4 @@ MapModel build_model(const ClaimSet& claims, const std::vector<BoundaryMatch>& a
   return model;
 }
 
-}  // namespace stationmap::render::detail
+} // namespace stationmap::render::detail

@@ -16,16 +16,16 @@ namespace stationmap::render::detail {
 enum class FieldType : std::uint8_t { String, Integer, Real, Json };
 
 struct Field {
-  std::string name;      ///< as in GeoJSON, GeoPackage, PostGIS
-  std::string shp_name;  ///< Shapefile (dBase) name: at most 10 characters, chosen here, never truncated
+  std::string name;     ///< as in GeoJSON, GeoPackage, PostGIS
+  std::string shp_name; ///< Shapefile (dBase) name: at most 10 characters, chosen here, never truncated
   FieldType type = FieldType::String;
 };
 
 /// One attribute value. Json values carry their JSON text and a flat text for formats without JSON.
 struct Value {
   bool null = true;
-  std::string text;  ///< String; Json: the JSON text
-  std::string flat;  ///< Json: "a; b" for Shapefile
+  std::string text; ///< String; Json: the JSON text
+  std::string flat; ///< Json: "a; b" for Shapefile
   std::int64_t integer = 0;
   double real = 0.0;
 
@@ -39,13 +39,13 @@ struct Value {
 enum class GeomType : std::uint8_t { Point, Line, MultiPolygon };
 
 struct Shape {
-  std::vector<Polyline> parts;  ///< Point: one part of one vertex; Line: one or more parts
-  std::string wkb;              ///< MultiPolygon: ISO WKB in WGS 84
+  std::vector<Polyline> parts; ///< Point: one part of one vertex; Line: one or more parts
+  std::string wkb;             ///< MultiPolygon: ISO WKB in WGS 84
 };
 
 struct Row {
   Shape shape;
-  std::vector<Value> values;  ///< one per Layer::fields
+  std::vector<Value> values; ///< one per Layer::fields
 };
 
 struct Layer {
@@ -67,14 +67,15 @@ struct Extent {
 /// A jurisdiction's boundary found in the user's boundaries file.
 struct BoundaryMatch {
   std::string jurisdiction_id;
-  std::string wkb;           ///< valid MultiPolygon, WGS 84 lon/lat
-  std::string source_name;   ///< the matched feature's name (as in the file)
-  std::string matched_by;    ///< "name" or "code"
+  std::string wkb;         ///< valid MultiPolygon, WGS 84 lon/lat
+  std::string source_name; ///< the matched feature's name (as in the file)
+  std::string matched_by;  ///< "name" or "code"
 };
 
 struct MapModel {
-  std::vector<Layer> layers;  ///< drawing order, bottom first: places, jurisdiction_areas, links, jurisdictions, stations
-  Extent extent;              ///< of the stations, jurisdictions and places
+  std::vector<Layer>
+      layers;    ///< drawing order, bottom first: places, jurisdiction_areas, links, jurisdictions, stations
+  Extent extent; ///< of the stations, jurisdictions and places
 };
 
 /// Builds the layers. Problems (links whose ends are missing...) go to @p problems.
@@ -89,4 +90,4 @@ std::string truncate_utf8(std::string_view text, std::size_t max_bytes);
 std::vector<BoundaryMatch> match_boundaries(const std::vector<Jurisdiction>& jurisdictions,
                                             const RenderOptions& options, ProblemReport& problems);
 
-}  // namespace stationmap::render::detail
+} // namespace stationmap::render::detail

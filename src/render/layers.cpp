@@ -4,7 +4,6 @@
 #include "layer_model.hpp"
 #include "ogr_writer.hpp"
 #include "outputs.hpp"
-
 #include "stationmap/core/error.hpp"
 #include "stationmap/core/file_io.hpp"
 
@@ -29,19 +28,24 @@ std::string map_date(const ClaimSet& claims, const RenderOptions& options) {
   std::string newest;
   auto consider = [&](const std::vector<Evidence>& evidence) {
     for (const auto& e : evidence) {
-      if (is_iso_date(e.date)) newest = std::max(newest, e.date.substr(0, 10));
+      if (is_iso_date(e.date))
+        newest = std::max(newest, e.date.substr(0, 10));
     }
   };
-  for (const auto& s : claims.stations) consider(s.evidence);
-  for (const auto& j : claims.jurisdictions) consider(j.evidence);
-  for (const auto& l : claims.links) consider(l.evidence);
+  for (const auto& s : claims.stations)
+    consider(s.evidence);
+  for (const auto& j : claims.jurisdictions)
+    consider(j.evidence);
+  for (const auto& l : claims.links)
+    consider(l.evidence);
   return newest.empty() ? "1970-01-01" : newest;
 }
 
 void remove_if_exists(const fs::path& p) {
   std::error_code ec;
   fs::remove_all(p, ec);
-  if (ec) throw IoError(p.string(), "cannot replace: " + ec.message());
+  if (ec)
+    throw IoError(p.string(), "cannot replace: " + ec.message());
 }
 
 detail::MapModel model_of(const ClaimSet& claims, ProblemReport& problems, const RenderOptions& options) {
@@ -52,7 +56,7 @@ detail::MapModel model_of(const ClaimSet& claims, ProblemReport& problems, const
   return detail::build_model(claims, areas, problems, options);
 }
 
-}  // namespace
+} // namespace
 
 RenderSummary write_map(const ClaimSet& claims, ProblemReport& problems, const fs::path& dir,
                         const RenderOptions& options) {
@@ -62,24 +66,30 @@ RenderSummary write_map(const ClaimSet& claims, ProblemReport& problems, const f
 
   std::error_code ec;
   fs::create_directories(dir / "shapefile", ec);
-  if (ec) throw IoError((dir / "shapefile").string(), "cannot create folder: " + ec.message());
+  if (ec)
+    throw IoError((dir / "shapefile").string(), "cannot create folder: " + ec.message());
 
   RenderSummary summary;
   for (const auto& layer : model.layers) {
     const fs::path geojson = dir / (layer.name + ".geojson");
     remove_if_exists(geojson);
     detail::write_geojson(layer, geojson);
-    write_file_atomic(dir / (layer.name + ".qml"), detail::qml_for(layer, false));  // QGIS opens it styled
+    write_file_atomic(dir / (layer.name + ".qml"), detail::qml_for(layer, false)); // QGIS opens it styled
     for (const char* ext : {".shp", ".shx", ".dbf", ".prj", ".cpg", ".qml"}) {
       remove_if_exists(dir / "shapefile" / (layer.name + ext));
     }
     detail::write_shapefile(layer, dir / "shapefile", date);
     const std::size_t n = layer.rows.size();
-    if (layer.name == "stations") summary.stations = n;
-    if (layer.name == "jurisdictions") summary.jurisdictions = n;
-    if (layer.name == "jurisdiction_areas") summary.jurisdiction_areas = n;
-    if (layer.name == "links") summary.links = n;
-    if (layer.name == "places") summary.places = n;
+    if (layer.name == "stations")
+      summary.stations = n;
+    if (layer.name == "jurisdictions")
+      summary.jurisdictions = n;
+    if (layer.name == "jurisdiction_areas")
+      summary.jurisdiction_areas = n;
+    if (layer.name == "links")
+      summary.links = n;
+    if (layer.name == "places")
+      summary.places = n;
   }
   remove_if_exists(dir / "stationmap.gpkg");
   detail::write_geopackage(model, dir / "stationmap.gpkg", date);
@@ -103,4 +113,4 @@ void write_postgis(const ClaimSet& claims, ProblemReport& problems, const Render
   detail::write_postgres(model, options.postgis, options.postgis_schema, map_date(claims, options));
 }
 
-}  // namespace stationmap::render
+} // namespace stationmap::render

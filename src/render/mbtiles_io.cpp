@@ -5,11 +5,10 @@
 #include "stationmap/core/error.hpp"
 #include "stationmap/render/tiles/archive.hpp"
 
-#include <sqlite3.h>
-#include <unistd.h>
-
 #include <iomanip>
+#include <sqlite3.h>
 #include <sstream>
+#include <unistd.h>
 
 namespace stationmap::tiles {
 namespace {
@@ -69,7 +68,7 @@ std::string fixed(double v) {
   return s.str();
 }
 
-}  // namespace
+} // namespace
 
 void write_mbtiles(const TileSet& set, const std::filesystem::path& path) {
   const std::filesystem::path tmp = path.string() + ".tmp-" + std::to_string(::getpid());
@@ -91,10 +90,10 @@ void write_mbtiles(const TileSet& set, const std::filesystem::path& path) {
           {"attribution", set.options.attribution},
           {"minzoom", std::to_string(set.minzoom)},
           {"maxzoom", std::to_string(set.maxzoom)},
-          {"bounds", fixed(set.bounds[0]) + "," + fixed(set.bounds[1]) + "," + fixed(set.bounds[2]) + "," +
-                         fixed(set.bounds[3])},
-          {"center", fixed(set.center[0]) + "," + fixed(set.center[1]) + "," +
-                         std::to_string(static_cast<int>(set.center[2]))},
+          {"bounds",
+           fixed(set.bounds[0]) + "," + fixed(set.bounds[1]) + "," + fixed(set.bounds[2]) + "," + fixed(set.bounds[3])},
+          {"center",
+           fixed(set.center[0]) + "," + fixed(set.center[1]) + "," + std::to_string(static_cast<int>(set.center[2]))},
           {"json", "{\"vector_layers\":" + vector_layers_json(set) + "}"},
           {"generator", "stationmap"},
       };
@@ -175,10 +174,11 @@ std::vector<TileKey> MbtilesReader::addresses() const {
     }
     const std::int64_t n = std::int64_t{1} << z;
     if (x < 0 || x >= n || row < 0 || row >= n) {
-      throw FormatError("MBTiles: tile " + std::to_string(z) + "/" + std::to_string(x) + "/" +
-                        std::to_string(row) + " (TMS) outside its zoom");
+      throw FormatError("MBTiles: tile " + std::to_string(z) + "/" + std::to_string(x) + "/" + std::to_string(row) +
+                        " (TMS) outside its zoom");
     }
-    out.push_back({static_cast<std::uint8_t>(z), static_cast<std::uint32_t>(x), static_cast<std::uint32_t>(n - 1 - row)});
+    out.push_back(
+        {static_cast<std::uint8_t>(z), static_cast<std::uint32_t>(x), static_cast<std::uint32_t>(n - 1 - row)});
   }
   return out;
 }
@@ -197,11 +197,12 @@ std::optional<StoredTile> MbtilesReader::tile(std::uint8_t z, std::uint32_t x, s
     const auto* blob = static_cast<const char*>(sqlite3_column_blob(st, 0));
     const auto size = static_cast<std::size_t>(sqlite3_column_bytes(st, 0));
     std::string data(blob != nullptr ? blob : "", size);
-    const bool gz = size >= 2 && static_cast<unsigned char>(data[0]) == 0x1F && static_cast<unsigned char>(data[1]) == 0x8B;
+    const bool gz =
+        size >= 2 && static_cast<unsigned char>(data[0]) == 0x1F && static_cast<unsigned char>(data[1]) == 0x8B;
     out = StoredTile{std::move(data), gz};
   }
   sqlite3_reset(st);
   return out;
 }
 
-}  // namespace stationmap::tiles
+} // namespace stationmap::tiles

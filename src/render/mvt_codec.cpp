@@ -6,14 +6,12 @@
 //           repeated uint32 geometry = 4 [packed]; }
 // Value { string = 1; float = 2; double = 3; int64 = 4; uint64 = 5; sint64 = 6; bool = 7; }
 
+#include "stationmap/core/error.hpp"
 #include "stationmap/render/tiles/mvt.hpp"
 
-#include "stationmap/core/error.hpp"
-
+#include <limits>
 #include <protozero/pbf_reader.hpp>
 #include <protozero/pbf_writer.hpp>
-
-#include <limits>
 
 namespace stationmap::tiles {
 namespace {
@@ -87,7 +85,7 @@ std::vector<std::uint32_t> encode_geometry(const MvtFeature& feature) {
   return geometry;
 }
 
-}  // namespace
+} // namespace
 
 std::string encode_mvt(const std::vector<MvtLayer>& layers) {
   std::string out;
@@ -152,21 +150,34 @@ PropertyValue decode_value(protozero::pbf_reader value) {
   while (value.next()) {
     seen = true;
     switch (value.tag()) {
-      case 1: result = std::string(value.get_view()); break;
-      case 2: result = static_cast<double>(value.get_float()); break;
-      case 3: result = value.get_double(); break;
-      case 4: result = value.get_int64(); break;
-      case 5: {
-        const auto u = value.get_uint64();
-        if (u > static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max())) {
-          throw FormatError("MVT: uint value out of range");
-        }
-        result = static_cast<std::int64_t>(u);
-        break;
+    case 1:
+      result = std::string(value.get_view());
+      break;
+    case 2:
+      result = static_cast<double>(value.get_float());
+      break;
+    case 3:
+      result = value.get_double();
+      break;
+    case 4:
+      result = value.get_int64();
+      break;
+    case 5: {
+      const auto u = value.get_uint64();
+      if (u > static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max())) {
+        throw FormatError("MVT: uint value out of range");
       }
-      case 6: result = value.get_sint64(); break;
-      case 7: result = value.get_bool(); break;
-      default: value.skip();
+      result = static_cast<std::int64_t>(u);
+      break;
+    }
+    case 6:
+      result = value.get_sint64();
+      break;
+    case 7:
+      result = value.get_bool();
+      break;
+    default:
+      value.skip();
     }
   }
   if (!seen) {
@@ -209,7 +220,7 @@ std::vector<std::vector<TilePoint>> decode_geometry(GeomType type, const std::ve
   return parts;
 }
 
-}  // namespace
+} // namespace
 
 std::vector<MvtLayer> decode_mvt(std::string_view bytes) {
   std::vector<MvtLayer> layers;
@@ -225,38 +236,54 @@ std::vector<MvtLayer> decode_mvt(std::string_view bytes) {
       std::uint32_t version = 1;
       while (layer.next()) {
         switch (layer.tag()) {
-          case 15: version = layer.get_uint32(); break;
-          case 1: out.name = std::string(layer.get_view()); break;
-          case 3: keys.emplace_back(layer.get_view()); break;
-          case 4: values.push_back(decode_value(layer.get_message())); break;
-          case 5: out.extent = layer.get_uint32(); break;
-          case 2: {
-            protozero::pbf_reader feature = layer.get_message();
-            MvtFeature f;
-            std::vector<std::uint32_t> tags;
-            std::vector<std::uint32_t> geometry;
-            while (feature.next()) {
-              switch (feature.tag()) {
-                case 1: f.id = feature.get_uint64(); break;
-                case 2: {
-                  auto range = feature.get_packed_uint32();
-                  tags.assign(range.begin(), range.end());
-                  break;
-                }
-                case 3: f.type = static_cast<GeomType>(feature.get_enum()); break;
-                case 4: {
-                  auto range = feature.get_packed_uint32();
-                  geometry.assign(range.begin(), range.end());
-                  break;
-                }
-                default: feature.skip();
-              }
+        case 15:
+          version = layer.get_uint32();
+          break;
+        case 1:
+          out.name = std::string(layer.get_view());
+          break;
+        case 3:
+          keys.emplace_back(layer.get_view());
+          break;
+        case 4:
+          values.push_back(decode_value(layer.get_message()));
+          break;
+        case 5:
+          out.extent = layer.get_uint32();
+          break;
+        case 2: {
+          protozero::pbf_reader feature = layer.get_message();
+          MvtFeature f;
+          std::vector<std::uint32_t> tags;
+          std::vector<std::uint32_t> geometry;
+          while (feature.next()) {
+            switch (feature.tag()) {
+            case 1:
+              f.id = feature.get_uint64();
+              break;
+            case 2: {
+              auto range = feature.get_packed_uint32();
+              tags.assign(range.begin(), range.end());
+              break;
             }
-            raw.emplace_back(std::move(tags), std::move(f));
-            geometries.push_back(std::move(geometry));
-            break;
+            case 3:
+              f.type = static_cast<GeomType>(feature.get_enum());
+              break;
+            case 4: {
+              auto range = feature.get_packed_uint32();
+              geometry.assign(range.begin(), range.end());
+              break;
+            }
+            default:
+              feature.skip();
+            }
           }
-          default: layer.skip();
+          raw.emplace_back(std::move(tags), std::move(f));
+          geometries.push_back(std::move(geometry));
+          break;
+        }
+        default:
+          layer.skip();
         }
       }
       if (version != 2) {
@@ -284,4 +311,4 @@ std::vector<MvtLayer> decode_mvt(std::string_view bytes) {
   return layers;
 }
 
-}  // namespace stationmap::tiles
+} // namespace stationmap::tiles

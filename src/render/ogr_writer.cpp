@@ -5,9 +5,8 @@
 #include "stationmap/core/file_io.hpp"
 #include "styles.hpp"
 
-#include <cpl_string.h>
-
 #include <algorithm>
+#include <cpl_string.h>
 
 namespace stationmap::render::detail {
 
@@ -38,8 +37,7 @@ void close_dataset(Dataset& ds, const std::string& what) {
 }
 
 Dataset create_dataset(const char* driver_name, const fs::path& path, Options options = {}) {
-  GDALDatasetH ds =
-      GDALCreate(driver(driver_name), path.string().c_str(), 0, 0, 0, GDT_Unknown, options.get());
+  GDALDatasetH ds = GDALCreate(driver(driver_name), path.string().c_str(), 0, 0, 0, GDT_Unknown, options.get());
   if (ds == nullptr) {
     throw_gdal_error("cannot create " + path.string());
   }
@@ -48,9 +46,12 @@ Dataset create_dataset(const char* driver_name, const fs::path& path, Options op
 
 OGRwkbGeometryType ogr_type(GeomType type) {
   switch (type) {
-    case GeomType::Point: return wkbPoint;
-    case GeomType::Line: return wkbMultiLineString;
-    case GeomType::MultiPolygon: return wkbMultiPolygon;
+  case GeomType::Point:
+    return wkbPoint;
+  case GeomType::Line:
+    return wkbMultiLineString;
+  case GeomType::MultiPolygon:
+    return wkbMultiPolygon;
   }
   return wkbUnknown;
 }
@@ -68,34 +69,33 @@ Geometry make_line(const Polyline& part) {
 /// LineString (GeoJSON).
 Geometry make_geometry(const Shape& shape, GeomType type, bool multi) {
   switch (type) {
-    case GeomType::Point: {
-      Geometry point(OGR_G_CreateGeometry(wkbPoint));
-      OGR_G_SetPoint_2D(point.get(), 0, shape.parts.at(0).at(0).lon, shape.parts.at(0).at(0).lat);
-      return point;
+  case GeomType::Point: {
+    Geometry point(OGR_G_CreateGeometry(wkbPoint));
+    OGR_G_SetPoint_2D(point.get(), 0, shape.parts.at(0).at(0).lon, shape.parts.at(0).at(0).lat);
+    return point;
+  }
+  case GeomType::Line: {
+    if (shape.parts.size() == 1 && !multi) {
+      return make_line(shape.parts.front());
     }
-    case GeomType::Line: {
-      if (shape.parts.size() == 1 && !multi) {
-        return make_line(shape.parts.front());
-      }
-      Geometry lines(OGR_G_CreateGeometry(wkbMultiLineString));
-      for (const auto& part : shape.parts) {
-        check_ogr(OGR_G_AddGeometryDirectly(lines.get(), make_line(part).release()), "building a MultiLineString");
-      }
-      return lines;
+    Geometry lines(OGR_G_CreateGeometry(wkbMultiLineString));
+    for (const auto& part : shape.parts) {
+      check_ogr(OGR_G_AddGeometryDirectly(lines.get(), make_line(part).release()), "building a MultiLineString");
     }
-    case GeomType::MultiPolygon: {
-      OGRGeometryH g = nullptr;
-      // NOLINTNEXTLINE: GDAL takes a non-const buffer it does not modify
-      auto* bytes = const_cast<unsigned char*>(reinterpret_cast<const unsigned char*>(shape.wkb.data()));
-      check_ogr(OGR_G_CreateFromWkbEx(bytes, nullptr, &g, shape.wkb.size()), "reading a boundary geometry");
-      return Geometry(g);
-    }
+    return lines;
+  }
+  case GeomType::MultiPolygon: {
+    OGRGeometryH g = nullptr;
+    // NOLINTNEXTLINE: GDAL takes a non-const buffer it does not modify
+    auto* bytes = const_cast<unsigned char*>(reinterpret_cast<const unsigned char*>(shape.wkb.data()));
+    check_ogr(OGR_G_CreateFromWkbEx(bytes, nullptr, &g, shape.wkb.size()), "reading a boundary geometry");
+    return Geometry(g);
+  }
   }
   throw LibraryError("unknown geometry type");
 }
 
-OGRLayerH create_layer(GDALDatasetH ds, const Layer& layer, Target target, OGRSpatialReferenceH srs,
-                       Options options) {
+OGRLayerH create_layer(GDALDatasetH ds, const Layer& layer, Target target, OGRSpatialReferenceH srs, Options options) {
   const std::string name = layer.name;
   OGRLayerH l = GDALDatasetCreateLayer(ds, name.c_str(), srs, ogr_type(layer.geom), options.get());
   if (l == nullptr) {
@@ -104,22 +104,24 @@ OGRLayerH create_layer(GDALDatasetH ds, const Layer& layer, Target target, OGRSp
   for (const auto& field : layer.fields) {
     const bool shp = target == Target::Shapefile;
     OGRFieldType type = OFTString;
-    if (field.type == FieldType::Integer) type = OFTInteger64;
-    if (field.type == FieldType::Real) type = OFTReal;
+    if (field.type == FieldType::Integer)
+      type = OFTInteger64;
+    if (field.type == FieldType::Real)
+      type = OFTReal;
     FieldDefn defn(OGR_Fld_Create(shp ? field.shp_name.c_str() : field.name.c_str(), type));
     if (shp && type == OFTString) {
-      OGR_Fld_SetWidth(defn.get(), dbf_string_width);  // RESIZE=YES shrinks it to the longest value
+      OGR_Fld_SetWidth(defn.get(), dbf_string_width); // RESIZE=YES shrinks it to the longest value
     }
     if (shp && type == OFTReal) {
       OGR_Fld_SetWidth(defn.get(), 12);
       OGR_Fld_SetPrecision(defn.get(), 3);
     }
     if (shp && type == OFTInteger64) {
-      OGR_Fld_SetWidth(defn.get(), 11);  // counts and geonameids: up to 10 digits, as N(11,0)
+      OGR_Fld_SetWidth(defn.get(), 11); // counts and geonameids: up to 10 digits, as N(11,0)
       OGR_Fld_SetType(defn.get(), OFTInteger64);
     }
     if (!shp && field.type == FieldType::Json) {
-      OGR_Fld_SetSubType(defn.get(), OFSTJSON);  // GeoJSON: written as JSON arrays, not strings
+      OGR_Fld_SetSubType(defn.get(), OFSTJSON); // GeoJSON: written as JSON arrays, not strings
     }
     check_ogr(OGR_L_CreateField(l, defn.get(), TRUE), "cannot create field " + field.name + " in " + name);
   }
@@ -140,15 +142,18 @@ void write_rows(OGRLayerH l, const Layer& layer, Target target) {
         continue;
       }
       switch (layer.fields[i].type) {
-        case FieldType::String:
-          OGR_F_SetFieldString(f.get(), index,
-                               shp ? truncate_utf8(v.text, dbf_string_width).c_str() : v.text.c_str());
-          break;
-        case FieldType::Json:
-          OGR_F_SetFieldString(f.get(), index, shp ? v.flat.c_str() : v.text.c_str());
-          break;
-        case FieldType::Integer: OGR_F_SetFieldInteger64(f.get(), index, v.integer); break;
-        case FieldType::Real: OGR_F_SetFieldDouble(f.get(), index, v.real); break;
+      case FieldType::String:
+        OGR_F_SetFieldString(f.get(), index, shp ? truncate_utf8(v.text, dbf_string_width).c_str() : v.text.c_str());
+        break;
+      case FieldType::Json:
+        OGR_F_SetFieldString(f.get(), index, shp ? v.flat.c_str() : v.text.c_str());
+        break;
+      case FieldType::Integer:
+        OGR_F_SetFieldInteger64(f.get(), index, v.integer);
+        break;
+      case FieldType::Real:
+        OGR_F_SetFieldDouble(f.get(), index, v.real);
+        break;
       }
     }
     check_ogr(OGR_F_SetGeometryDirectly(f.get(), make_geometry(row.shape, layer.geom, multi).release()),
@@ -157,7 +162,7 @@ void write_rows(OGRLayerH l, const Layer& layer, Target target) {
   }
 }
 
-}  // namespace
+} // namespace
 
 /// The QML of a layer with field names as the Shapefile has them. Styles quote field names ("station_count"
 /// or &quot;station_count&quot;), so only quoted, whole names are replaced.
@@ -167,7 +172,8 @@ std::string qml_for(const Layer& layer, bool shapefile) {
     return qml;
   }
   for (const auto& field : layer.fields) {
-    if (field.name == field.shp_name) continue;
+    if (field.name == field.shp_name)
+      continue;
     for (const auto& [open, close] : {std::pair<std::string, std::string>{"\"", "\""}, {"&quot;", "&quot;"}}) {
       const std::string from = open + field.name + close;
       const std::string to = open + field.shp_name + close;
@@ -185,7 +191,8 @@ std::string sql_quote(std::string_view text) {
   std::string out = "'";
   for (char c : text) {
     out += c;
-    if (c == '\'') out += '\'';
+    if (c == '\'')
+      out += '\'';
   }
   return out + "'";
 }
@@ -201,7 +208,7 @@ void execute_sql(GDALDatasetH ds, const std::string& sql) {
   }
 }
 
-}  // namespace
+} // namespace
 
 void write_geojson(const Layer& layer, const fs::path& file) {
   Dataset ds = create_dataset("GeoJSON", file);
@@ -236,7 +243,8 @@ void write_geopackage(const MapModel& model, const fs::path& file, const std::st
     check_ogr(GDALDatasetCommitTransaction(ds.get()), "GeoPackage commit");
   }
   // QGIS looks for a layer's default style in layer_styles (as QGIS itself creates it).
-  Layer styles{"layer_styles", GeomType::Point,
+  Layer styles{"layer_styles",
+               GeomType::Point,
                {{"f_table_catalog", "", FieldType::String},
                 {"f_table_schema", "", FieldType::String},
                 {"f_table_name", "", FieldType::String},
@@ -257,9 +265,11 @@ void write_geopackage(const MapModel& model, const fs::path& file, const std::st
   }
   for (const auto& field : styles.fields) {
     OGRFieldType type = field.type == FieldType::Integer ? OFTInteger : OFTString;
-    if (field.name == "update_time") type = OFTDateTime;
+    if (field.name == "update_time")
+      type = OFTDateTime;
     FieldDefn defn(OGR_Fld_Create(field.name.c_str(), type));
-    if (field.name == "useAsDefault") OGR_Fld_SetSubType(defn.get(), OFSTBoolean);
+    if (field.name == "useAsDefault")
+      OGR_Fld_SetSubType(defn.get(), OFSTBoolean);
     check_ogr(OGR_L_CreateField(l, defn.get(), TRUE), "layer_styles field");
   }
   check_ogr(GDALDatasetStartTransaction(ds.get(), FALSE), "GeoPackage transaction");
@@ -267,7 +277,7 @@ void write_geopackage(const MapModel& model, const fs::path& file, const std::st
   int year = 1970;
   int month = 1;
   int day = 1;
-  if (std::sscanf(date.c_str(), "%d-%d-%d", &year, &month, &day) != 3) {  // NOLINT(cert-err34-c)
+  if (std::sscanf(date.c_str(), "%d-%d-%d", &year, &month, &day) != 3) { // NOLINT(cert-err34-c)
     year = 1970, month = 1, day = 1;
   }
   for (const auto& layer : model.layers) {
@@ -325,18 +335,20 @@ void write_postgres(const MapModel& model, const std::string& connection, const 
                 "CURRENT_USER, ui xml, update_time timestamp DEFAULT CURRENT_TIMESTAMP, type varchar)");
     for (const auto& layer : model.layers) {
       execute_sql(ds.get(), "DELETE FROM public.layer_styles WHERE f_table_catalog = current_database() AND "
-                            "f_table_schema = " + sql_quote(schema) + " AND f_table_name = " +
-                                sql_quote(layer.name) + " AND stylename = " + sql_quote("stationmap"));
-      execute_sql(ds.get(),
-                  "INSERT INTO public.layer_styles (f_table_catalog, f_table_schema, f_table_name, "
-                  "f_geometry_column, stylename, styleqml, stylesld, useasdefault, description, update_time, "
-                  "type) VALUES (current_database(), " + sql_quote(schema) + ", " + sql_quote(layer.name) +
-                      ", 'geom', 'stationmap', XMLPARSE(DOCUMENT " + sql_quote(qml_for(layer, false)) +
-                      "), XMLPARSE(DOCUMENT " + sql_quote(embedded_style(layer.name + ".sld")) +
-                      "), true, 'stationmap default style', " + sql_quote(date) + ", " +
-                      sql_quote(layer.geom == GeomType::Point ? "Point"
-                                : layer.geom == GeomType::Line ? "Line"
-                                                               : "Polygon") + ")");
+                            "f_table_schema = " +
+                                sql_quote(schema) + " AND f_table_name = " + sql_quote(layer.name) +
+                                " AND stylename = " + sql_quote("stationmap"));
+      execute_sql(ds.get(), "INSERT INTO public.layer_styles (f_table_catalog, f_table_schema, f_table_name, "
+                            "f_geometry_column, stylename, styleqml, stylesld, useasdefault, description, update_time, "
+                            "type) VALUES (current_database(), " +
+                                sql_quote(schema) + ", " + sql_quote(layer.name) +
+                                ", 'geom', 'stationmap', XMLPARSE(DOCUMENT " + sql_quote(qml_for(layer, false)) +
+                                "), XMLPARSE(DOCUMENT " + sql_quote(embedded_style(layer.name + ".sld")) +
+                                "), true, 'stationmap default style', " + sql_quote(date) + ", " +
+                                sql_quote(layer.geom == GeomType::Point  ? "Point"
+                                          : layer.geom == GeomType::Line ? "Line"
+                                                                         : "Polygon") +
+                                ")");
     }
   } catch (...) {
     GDALDatasetRollbackTransaction(ds.get());
@@ -345,4 +357,4 @@ void write_postgres(const MapModel& model, const std::string& connection, const 
   check_ogr(GDALDatasetCommitTransaction(ds.get()), "PostgreSQL commit");
 }
 
-}  // namespace stationmap::render::detail
+} // namespace stationmap::render::detail

@@ -25,4 +25,4 @@ void write_geopackage(const MapModel& model, const std::filesystem::path& file, 
 void write_postgres(const MapModel& model, const std::string& connection, const std::string& schema,
                     const std::string& date);
 
-}  // namespace stationmap::render::detail
+} // namespace stationmap::render::detail

@@ -2,7 +2,6 @@
 // The non-OGR outputs of the render stage: CSV tables and the QGIS project.
 
 #include "layer_model.hpp"
-
 #include "stationmap/core/problem_report.hpp"
 #include "stationmap/extract/claims.hpp"
 
@@ -25,4 +24,4 @@ std::string problems_csv(const std::vector<Problem>& problems);
 /// stationmap.qgs: the layers of stationmap.gpkg (relative path), styled, labelled, stations on top.
 std::string qgis_project(const MapModel& model, const std::string& gpkg_name);
 
-}  // namespace stationmap::render::detail
+} // namespace stationmap::render::detail

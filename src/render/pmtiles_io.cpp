@@ -7,10 +7,9 @@
 #include "stationmap/core/file_io.hpp"
 #include "stationmap/render/tiles/archive.hpp"
 
-#include <nlohmann/json.hpp>
-
 #include <algorithm>
 #include <cmath>
+#include <nlohmann/json.hpp>
 #include <unordered_map>
 
 namespace stationmap::tiles {
@@ -54,8 +53,7 @@ std::uint64_t get_varint(std::string_view bytes, std::size_t& pos) {
   throw FormatError("PMTiles: varint too long");
 }
 
-template <typename T>
-void put_le(std::string& out, std::size_t at, T v) {
+template <typename T> void put_le(std::string& out, std::size_t at, T v) {
   auto u = static_cast<std::make_unsigned_t<T>>(v);
   for (std::size_t i = 0; i < sizeof(T); ++i) {
     out[at + i] = static_cast<char>(u & 0xFFU);
@@ -63,8 +61,7 @@ void put_le(std::string& out, std::size_t at, T v) {
   }
 }
 
-template <typename T>
-T get_le(std::string_view in, std::size_t at) {
+template <typename T> T get_le(std::string_view in, std::size_t at) {
   std::make_unsigned_t<T> u = 0;
   for (std::size_t i = sizeof(T); i-- > 0;) {
     u = static_cast<decltype(u)>((u << 8U) | static_cast<unsigned char>(in[at + i]));
@@ -80,8 +77,8 @@ std::string encode_header(const PmtilesHeader& h) {
   std::string out(header_size, '\0');
   out.replace(0, 7, "PMTiles");
   out[7] = 3;
-  const std::uint64_t words[] = {h.root_offset,   h.root_length,  h.metadata_offset, h.metadata_length,
-                                 h.leaf_offset,   h.leaf_length,  h.data_offset,     h.data_length,
+  const std::uint64_t words[] = {h.root_offset,     h.root_length,  h.metadata_offset, h.metadata_length,
+                                 h.leaf_offset,     h.leaf_length,  h.data_offset,     h.data_length,
                                  h.addressed_tiles, h.tile_entries, h.tile_contents};
   for (std::size_t i = 0; i < std::size(words); ++i) {
     put_le(out, 8 + 8 * i, words[i]);
@@ -107,8 +104,8 @@ PmtilesHeader decode_header(std::string_view in) {
     throw FormatError("not a PMTiles v3 file");
   }
   PmtilesHeader h;
-  std::uint64_t* words[] = {&h.root_offset,   &h.root_length,  &h.metadata_offset, &h.metadata_length,
-                            &h.leaf_offset,   &h.leaf_length,  &h.data_offset,     &h.data_length,
+  std::uint64_t* words[] = {&h.root_offset,     &h.root_length,  &h.metadata_offset, &h.metadata_length,
+                            &h.leaf_offset,     &h.leaf_length,  &h.data_offset,     &h.data_length,
                             &h.addressed_tiles, &h.tile_entries, &h.tile_contents};
   for (std::size_t i = 0; i < std::size(words); ++i) {
     *words[i] = get_le<std::uint64_t>(in, 8 + 8 * i);
@@ -142,7 +139,7 @@ std::string pmtiles_metadata(const TileSet& set) {
   return m.dump();
 }
 
-}  // namespace
+} // namespace
 
 std::uint64_t zxy_to_tile_id(std::uint8_t z, std::uint32_t x, std::uint32_t y) {
   if (z > 31) {
@@ -153,7 +150,7 @@ std::uint64_t zxy_to_tile_id(std::uint8_t z, std::uint32_t x, std::uint32_t y) {
     throw Error("PMTiles: tile " + std::to_string(z) + "/" + std::to_string(x) + "/" + std::to_string(y) +
                 " outside its zoom");
   }
-  std::uint64_t acc = ((std::uint64_t{1} << (2U * z)) - 1) / 3;  // tiles of the zooms below
+  std::uint64_t acc = ((std::uint64_t{1} << (2U * z)) - 1) / 3; // tiles of the zooms below
   std::uint64_t tx = x;
   std::uint64_t ty = y;
   std::uint64_t d = 0;
@@ -263,7 +260,8 @@ void write_pmtiles(const TileSet& set, const std::filesystem::path& path) {
       ++contents;
     }
     const auto [offset, length] = it->second;
-    if (!entries.empty() && entries.back().offset == offset && entries.back().tile_id + entries.back().run_length == id) {
+    if (!entries.empty() && entries.back().offset == offset &&
+        entries.back().tile_id + entries.back().run_length == id) {
       ++entries.back().run_length;
     } else {
       entries.push_back({id, offset, length, 1});
@@ -278,7 +276,8 @@ void write_pmtiles(const TileSet& set, const std::filesystem::path& path) {
     std::vector<PmtilesEntry> root_entries;
     for (std::size_t i = 0; i < entries.size(); i += leaf_size) {
       const std::vector<PmtilesEntry> chunk(entries.begin() + static_cast<std::ptrdiff_t>(i),
-                                            entries.begin() + static_cast<std::ptrdiff_t>(std::min(entries.size(), i + leaf_size)));
+                                            entries.begin() +
+                                                static_cast<std::ptrdiff_t>(std::min(entries.size(), i + leaf_size)));
       const std::string leaf = gzip_compress(serialize_directory(chunk));
       root_entries.push_back({chunk.front().tile_id, leaves.size(), static_cast<std::uint32_t>(leaf.size()), 0});
       leaves += leaf;
@@ -390,4 +389,4 @@ std::unique_ptr<TileArchive> open_tile_archive(const std::filesystem::path& outd
   return nullptr;
 }
 
-}  // namespace stationmap::tiles
+} // namespace stationmap::tiles

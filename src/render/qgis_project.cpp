@@ -15,11 +15,20 @@ std::string xml_escape(std::string_view text) {
   std::string out;
   for (char c : text) {
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      default: out += c;
+    case '&':
+      out += "&amp;";
+      break;
+    case '<':
+      out += "&lt;";
+      break;
+    case '>':
+      out += "&gt;";
+      break;
+    case '"':
+      out += "&quot;";
+      break;
+    default:
+      out += c;
     }
   }
   return out;
@@ -57,23 +66,29 @@ std::pair<std::string, bool> qml_body(std::string_view qml) {
 
 const char* geometry_name(GeomType type) {
   switch (type) {
-    case GeomType::Point: return "Point";
-    case GeomType::Line: return "Line";
-    case GeomType::MultiPolygon: return "Polygon";
+  case GeomType::Point:
+    return "Point";
+  case GeomType::Line:
+    return "Line";
+  case GeomType::MultiPolygon:
+    return "Polygon";
   }
   return "Unknown";
 }
 
 const char* wkb_type_name(GeomType type) {
   switch (type) {
-    case GeomType::Point: return "Point";
-    case GeomType::Line: return "MultiLineString";
-    case GeomType::MultiPolygon: return "MultiPolygon";
+  case GeomType::Point:
+    return "Point";
+  case GeomType::Line:
+    return "MultiLineString";
+  case GeomType::MultiPolygon:
+    return "MultiPolygon";
   }
   return "Unknown";
 }
 
-}  // namespace
+} // namespace
 
 std::string qgis_project(const MapModel& model, const std::string& gpkg_name) {
   // A sensible first view: the features' extent with a margin, clamped to the world.
@@ -87,8 +102,8 @@ std::string qgis_project(const MapModel& model, const std::string& gpkg_name) {
   const double xmax = std::min(180.0, e.max_lon + margin_x);
   const double ymin = std::max(-90.0, e.min_lat - margin_y);
   const double ymax = std::min(90.0, e.max_lat + margin_y);
-  const std::string extent = "<xmin>" + number(xmin) + "</xmin><ymin>" + number(ymin) + "</ymin><xmax>" +
-                             number(xmax) + "</xmax><ymax>" + number(ymax) + "</ymax>";
+  const std::string extent = "<xmin>" + number(xmin) + "</xmin><ymin>" + number(ymin) + "</ymin><xmax>" + number(xmax) +
+                             "</xmax><ymax>" + number(ymax) + "</ymax>";
 
   // Layer tree and rendering order: top first (stations), bottom last (places).
   std::vector<const Layer*> top_first;
@@ -106,7 +121,8 @@ std::string qgis_project(const MapModel& model, const std::string& gpkg_name) {
   xml += "  <layer-tree-group>\n    <customproperties/>\n";
   for (const Layer* l : top_first) {
     xml += "    <layer-tree-layer id=\"" + id_of(*l) + "\" name=\"" + l->name + "\" source=\"" +
-           xml_escape(source_of(*l)) + "\" providerKey=\"ogr\" checked=\"Qt::Checked\" expanded=\"1\">\n"
+           xml_escape(source_of(*l)) +
+           "\" providerKey=\"ogr\" checked=\"Qt::Checked\" expanded=\"1\">\n"
            "      <customproperties/>\n    </layer-tree-layer>\n";
   }
   xml += "    <custom-order enabled=\"0\">\n";
@@ -144,4 +160,4 @@ std::string qgis_project(const MapModel& model, const std::string& gpkg_name) {
   return xml;
 }
 
-}  // namespace stationmap::render::detail
+} // namespace stationmap::render::detail

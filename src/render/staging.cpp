@@ -2,9 +2,8 @@
 
 #include "stationmap/core/error.hpp"
 
-#include <unistd.h>
-
 #include <string>
+#include <unistd.h>
 
 namespace stationmap::render {
 
@@ -16,7 +15,7 @@ fs::path sibling(const fs::path& outdir, const std::string& tag) {
   return outdir.parent_path() / ("." + outdir.filename().string() + "." + tag + "-" + std::to_string(::getpid()));
 }
 
-}  // namespace
+} // namespace
 
 OutputStaging::OutputStaging(fs::path outdir) {
   // "out/" and "out" are the same OUTDIR: drop a trailing separator so that filename() is not empty.
@@ -33,7 +32,7 @@ OutputStaging::OutputStaging(fs::path outdir) {
   if (fs::exists(m_outdir, ec) && !fs::is_directory(m_outdir, ec)) {
     throw IoError(m_outdir.string(), "exists and is not a folder");
   }
-  fs::remove_all(m_staging, ec);  // left over by a killed run with the same pid
+  fs::remove_all(m_staging, ec); // left over by a killed run with the same pid
   if (!fs::create_directory(m_staging, ec) || ec) {
     throw IoError(m_staging.string(), "cannot create staging folder: " + (ec ? ec.message() : "exists"));
   }
@@ -71,8 +70,8 @@ void OutputStaging::commit() {
   }
   m_committed = true;
   if (had_previous) {
-    fs::remove_all(previous, ec);  // best effort: the new map is in place either way
+    fs::remove_all(previous, ec); // best effort: the new map is in place either way
   }
 }
 
-}  // namespace stationmap::render
+} // namespace stationmap::render

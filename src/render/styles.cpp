@@ -3,16 +3,17 @@
 #include "stationmap/core/error.hpp"
 
 #include <nlohmann/json.hpp>
-
 #include <span>
 
 namespace stationmap::render::detail {
 
 namespace {
 
-std::span<const EmbeddedFile> files() { return {embedded_styles, embedded_style_count}; }
+std::span<const EmbeddedFile> files() {
+  return {embedded_styles, embedded_style_count};
+}
 
-}  // namespace
+} // namespace
 
 std::string_view embedded_style(std::string_view name) {
   for (const auto& f : files()) {
@@ -39,4 +40,4 @@ std::string jurisdiction_colour(std::size_t index) {
   return colours.at(index % colours.size());
 }
 
-}  // namespace stationmap::render::detail
+} // namespace stationmap::render::detail

@@ -16,7 +16,7 @@ std::vector<std::string> embedded_style_names();
 /// Colour (#rrggbb) for the i-th jurisdiction, from palette.json "jurisdictions".
 std::string jurisdiction_colour(std::size_t index);
 
-}  // namespace stationmap::render::detail
+} // namespace stationmap::render::detail
 
 namespace stationmap::render::detail {
 
@@ -28,4 +28,4 @@ struct EmbeddedFile {
 extern const EmbeddedFile embedded_styles[];
 extern const std::size_t embedded_style_count;
 
-}  // namespace stationmap::render::detail
+} // namespace stationmap::render::detail

@@ -5,11 +5,10 @@
 #include "stationmap/render/tiles/mvt.hpp"
 #include "stationmap/render/tiles/tiles.hpp"
 
-#include <nlohmann/json.hpp>
-
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <nlohmann/json.hpp>
 #include <numbers>
 #include <set>
 
@@ -141,8 +140,8 @@ MvtFeature make_cluster(const std::vector<const TileFeature*>& members, const st
 }
 
 /// Liang-Barsky: clips segment a-b to the box; returns false when nothing is left.
-bool clip_segment(double ax, double ay, double bx, double by, double minx, double miny, double maxx,
-                  double maxy, double& t0, double& t1) {
+bool clip_segment(double ax, double ay, double bx, double by, double minx, double miny, double maxx, double maxy,
+                  double& t0, double& t1) {
   t0 = 0.0;
   t1 = 1.0;
   const double dx = bx - ax;
@@ -187,8 +186,8 @@ void push_unique(std::vector<TilePoint>& part, TilePoint p) {
 }
 
 /// Clips every part of a line feature into the tiles of zoom z it crosses.
-std::map<TileKey, std::vector<std::vector<TilePoint>>> clip_line(const std::vector<std::vector<Merc>>& parts,
-                                                                  int z, const TileOptions& o) {
+std::map<TileKey, std::vector<std::vector<TilePoint>>> clip_line(const std::vector<std::vector<Merc>>& parts, int z,
+                                                                 const TileOptions& o) {
   const double extent = o.extent;
   const double world = extent * std::ldexp(1.0, z);
   const auto last_tile = static_cast<std::int64_t>((std::uint64_t{1} << static_cast<unsigned>(z)) - 1);
@@ -196,7 +195,7 @@ std::map<TileKey, std::vector<std::vector<TilePoint>>> clip_line(const std::vect
   std::map<TileKey, LineState> states;
   std::size_t piece = 0;
   for (const auto& part : parts) {
-    piece += 2;  // parts never join each other
+    piece += 2; // parts never join each other
     for (std::size_t i = 1; i < part.size(); ++i) {
       const double ax = part[i - 1].x * world;
       const double ay = part[i - 1].y * world;
@@ -227,8 +226,8 @@ std::map<TileKey, std::vector<std::vector<TilePoint>>> clip_line(const std::vect
             double t1 = 1.0;
             const double minx = static_cast<double>(tx) * extent - buffer;
             const double miny = static_cast<double>(ty) * extent - buffer;
-            if (!clip_segment(px0, py0, px1, py1, minx, miny, minx + extent + 2 * buffer,
-                              miny + extent + 2 * buffer, t0, t1)) {
+            if (!clip_segment(px0, py0, px1, py1, minx, miny, minx + extent + 2 * buffer, miny + extent + 2 * buffer,
+                              t0, t1)) {
               continue;
             }
             LineState& st = states[key];
@@ -261,7 +260,7 @@ std::map<TileKey, std::vector<std::vector<TilePoint>>> clip_line(const std::vect
   return out;
 }
 
-}  // namespace
+} // namespace
 
 int choose_maxzoom(const std::vector<TileFeature>& features, const TileOptions& options) {
   if (options.maxzoom) {
@@ -273,11 +272,10 @@ int choose_maxzoom(const std::vector<TileFeature>& features, const TileOptions& 
       points.push_back(project(f.parts.front().front()));
     }
   }
-  std::sort(points.begin(), points.end(), [](const Merc& a, const Merc& b) {
-    return a.x != b.x ? a.x < b.x : a.y < b.y;
-  });
+  std::sort(points.begin(), points.end(),
+            [](const Merc& a, const Merc& b) { return a.x != b.x ? a.x < b.x : a.y < b.y; });
   double best = std::numeric_limits<double>::infinity();
-  for (std::size_t i = 0; i < points.size(); ++i) {  // sweep on x: only neighbours closer than best count
+  for (std::size_t i = 0; i < points.size(); ++i) { // sweep on x: only neighbours closer than best count
     for (std::size_t j = i + 1; j < points.size() && points[j].x - points[i].x < best; ++j) {
       const double d = std::hypot(points[j].x - points[i].x, points[j].y - points[i].y);
       if (d > 0.0) {
@@ -326,8 +324,11 @@ TileSet build_tiles(const std::vector<TileFeature>& features, const TileOptions&
       info.minzoom = set.minzoom;
       info.maxzoom = contains(options.line_layers, f.layer) ? links_max : set.maxzoom;
       if (contains(options.clustered_layers, f.layer)) {
-        info.fields = {{"cluster", "Boolean"}, {"point_count", "Number"}, {"member_ids", "String"},
-                       {"member_names", "String"}, {"station_count", "Number"}};
+        info.fields = {{"cluster", "Boolean"},
+                       {"point_count", "Number"},
+                       {"member_ids", "String"},
+                       {"member_names", "String"},
+                       {"station_count", "Number"}};
       }
       set.layers.push_back(std::move(info));
     }
@@ -340,7 +341,8 @@ TileSet build_tiles(const std::vector<TileFeature>& features, const TileOptions&
       auto& out = projected[i].emplace_back();
       for (const auto& ll : part) {
         if (!std::isfinite(ll.first) || !std::isfinite(ll.second)) {
-          throw Error("tiles: feature " + std::to_string(i) + " of layer '" + f.layer + "' has a non-finite "
+          throw Error("tiles: feature " + std::to_string(i) + " of layer '" + f.layer +
+                      "' has a non-finite "
                       "coordinate");
         }
         out.push_back(project(ll));
@@ -441,7 +443,7 @@ TileSet build_tiles(const std::vector<TileFeature>& features, const TileOptions&
         for (std::int64_t ty = hy - 1; ty <= hy + 1; ++ty) {
           for (std::int64_t tx = hx - 1; tx <= hx + 1; ++tx) {
             if (tx < 0 || ty < 0 || tx >= tiles_per_side || ty >= tiles_per_side) {
-              continue;  // never an address outside the pyramid
+              continue; // never an address outside the pyramid
             }
             const std::int64_t lx = p.wx - tx * e;
             const std::int64_t ly = p.wy - ty * e;
@@ -474,10 +476,13 @@ std::string vector_layers_json(const TileSet& set) {
     for (const auto& [k, v] : l.fields) {
       fields[k] = v;
     }
-    layers.push_back({{"id", l.id}, {"description", l.description}, {"minzoom", l.minzoom},
-                      {"maxzoom", l.maxzoom}, {"fields", fields}});
+    layers.push_back({{"id", l.id},
+                      {"description", l.description},
+                      {"minzoom", l.minzoom},
+                      {"maxzoom", l.maxzoom},
+                      {"fields", fields}});
   }
   return layers.dump();
 }
 
-}  // namespace stationmap::tiles
+} // namespace stationmap::tiles

@@ -2,11 +2,10 @@
 
 #include "stationmap/render/tiles/tiles.hpp"
 
-#include <nlohmann/json.hpp>
-
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <nlohmann/json.hpp>
 #include <numbers>
 #include <set>
 
@@ -69,7 +68,7 @@ std::int64_t as_int(std::size_t n) {
   return static_cast<std::int64_t>(n);
 }
 
-}  // namespace
+} // namespace
 
 std::vector<std::vector<LonLat>> great_circle(LonLat from, LonLat to, double step_km) {
   const Vec3 a = to_vec(from);
@@ -111,7 +110,7 @@ std::string jurisdiction_color(std::string_view jurisdiction_id) {
   static constexpr std::array<const char*, 12> palette{"#e6194b", "#3cb44b", "#4363d8", "#f58231",
                                                        "#911eb4", "#42d4f4", "#f032e6", "#9a6324",
                                                        "#469990", "#808000", "#000075", "#bfef45"};
-  std::uint64_t h = 1469598103934665603ULL;  // FNV-1a
+  std::uint64_t h = 1469598103934665603ULL; // FNV-1a
   for (const char c : jurisdiction_id) {
     h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ULL;
   }
@@ -193,9 +192,10 @@ std::vector<TileFeature> features_from_claims(const ClaimSet& claims, const Link
     }
     if (f.parts.empty()) {
       if (s == stations.end() || j == jurisdictions.end()) {
-        continue;  // a link to an unknown end has no geometry; the layers stage reports it
+        continue; // a link to an unknown end has no geometry; the layers stage reports it
       }
-      f.parts = great_circle({j->second->place.lon, j->second->place.lat}, {s->second->place.lon, s->second->place.lat});
+      f.parts =
+          great_circle({j->second->place.lon, j->second->place.lat}, {s->second->place.lon, s->second->place.lat});
     }
     auto& p = f.properties;
     p["link_id"] = l.link_id;
@@ -245,4 +245,4 @@ std::vector<TileFeature> features_from_claims(const ClaimSet& claims, const Link
   return out;
 }
 
-}  // namespace stationmap::tiles
+} // namespace stationmap::tiles

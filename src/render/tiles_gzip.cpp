@@ -56,4 +56,4 @@ std::string gzip_decompress(std::string_view data) {
   return out;
 }
 
-}  // namespace stationmap::tiles
+} // namespace stationmap::tiles

@@ -4,9 +4,8 @@
 #include "stationmap/core/file_io.hpp"
 #include "stationmap/render/tiles/web.hpp"
 
-#include <nlohmann/json.hpp>
-
 #include <cstdlib>
+#include <nlohmann/json.hpp>
 
 namespace stationmap::tiles {
 namespace {
@@ -38,12 +37,13 @@ ojson is_cluster(bool yes) {
   return ojson::array({"==", ojson::array({"get", "cluster"}), yes});
 }
 
-}  // namespace
+} // namespace
 
 const std::vector<std::pair<std::string, std::string>>& status_colors() {
   static const std::vector<std::pair<std::string, std::string>> colors{
-      {"alleged", "#f28e2b"},        {"suspected", "#edc948"},     {"confirmed", "#e15759"},
-      {"under investigation", "#b07aa1"}, {"ordered closed", "#76b7b2"}, {"closed", "#59a14f"},
+      {"alleged", "#f28e2b"},        {"suspected", "#edc948"},
+      {"confirmed", "#e15759"},      {"under investigation", "#b07aa1"},
+      {"ordered closed", "#76b7b2"}, {"closed", "#59a14f"},
       {"denied", "#9c755f"}};
   return colors;
 }
@@ -54,19 +54,20 @@ std::string style_json(const TileSet& set, const std::string& tile_url) {
     status_match.push_back(status);
     status_match.push_back(color);
   }
-  status_match.push_back("#7f7f7f");  // mixed clusters and anything else
+  status_match.push_back("#7f7f7f"); // mixed clusters and anything else
 
   ojson layers = ojson::array();
   layers.push_back({{"id", "background"}, {"type", "background"}, {"paint", {{"background-color", "#eef2f5"}}}});
-  layers.push_back({{"id", "links"},
-                    {"type", "line"},
-                    {"source", source_links},
-                    {"source-layer", "links"},
-                    {"layout", {{"line-cap", "round"}, {"line-join", "round"}}},
-                    {"paint",
-                     {{"line-color", ojson::array({"to-color", ojson::array({"get", "color"}), "#555555"})},
-                      {"line-width", ojson::array({"interpolate", ojson::array({"linear"}), ojson::array({"zoom"}), 0, 1, 8, 2.5})},
-                      {"line-opacity", 0.7}}}});
+  layers.push_back(
+      {{"id", "links"},
+       {"type", "line"},
+       {"source", source_links},
+       {"source-layer", "links"},
+       {"layout", {{"line-cap", "round"}, {"line-join", "round"}}},
+       {"paint",
+        {{"line-color", ojson::array({"to-color", ojson::array({"get", "color"}), "#555555"})},
+         {"line-width", ojson::array({"interpolate", ojson::array({"linear"}), ojson::array({"zoom"}), 0, 1, 8, 2.5})},
+         {"line-opacity", 0.7}}}});
   layers.push_back({{"id", "places"},
                     {"type", "circle"},
                     {"source", source_all},
@@ -74,28 +75,31 @@ std::string style_json(const TileSet& set, const std::string& tile_url) {
                     {"paint",
                      {{"circle-color", "#9aa5b1"},
                       {"circle-opacity", 0.6},
-                      {"circle-radius", ojson::array({"interpolate", ojson::array({"linear"}), ojson::array({"get", "point_count"}), 1, 2.5, 50, 8})}}}});
+                      {"circle-radius", ojson::array({"interpolate", ojson::array({"linear"}),
+                                                      ojson::array({"get", "point_count"}), 1, 2.5, 50, 8})}}}});
   layers.push_back({{"id", "jurisdictions"},
                     {"type", "circle"},
                     {"source", source_all},
                     {"source-layer", "jurisdictions"},
                     {"paint",
                      {{"circle-color", ojson::array({"to-color", ojson::array({"get", "color"}), "#555555"})},
-                      {"circle-radius", ojson::array({"interpolate", ojson::array({"linear"}), ojson::array({"get", "stations"}), 1, 5, 10, 11, 50, 22})},
+                      {"circle-radius", ojson::array({"interpolate", ojson::array({"linear"}),
+                                                      ojson::array({"get", "stations"}), 1, 5, 10, 11, 50, 22})},
                       {"circle-opacity", 0.85},
                       {"circle-stroke-color", "#ffffff"},
                       {"circle-stroke-width", 1.5}}}});
-  layers.push_back({{"id", "station-clusters"},
-                    {"type", "circle"},
-                    {"source", source_all},
-                    {"source-layer", "stations"},
-                    {"filter", is_cluster(true)},
-                    {"paint",
-                     {{"circle-color", status_match},
-                      {"circle-radius", ojson::array({"step", ojson::array({"get", "point_count"}), 11, 5, 15, 20, 20})},
-                      {"circle-opacity", 0.85},
-                      {"circle-stroke-color", "#333333"},
-                      {"circle-stroke-width", 1.5}}}});
+  layers.push_back(
+      {{"id", "station-clusters"},
+       {"type", "circle"},
+       {"source", source_all},
+       {"source-layer", "stations"},
+       {"filter", is_cluster(true)},
+       {"paint",
+        {{"circle-color", status_match},
+         {"circle-radius", ojson::array({"step", ojson::array({"get", "point_count"}), 11, 5, 15, 20, 20})},
+         {"circle-opacity", 0.85},
+         {"circle-stroke-color", "#333333"},
+         {"circle-stroke-width", 1.5}}}});
   layers.push_back({{"id", "stations"},
                     {"type", "circle"},
                     {"source", source_all},
@@ -103,7 +107,8 @@ std::string style_json(const TileSet& set, const std::string& tile_url) {
                     {"filter", is_cluster(false)},
                     {"paint",
                      {{"circle-color", status_match},
-                      {"circle-radius", ojson::array({"interpolate", ojson::array({"linear"}), ojson::array({"zoom"}), 0, 5, 10, 8})},
+                      {"circle-radius",
+                       ojson::array({"interpolate", ojson::array({"linear"}), ojson::array({"zoom"}), 0, 5, 10, 8})},
                       {"circle-stroke-color", "#ffffff"},
                       {"circle-stroke-width", 1.5}}}});
 
@@ -174,9 +179,9 @@ std::vector<std::string> write_web_map(const TileSet& set, const std::filesystem
   write_file_atomic(outdir / "index.html", read_file(dir / "index.html", 1U << 20U));
   // MapLibre GL JS: web/vendor/ (tools/fetch_web_vendor.sh) or web/node_modules (npm ci in web/).
   const std::vector<std::filesystem::path> vendors{dir / "vendor", dir / "node_modules" / "maplibre-gl" / "dist"};
-  const std::vector<std::pair<std::string, std::string>> files{
-      {"maplibre-gl.js", "maplibre-gl.js"}, {"maplibre-gl.css", "maplibre-gl.css"},
-      {"LICENSE.txt", "maplibre-gl.LICENSE.txt"}};
+  const std::vector<std::pair<std::string, std::string>> files{{"maplibre-gl.js", "maplibre-gl.js"},
+                                                               {"maplibre-gl.css", "maplibre-gl.css"},
+                                                               {"LICENSE.txt", "maplibre-gl.LICENSE.txt"}};
   for (const auto& [from, to] : files) {
     bool copied = false;
     for (const auto& v : vendors) {
@@ -208,4 +213,4 @@ TileOutputs write_tiles_and_web_map(const ClaimSet& claims, const std::filesyste
   return out;
 }
 
-}  // namespace stationmap::tiles
+} // namespace stationmap::tiles

@@ -20,13 +20,13 @@ std::optional<std::filesystem::path> resolve_inside(const std::filesystem::path&
     if (segment.empty()) {
       continue;
     }
-    if (segment.front() == '.') {  // "..", "." and dot files (.git, .tmp...) are never served
+    if (segment.front() == '.') { // "..", "." and dot files (.git, .tmp...) are never served
       return std::nullopt;
     }
     joined /= std::string(segment);
   }
   std::error_code ec;
-  const std::filesystem::path real = std::filesystem::canonical(joined, ec);  // follows symlinks
+  const std::filesystem::path real = std::filesystem::canonical(joined, ec); // follows symlinks
   if (ec) {
     return std::nullopt;
   }
@@ -38,4 +38,4 @@ std::optional<std::filesystem::path> resolve_inside(const std::filesystem::path&
   return real;
 }
 
-}  // namespace stationmap::serve
+} // namespace stationmap::serve

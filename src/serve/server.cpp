@@ -6,15 +6,14 @@
 #include "stationmap/core/file_io.hpp"
 #include "stationmap/render/tiles/archive.hpp"
 
-#include <httplib.h>
-#include <sys/socket.h>
-#include <nlohmann/json.hpp>
-
 #include <charconv>
 #include <chrono>
 #include <cstdio>
+#include <httplib.h>
 #include <map>
 #include <mutex>
+#include <nlohmann/json.hpp>
+#include <sys/socket.h>
 #include <thread>
 
 namespace stationmap::serve {
@@ -30,22 +29,29 @@ const char* const revalidate = "no-cache";
 thread_local std::chrono::steady_clock::time_point request_start;
 
 std::string content_type_for(const fs::path& p) {
-  static const std::map<std::string, std::string> types{
-      {".html", "text/html; charset=utf-8"},      {".js", "text/javascript; charset=utf-8"},
-      {".css", "text/css; charset=utf-8"},        {".json", "application/json"},
-      {".geojson", "application/geo+json"},       {".pbf", "application/x-protobuf"},
-      {".mvt", "application/vnd.mapbox-vector-tile"}, {".pmtiles", "application/vnd.pmtiles"},
-      {".mbtiles", "application/vnd.sqlite3"},    {".gpkg", "application/geopackage+sqlite3"},
-      {".csv", "text/csv; charset=utf-8"},        {".txt", "text/plain; charset=utf-8"},
-      {".qgs", "application/xml"},                {".qml", "application/xml"},
-      {".png", "image/png"},                      {".svg", "image/svg+xml"},
-      {".map", "application/json"}};
+  static const std::map<std::string, std::string> types{{".html", "text/html; charset=utf-8"},
+                                                        {".js", "text/javascript; charset=utf-8"},
+                                                        {".css", "text/css; charset=utf-8"},
+                                                        {".json", "application/json"},
+                                                        {".geojson", "application/geo+json"},
+                                                        {".pbf", "application/x-protobuf"},
+                                                        {".mvt", "application/vnd.mapbox-vector-tile"},
+                                                        {".pmtiles", "application/vnd.pmtiles"},
+                                                        {".mbtiles", "application/vnd.sqlite3"},
+                                                        {".gpkg", "application/geopackage+sqlite3"},
+                                                        {".csv", "text/csv; charset=utf-8"},
+                                                        {".txt", "text/plain; charset=utf-8"},
+                                                        {".qgs", "application/xml"},
+                                                        {".qml", "application/xml"},
+                                                        {".png", "image/png"},
+                                                        {".svg", "image/svg+xml"},
+                                                        {".map", "application/json"}};
   auto it = types.find(p.extension().string());
   return it != types.end() ? it->second : "application/octet-stream";
 }
 
 std::string etag_of(std::string_view bytes) {
-  std::uint64_t h = 1469598103934665603ULL;  // FNV-1a 64
+  std::uint64_t h = 1469598103934665603ULL; // FNV-1a 64
   for (const char c : bytes) {
     h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ULL;
   }
@@ -124,7 +130,7 @@ public:
   }
 };
 
-}  // namespace
+} // namespace
 
 struct Server::Impl {
   fs::path root;
@@ -229,7 +235,8 @@ struct Server::Impl {
       error(res, 500, "tiles.json in OUTDIR is not JSON");
       return;
     }
-    const std::string host = req.has_header("Host") ? req.get_header_value("Host") : options.host + ":" + std::to_string(bound_port);
+    const std::string host =
+        req.has_header("Host") ? req.get_header_value("Host") : options.host + ":" + std::to_string(bound_port);
     j["tiles"] = nlohmann::ordered_json::array({"http://" + host + "/tiles/{z}/{x}/{y}.pbf"});
     const std::string body = j.dump(2);
     const std::string etag = etag_of(body);
@@ -259,14 +266,16 @@ struct Server::Impl {
       return;
     }
     if (static_cast<int>(z) < archive->minzoom() || static_cast<int>(z) > archive->maxzoom()) {
-      error(res, 404, "zoom out of the tile set's range " + std::to_string(archive->minzoom()) + ".." +
-                          std::to_string(archive->maxzoom()));
+      error(res, 404,
+            "zoom out of the tile set's range " + std::to_string(archive->minzoom()) + ".." +
+                std::to_string(archive->maxzoom()));
       return;
     }
-    auto stored = archive->tile(static_cast<std::uint8_t>(z), static_cast<std::uint32_t>(x), static_cast<std::uint32_t>(y));
+    auto stored =
+        archive->tile(static_cast<std::uint8_t>(z), static_cast<std::uint32_t>(x), static_cast<std::uint32_t>(y));
     res.set_header("Cache-Control", tile_cache_control);
     if (!stored) {
-      res.status = 204;  // in range, nothing there
+      res.status = 204; // in range, nothing there
       return;
     }
     const std::string etag = etag_of(stored->data);
@@ -325,7 +334,8 @@ struct Server::Impl {
     });
     http.set_post_routing_handler([](const httplib::Request&, httplib::Response& res) {
       res.set_header("Access-Control-Allow-Origin", "*");
-      res.set_header("Access-Control-Expose-Headers", "ETag, Content-Range, Content-Length, Accept-Ranges, Content-Encoding");
+      res.set_header("Access-Control-Expose-Headers",
+                     "ETag, Content-Range, Content-Length, Accept-Ranges, Content-Encoding");
       res.set_header("X-Content-Type-Options", "nosniff");
     });
     http.set_exception_handler([this](const httplib::Request& req, httplib::Response& res, std::exception_ptr ep) {
@@ -340,7 +350,8 @@ struct Server::Impl {
       error(res, 500, "internal error");
     });
     http.set_logger([this](const httplib::Request& req, const httplib::Response& res) {
-      const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - request_start).count();
+      const double ms =
+          std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - request_start).count();
       char timing[32];
       std::snprintf(timing, sizeof timing, "%.2fms", ms);
       log(req.remote_addr + " \"" + req.method + " " + req.target + " " + req.version + "\" " +
@@ -411,4 +422,4 @@ int Server::port() const {
   return m_impl->bound_port;
 }
 
-}  // namespace stationmap::serve
+} // namespace stationmap::serve

@@ -13,7 +13,7 @@ Document doc_of(const std::string& text) {
   d.text = text;
   return d;
 }
-}  // namespace
+} // namespace
 
 TEST(Segmenter, SplitsSentencesButNotAbbreviations) {
   const auto s = segment(doc_of("Police in the U.S. said so. Mr. Li disagreed! 站点已关闭。另一个仍在运作。"));
@@ -21,7 +21,7 @@ TEST(Segmenter, SplitsSentencesButNotAbbreviations) {
   EXPECT_EQ(s[0].text, "Police in the U.S. said so.");
   EXPECT_EQ(s[1].text, "Mr. Li disagreed!");
   EXPECT_EQ(s[2].text, "站点已关闭。");
-  EXPECT_EQ(s[2].start, 46U);  // code points, not bytes
+  EXPECT_EQ(s[2].start, 46U); // code points, not bytes
 }
 
 TEST(Segmenter, RecognisesCaptionsBylinesNavigationAndTables) {
@@ -35,7 +35,8 @@ TEST(Segmenter, RecognisesCaptionsBylinesNavigationAndTables) {
   EXPECT_EQ(kinds.front(), BlockKind::Caption);
   EXPECT_NE(std::find(kinds.begin(), kinds.end(), BlockKind::Byline), kinds.end());
   EXPECT_NE(std::find(kinds.begin(), kinds.end(), BlockKind::Navigation), kinds.end());
-  const auto row = std::find_if(s.begin(), s.end(), [](const auto& x) { return x.text.find("Oslo") != std::string::npos; });
+  const auto row =
+      std::find_if(s.begin(), s.end(), [](const auto& x) { return x.text.find("Oslo") != std::string::npos; });
   ASSERT_NE(row, s.end());
   EXPECT_EQ(row->kind, BlockKind::Table);
   EXPECT_EQ(s.back().kind, BlockKind::Byline) << "the author box runs to the end";

@@ -2,9 +2,8 @@
 
 #include "stationmap/gazetteer/gazetteer.hpp"
 
-#include <gtest/gtest.h>
-
 #include <cmath>
+#include <gtest/gtest.h>
 
 using stationmap::Gazetteer;
 
@@ -27,18 +26,18 @@ bool has_candidate_near(const char* name, const char* country, double lat, doubl
   return false;
 }
 
-}  // namespace
+} // namespace
 
 TEST(EmbeddedGazetteer, HasTheCitiesOfTheStationReports) {
   EXPECT_TRUE(has_candidate_near("Aubervilliers", "FR", 48.914, 2.382));
   EXPECT_TRUE(has_candidate_near("Paris", "FR", 48.853, 2.349));
-  EXPECT_TRUE(has_candidate_near("Paris", "US", 33.661, -95.556));  // Paris, Texas
+  EXPECT_TRUE(has_candidate_near("Paris", "US", 33.661, -95.556)); // Paris, Texas
   EXPECT_TRUE(has_candidate_near("New York", "US", 40.714, -74.006));
 }
 
 TEST(EmbeddedGazetteer, HasBothFuzhous) {
-  EXPECT_TRUE(has_candidate_near("Fuzhou", "CN", 26.061, 119.306));  // Fujian
-  EXPECT_TRUE(has_candidate_near("Fuzhou", "CN", 27.960, 116.333));  // Jiangxi
+  EXPECT_TRUE(has_candidate_near("Fuzhou", "CN", 26.061, 119.306)); // Fujian
+  EXPECT_TRUE(has_candidate_near("Fuzhou", "CN", 27.960, 116.333)); // Jiangxi
   EXPECT_TRUE(has_candidate_near("福州", "CN", 26.061, 119.306));
 }
 
@@ -56,4 +55,6 @@ TEST(EmbeddedGazetteer, HasRegionsAndCountries) {
   EXPECT_TRUE(has_candidate_near("United States", "US", 39.8, -98.5, 400.0));
 }
 
-TEST(EmbeddedGazetteer, IsLarge) { EXPECT_GT(embedded().size(), 190000U); }
+TEST(EmbeddedGazetteer, IsLarge) {
+  EXPECT_GT(embedded().size(), 190000U);
+}

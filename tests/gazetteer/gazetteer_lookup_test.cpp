@@ -5,11 +5,10 @@
 #include "stationmap/gazetteer/gazetteer.hpp"
 #include "stationmap/gazetteer/name_kind.hpp"
 
-#include <gtest/gtest.h>
-
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <gtest/gtest.h>
 #include <set>
 
 namespace fs = std::filesystem;
@@ -33,14 +32,14 @@ std::set<std::string> countries_of(const std::vector<Candidate>& cs) {
   return out;
 }
 
-}  // namespace
+} // namespace
 
 TEST(GazetteerLoader, ReadsEveryRowWithAdminNames) {
   const Gazetteer& g = fixture_gazetteer();
   EXPECT_EQ(g.size(), 12U);
   const auto fuzhou = g.lookup("Fuzhou");
   ASSERT_EQ(fuzhou.size(), 2U);
-  EXPECT_EQ(fuzhou[0].place.admin1_name, "Fujian");  // most populous first
+  EXPECT_EQ(fuzhou[0].place.admin1_name, "Fujian"); // most populous first
   EXPECT_EQ(fuzhou[0].place.geonameid, 1810821);
   EXPECT_EQ(fuzhou[0].place.feature_code, "PPLA");
   EXPECT_NEAR(fuzhou[0].place.lat, 26.06139, 1e-9);

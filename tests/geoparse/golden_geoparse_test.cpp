@@ -5,12 +5,10 @@
 
 #include "test_support.hpp"
 
-#include <nlohmann/json.hpp>
-
-#include <gtest/gtest.h>
-
 #include <cmath>
 #include <fstream>
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
 #include <sstream>
 
 namespace fs = std::filesystem;
@@ -45,7 +43,7 @@ std::string read(const fs::path& p) {
   return ss.str();
 }
 
-}  // namespace
+} // namespace
 
 TEST(GoldenGeoparse, EveryCase) {
   const auto dirs = cases();

@@ -6,8 +6,8 @@
 #include <gtest/gtest.h>
 
 using stationmap::test::contains;
-using stationmap::test::found;
 using stationmap::test::fixture_gazetteer;
+using stationmap::test::found;
 
 TEST(Recognizer, RejectsPersonNames) {
   const auto& g = fixture_gazetteer();
@@ -35,13 +35,12 @@ TEST(Recognizer, RejectsSpeakers) {
 
 TEST(Recognizer, RejectsOrganisations) {
   const auto& g = fixture_gazetteer();
-  const auto names = found(g,
-                           "A report by Safeguard Defenders, covered by Newsweek with Getty Images photos, reached "
-                           "the FBI and the United Front. A professor at Ohio State University commented.");
+  const auto names = found(g, "A report by Safeguard Defenders, covered by Newsweek with Getty Images photos, reached "
+                              "the FBI and the United Front. A professor at Ohio State University commented.");
   EXPECT_FALSE(contains(names, "Safeguard"));
-  EXPECT_FALSE(contains(names, "Newsweek"));  // recognition is gazetteer-driven: no place, no mention
+  EXPECT_FALSE(contains(names, "Newsweek")); // recognition is gazetteer-driven: no place, no mention
   EXPECT_FALSE(contains(names, "Getty"));
-  EXPECT_FALSE(contains(names, "FBI"));       // an alternate code of a village in the fixture
+  EXPECT_FALSE(contains(names, "FBI")); // an alternate code of a village in the fixture
   EXPECT_FALSE(contains(names, "United"));
   EXPECT_FALSE(contains(names, "Ohio"));
 }
@@ -63,9 +62,8 @@ TEST(Recognizer, KeepsPlacesNamedByTheirOwnPublicBodies) {
 
 TEST(Recognizer, RejectsCommonWordsThatAreTowns) {
   const auto& g = fixture_gazetteer();
-  const auto names = found(g,
-                           "In March the Police Station was moved. Most residents found it Nice, and Reading "
-                           "the Mobile app was easy. Of the officers, two left for Texas.");
+  const auto names = found(g, "In March the Police Station was moved. Most residents found it Nice, and Reading "
+                              "the Mobile app was easy. Of the officers, two left for Texas.");
   for (const char* word : {"March", "Police", "Station", "Most", "Nice", "Reading", "Mobile", "Of"}) {
     EXPECT_FALSE(contains(names, word)) << word;
   }
@@ -86,7 +84,7 @@ TEST(Recognizer, DemonymsAreContextNotPlaces) {
   const auto names = found(g, "French police and Chinese officials met Canadian diplomats in Paris.");
   EXPECT_FALSE(contains(names, "French"));
   EXPECT_FALSE(contains(names, "Chinese"));
-  EXPECT_FALSE(contains(names, "Canadian"));  // also the short name of a county: the demonym dominates
+  EXPECT_FALSE(contains(names, "Canadian")); // also the short name of a county: the demonym dominates
   EXPECT_TRUE(contains(names, "Paris"));
 }
 

@@ -12,7 +12,9 @@ using stationmap::test::mention_named;
 
 namespace {
 
-std::vector<Mention> parse(const std::string& text) { return Geoparser(fixture_gazetteer()).parse(text); }
+std::vector<Mention> parse(const std::string& text) {
+  return Geoparser(fixture_gazetteer()).parse(text);
+}
 
 std::string where(const Mention* m) {
   if (m == nullptr || !m->place) {
@@ -21,7 +23,7 @@ std::string where(const Mention* m) {
   return m->place->country + "/" + m->place->admin1_name;
 }
 
-}  // namespace
+} // namespace
 
 TEST(Resolver, ProminenceWithoutContext) {
   EXPECT_EQ(where(mention_named(parse("He lives in Paris."), "Paris")), "FR/Île-de-France");

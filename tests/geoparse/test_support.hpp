@@ -45,4 +45,4 @@ inline const Mention* mention_named(const std::vector<Mention>& ms, const std::s
   return nullptr;
 }
 
-}  // namespace stationmap::test
+} // namespace stationmap::test

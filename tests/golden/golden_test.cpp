@@ -2,14 +2,12 @@
 // layers a correct `stationmap build` gives. Points are compared within 25 km (stations) and 50 km
 // (jurisdictions), the tolerances of the corpus scorer; names of traps must not appear among stations.
 
-#include <nlohmann/json.hpp>
-
-#include <gtest/gtest.h>
-
 #include <cmath>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
 
 namespace fs = std::filesystem;
 
@@ -73,7 +71,7 @@ TEST_P(GoldenCase, BuildsTheExpectedLayers) {
   const nlohmann::json expected = read_json(dir / "expected.json");
   const auto stations = read_points(out / "stations.geojson", "station_id");
   const auto jurisdictions = read_points(out / "jurisdictions.geojson", "jurisdiction_id");
-  std::map<std::string, std::string> station_of;  // expected name -> station id
+  std::map<std::string, std::string> station_of; // expected name -> station id
   for (const auto& e : expected["stations"]) {
     const Feature* f = near(stations, e, 25.0);
     ASSERT_NE(f, nullptr) << "missing station " << e["name"] << " among " << stations.size() << " stations in " << out;
@@ -127,4 +125,4 @@ std::vector<std::string> cases() {
 INSTANTIATE_TEST_SUITE_P(Cases, GoldenCase, ::testing::ValuesIn(cases()),
                          [](const auto& test_case) { return test_case.param; });
 
-}  // namespace
+} // namespace

@@ -1,18 +1,15 @@
 // End to end over a folder that mixes good documents (one GB18030, one UTF-16) with every kind of bad input:
 // the good ones give their stations, every skipped file is named, the exit status is 1, memory stays bounded.
 
-#include <nlohmann/json.hpp>
-#include <unicode/ucnv.h>
-
-#include <gtest/gtest.h>
-
-#include <sys/resource.h>
-#include <sys/wait.h>
-
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
 #include <set>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unicode/ucnv.h>
 
 namespace fs = std::filesystem;
 
@@ -28,7 +25,9 @@ std::string convert(const std::string& utf8, const char* encoding) {
   return out;
 }
 
-void write(const fs::path& p, const std::string& bytes) { std::ofstream(p, std::ios::binary) << bytes; }
+void write(const fs::path& p, const std::string& bytes) {
+  std::ofstream(p, std::ios::binary) << bytes;
+}
 
 std::set<std::string> station_names(const fs::path& out) {
   std::ifstream in(out / "stations.geojson");
@@ -40,7 +39,7 @@ std::set<std::string> station_names(const fs::path& out) {
   return names;
 }
 
-}  // namespace
+} // namespace
 
 TEST(MixedInputs, GoodDocumentsAreMappedAndEveryBadFileIsNamed) {
   const fs::path dir = fs::temp_directory_path() / "stationmap-mixed-inputs";
@@ -65,13 +64,13 @@ TEST(MixedInputs, GoodDocumentsAreMappedAndEveryBadFileIsNamed) {
   }
   write(in / "deep.html", "<html><body>" + deep + "An office in Lisbon.</body></html>");
   {
-    std::ofstream big(in / "huge.txt", std::ios::binary);  // sparse 2 GiB file
+    std::ofstream big(in / "huge.txt", std::ios::binary); // sparse 2 GiB file
     big.seekp((2LL << 30) - 1);
     big.put('x');
   }
   fs::create_directory_symlink(in, in / "loop");
-  const std::string cmd = std::string(STATIONMAP_BINARY) + " build '" + in.string() + "' -o '" + out.string() +
-                          "' >'" + (dir / "stdout").string() + "' 2>'" + (dir / "stderr").string() + "'";
+  const std::string cmd = std::string(STATIONMAP_BINARY) + " build '" + in.string() + "' -o '" + out.string() + "' >'" +
+                          (dir / "stdout").string() + "' 2>'" + (dir / "stderr").string() + "'";
   const int status = std::system(cmd.c_str());
   ASSERT_TRUE(WIFEXITED(status));
   EXPECT_EQ(WEXITSTATUS(status), 1) << "some documents were skipped";

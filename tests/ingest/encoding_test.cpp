@@ -1,6 +1,5 @@
-#include "stationmap/ingest/encoding.hpp"
-
 #include "stationmap/core/error.hpp"
+#include "stationmap/ingest/encoding.hpp"
 #include "test_util.hpp"
 
 #include <gtest/gtest.h>
@@ -28,16 +27,15 @@ TEST_P(EncodingDetection, DetectsAndDecodes) {
   EXPECT_NE(decoded.text.substr(0, 3), "\xEF\xBB\xBF") << "byte-order mark kept in " << c.file;
 }
 
-INSTANTIATE_TEST_SUITE_P(
-    Fixtures, EncodingDetection,
-    ::testing::Values(EncodingCase{"enc_utf8.txt", "UTF-8", "警务服务站"},
-                      EncodingCase{"enc_utf8_bom.txt", "UTF-8", "警务服务站"},
-                      EncodingCase{"enc_gb18030.txt", "GB18030", "警务服务站"},
-                      EncodingCase{"enc_big5.txt", "Big5", "警務服務站"},
-                      EncodingCase{"enc_shift_jis.txt", "Shift_JIS", "警察サービスステーション"},
-                      EncodingCase{"enc_windows1252.txt", "windows-1252", "« poste de police »"},
-                      EncodingCase{"enc_utf16le_bom.txt", "UTF-16LE", "Sûreté a ouvert"},
-                      EncodingCase{"enc_utf16be_nobom.txt", "UTF-16BE", "crêpes"}));
+INSTANTIATE_TEST_SUITE_P(Fixtures, EncodingDetection,
+                         ::testing::Values(EncodingCase{"enc_utf8.txt", "UTF-8", "警务服务站"},
+                                           EncodingCase{"enc_utf8_bom.txt", "UTF-8", "警务服务站"},
+                                           EncodingCase{"enc_gb18030.txt", "GB18030", "警务服务站"},
+                                           EncodingCase{"enc_big5.txt", "Big5", "警務服務站"},
+                                           EncodingCase{"enc_shift_jis.txt", "Shift_JIS", "警察サービスステーション"},
+                                           EncodingCase{"enc_windows1252.txt", "windows-1252", "« poste de police »"},
+                                           EncodingCase{"enc_utf16le_bom.txt", "UTF-16LE", "Sûreté a ouvert"},
+                                           EncodingCase{"enc_utf16be_nobom.txt", "UTF-16BE", "crêpes"}));
 
 TEST(EncodingDetection, Iso8859_2IsReadAsACentralEuropeanCodePage) {
   const DecodedText decoded = decode_to_utf8(fixture("enc_iso8859_2.txt"));
@@ -48,12 +46,12 @@ TEST(EncodingDetection, Iso8859_2IsReadAsACentralEuropeanCodePage) {
 TEST(EncodingDetection, ValidUtf8IsNeverReadAsGb18030) {
   const std::string text = "海外警务站";
   EXPECT_EQ(detect_encoding(text), "UTF-8");
-  EXPECT_EQ(detect_encoding(text, "gb2312"), "UTF-8");  // even when the page claims GB2312
+  EXPECT_EQ(detect_encoding(text, "gb2312"), "UTF-8"); // even when the page claims GB2312
 }
 
 TEST(EncodingDetection, MostlyUtf8WithABrokenByteStaysUtf8) {
   std::string text = fixture("enc_utf8.txt");
-  text.insert(9, "\xFF");  // one invalid byte among many valid sequences
+  text.insert(9, "\xFF"); // one invalid byte among many valid sequences
   const DecodedText decoded = decode_to_utf8(text);
   EXPECT_EQ(decoded.encoding, "UTF-8");
   EXPECT_EQ(decoded.replaced, 1U);
@@ -82,7 +80,7 @@ TEST(EncodingDetection, NulBytesAreRemovedAndCounted) {
 }
 
 TEST(EncodingDetection, InvalidBytesInUtf16AreReplaced) {
-  std::string bytes = "\xFF\xFE" + std::string("A\0B\0", 4) + std::string("\x00\xDC", 2);  // lone low surrogate
+  std::string bytes = "\xFF\xFE" + std::string("A\0B\0", 4) + std::string("\x00\xDC", 2); // lone low surrogate
   const DecodedText decoded = decode_to_utf8(bytes);
   EXPECT_EQ(decoded.encoding, "UTF-16LE");
   EXPECT_EQ(decoded.text.substr(0, 2), "AB");
@@ -98,7 +96,8 @@ TEST(BinarySniffing, RecognisesBinaryFiles) {
   EXPECT_EQ(binary_reason(std::string("PK\x03\x04\x14\0\0\0", 8)).value_or(""),
             "binary file (ZIP archive or office document)");
   std::string noise;
-  for (int i = 0; i < 4096; ++i) noise += static_cast<char>((i * 7919) % 256);
+  for (int i = 0; i < 4096; ++i)
+    noise += static_cast<char>((i * 7919) % 256);
   const auto reason = binary_reason(noise);
   ASSERT_TRUE(reason.has_value());
   EXPECT_NE(reason->find("control bytes"), std::string::npos);
@@ -109,9 +108,9 @@ TEST(BinarySniffing, TextIsNotBinary) {
   EXPECT_FALSE(binary_reason(fixture("enc_utf16le_bom.txt")).has_value());
   EXPECT_FALSE(binary_reason(fixture("enc_utf16be_nobom.txt")).has_value());
   EXPECT_FALSE(binary_reason(fixture("enc_gb18030.txt")).has_value());
-  EXPECT_FALSE(binary_reason(std::string("A text with one stray NUL\0 in it and plenty of words around it.", 63))
-                   .has_value());
+  EXPECT_FALSE(
+      binary_reason(std::string("A text with one stray NUL\0 in it and plenty of words around it.", 63)).has_value());
 }
 
-}  // namespace
-}  // namespace stationmap::ingest
+} // namespace
+} // namespace stationmap::ingest

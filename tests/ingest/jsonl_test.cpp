@@ -1,5 +1,4 @@
 #include "stationmap/ingest/jsonl.hpp"
-
 #include "test_util.hpp"
 
 #include <gtest/gtest.h>
@@ -16,8 +15,9 @@ struct Collected {
 
 Collected run_jsonl(const std::string& bytes) {
   Collected c;
-  parse_jsonl(bytes, {"corpus.jsonl", "in/corpus.jsonl"}, 1 << 20, [&](Document&& d) { c.docs.push_back(std::move(d)); },
-              [&](std::size_t n, const std::string& reason) { c.bad.emplace_back(n, reason); });
+  parse_jsonl(
+      bytes, {"corpus.jsonl", "in/corpus.jsonl"}, 1 << 20, [&](Document&& d) { c.docs.push_back(std::move(d)); },
+      [&](std::size_t n, const std::string& reason) { c.bad.emplace_back(n, reason); });
   return c;
 }
 
@@ -32,7 +32,7 @@ TEST(JsonlReader, KeepsGoodLinesAndReportsBadOnes) {
   EXPECT_EQ(c.docs[0].text, "Officials said an office in Westhaven was closed.\n\nA second paragraph.");
   EXPECT_EQ(c.docs[0].path, "in/corpus.jsonl");
   EXPECT_EQ(c.docs[1].id, "corpus.jsonl#42");
-  EXPECT_EQ(c.docs[2].id, "corpus.jsonl#7");  // no id: the line number
+  EXPECT_EQ(c.docs[2].id, "corpus.jsonl#7"); // no id: the line number
   EXPECT_EQ(c.docs[2].outlet, "Example Times");
   EXPECT_EQ(c.docs[3].format, "html");
   EXPECT_EQ(c.docs[3].text, "The office in Eastport closed.");
@@ -53,7 +53,8 @@ TEST(JsonlReader, InvalidUtf8IsReplacedNotFatal) {
 
 // Regression (fuzz_jsonl): a number too large for a double threw json::out_of_range past the reader.
 TEST(JsonlReader, HugeNumbersAreBadLinesNotCrashes) {
-  const Collected c = run_jsonl("{\"id\": \"n\", \"text\": \"x\", \"n\": 22222222E2222222}\n{\"id\":\"ok\",\"text\":\"fine\"}\n");
+  const Collected c =
+      run_jsonl("{\"id\": \"n\", \"text\": \"x\", \"n\": 22222222E2222222}\n{\"id\":\"ok\",\"text\":\"fine\"}\n");
   ASSERT_EQ(c.docs.size(), 1U);
   EXPECT_EQ(c.docs[0].id, "corpus.jsonl#ok");
   ASSERT_EQ(c.bad.size(), 1U);
@@ -62,9 +63,11 @@ TEST(JsonlReader, HugeNumbersAreBadLinesNotCrashes) {
 
 TEST(JsonlReader, OverlongLinesAreReported) {
   Collected c;
-  const std::string big = "{\"id\":\"big\",\"text\":\"" + std::string(5000, 'a') + "\"}\n{\"id\":\"ok\",\"text\":\"fine\"}";
-  parse_jsonl(big, {"f", "f"}, 1000, [&](Document&& d) { c.docs.push_back(std::move(d)); },
-              [&](std::size_t n, const std::string& reason) { c.bad.emplace_back(n, reason); });
+  const std::string big =
+      "{\"id\":\"big\",\"text\":\"" + std::string(5000, 'a') + "\"}\n{\"id\":\"ok\",\"text\":\"fine\"}";
+  parse_jsonl(
+      big, {"f", "f"}, 1000, [&](Document&& d) { c.docs.push_back(std::move(d)); },
+      [&](std::size_t n, const std::string& reason) { c.bad.emplace_back(n, reason); });
   ASSERT_EQ(c.docs.size(), 1U);
   EXPECT_EQ(c.docs[0].id, "f#ok");
   ASSERT_EQ(c.bad.size(), 1U);
@@ -89,8 +92,8 @@ TEST(JsonFile, SingleObjectAndArrays) {
   EXPECT_NE(bad[0].find("element 2"), std::string::npos) << bad[0];
 }
 
-}  // namespace
-}  // namespace stationmap::ingest
+} // namespace
+} // namespace stationmap::ingest
 
 namespace stationmap::ingest {
 namespace {
@@ -98,15 +101,18 @@ namespace {
 // Every input a fuzzer crashed on stays here and must be read without crashing.
 TEST(FuzzRegressions, JsonlInputsDoNotCrash) {
   for (const auto& entry : std::filesystem::directory_iterator(test::data_path("fuzz_regressions"))) {
-    if (entry.path().filename().string().rfind("jsonl_", 0) != 0) continue;
+    if (entry.path().filename().string().rfind("jsonl_", 0) != 0)
+      continue;
     const std::string bytes = stationmap::read_file(entry.path());
     std::size_t docs = 0;
     std::size_t bad = 0;
-    parse_jsonl(bytes, {"f", "f"}, 1 << 16, [&](Document&&) { ++docs; }, [&](std::size_t, const std::string&) { ++bad; });
-    parse_json_file(bytes, {"f", "f"}, 1 << 16, [&](Document&&) { ++docs; }, [&](std::size_t, const std::string&) { ++bad; });
+    parse_jsonl(
+        bytes, {"f", "f"}, 1 << 16, [&](Document&&) { ++docs; }, [&](std::size_t, const std::string&) { ++bad; });
+    parse_json_file(
+        bytes, {"f", "f"}, 1 << 16, [&](Document&&) { ++docs; }, [&](std::size_t, const std::string&) { ++bad; });
     EXPECT_GT(docs + bad, 0U) << entry.path();
   }
 }
 
-}  // namespace
-}  // namespace stationmap::ingest
+} // namespace
+} // namespace stationmap::ingest

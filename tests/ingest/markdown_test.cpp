@@ -1,5 +1,4 @@
 #include "stationmap/ingest/markdown.hpp"
-
 #include "test_util.hpp"
 
 #include <gtest/gtest.h>
@@ -10,7 +9,9 @@ namespace {
 using test::blocks_of;
 using test::fixture;
 
-bool has(const std::string& text, const std::string& what) { return text.find(what) != std::string::npos; }
+bool has(const std::string& text, const std::string& what) {
+  return text.find(what) != std::string::npos;
+}
 
 TEST(MarkdownExtractor, StripsSyntaxKeepsText) {
   Document doc;
@@ -31,7 +32,8 @@ TEST(MarkdownExtractor, HeadingsCaptionsTablesQuotes) {
             (std::vector<std::string>{"Field notes: service stations", "Sites", "Setext heading"}));
   EXPECT_EQ(blocks_of(doc, BlockKind::Caption),
             (std::vector<std::string>{"A community hall in Northbridge Northbridge hall\n\nPhoto: Example Watch"}));
-  EXPECT_EQ(blocks_of(doc, BlockKind::Table), std::vector<std::string>{"City\tStatus\nWesthaven\tclosed\nLakeview\topen"});
+  EXPECT_EQ(blocks_of(doc, BlockKind::Table),
+            std::vector<std::string>{"City\tStatus\nWesthaven\tclosed\nLakeview\topen"});
   EXPECT_EQ(blocks_of(doc, BlockKind::Quote),
             std::vector<std::string>{"A resident said the office had been empty for months."});
 }
@@ -49,9 +51,10 @@ TEST(PlainTextExtractor, KeepsParagraphsAndFindsTitle) {
   Document doc;
   extract_plain_text(fixture("plain.txt"), doc);
   EXPECT_EQ(doc.title, "Station report");
-  EXPECT_EQ(doc.text,
-            "Station report\n\nA community group in Westhaven said on Monday that a small office\n"
-            "above a bakery had been used by officials from abroad.\n\nThe group asked the city council to investigate.");
+  EXPECT_EQ(
+      doc.text,
+      "Station report\n\nA community group in Westhaven said on Monday that a small office\n"
+      "above a bakery had been used by officials from abroad.\n\nThe group asked the city council to investigate.");
   EXPECT_TRUE(doc.blocks.empty());
 }
 
@@ -70,5 +73,5 @@ TEST(PlainTextExtractor, BlockOffsetsAreCodePoints) {
   EXPECT_EQ(doc.text, "Überschrift 中文\n\nText.");
 }
 
-}  // namespace
-}  // namespace stationmap::ingest
+} // namespace
+} // namespace stationmap::ingest

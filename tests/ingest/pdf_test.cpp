@@ -1,6 +1,5 @@
-#include "stationmap/ingest/pdf.hpp"
-
 #include "stationmap/core/error.hpp"
+#include "stationmap/ingest/pdf.hpp"
 #include "test_util.hpp"
 
 #include <gtest/gtest.h>
@@ -15,7 +14,8 @@ TEST(PdfExtractor, ReadsEveryPageWithParagraphsAndMetadata) {
   extract_pdf(fixture("report.pdf"), doc);
   EXPECT_NE(doc.text.find("Overseas Service Stations: A Field Survey"), std::string::npos) << doc.text;
   EXPECT_NE(doc.text.find("reportedly run by a provincial police bureau."), std::string::npos)
-      << "hyphenation not joined:\n" << doc.text;
+      << "hyphenation not joined:\n"
+      << doc.text;
   EXPECT_NE(doc.text.find("A second site was described in Northbridge."), std::string::npos) << doc.text;
   EXPECT_LT(doc.text.find("Westhaven"), doc.text.find("Northbridge"));
   EXPECT_NE(doc.text.find("\n\n"), std::string::npos);
@@ -35,5 +35,5 @@ TEST(PdfExtractor, RejectsDamagedAndTextlessPdfs) {
   }
 }
 
-}  // namespace
-}  // namespace stationmap::ingest
+} // namespace
+} // namespace stationmap::ingest

@@ -1,15 +1,12 @@
 #include "stationmap/ingest/reader.hpp"
-
 #include "test_util.hpp"
 
-#include <gtest/gtest.h>
-
+#include <algorithm>
 #include <fcntl.h>
+#include <gtest/gtest.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
 #include <unistd.h>
-
-#include <algorithm>
 
 namespace stationmap::ingest {
 namespace {
@@ -20,16 +17,18 @@ using test::TempDir;
 
 struct ReadRun {
   std::vector<Document> docs;
-  std::vector<Problem> problems;  // in the order reported
+  std::vector<Problem> problems; // in the order reported
   ReadCounts counts;
   [[nodiscard]] std::vector<std::string> ids() const {
     std::vector<std::string> out;
-    for (const auto& d : docs) out.push_back(d.id);
+    for (const auto& d : docs)
+      out.push_back(d.id);
     return out;
   }
   [[nodiscard]] const Problem* problem_for(const std::string& file_suffix) const {
     for (const auto& p : problems) {
-      if (p.file.size() >= file_suffix.size() && p.file.compare(p.file.size() - file_suffix.size(), std::string::npos, file_suffix) == 0) {
+      if (p.file.size() >= file_suffix.size() &&
+          p.file.compare(p.file.size() - file_suffix.size(), std::string::npos, file_suffix) == 0) {
         return &p;
       }
     }
@@ -40,8 +39,9 @@ struct ReadRun {
 ReadRun read_all(const std::vector<fs::path>& inputs, ReadOptions options = {}) {
   ReadRun run;
   ProblemReport report;
-  run.counts = read_inputs(inputs, options, [&](Document&& d) { run.docs.push_back(std::move(d)); }, report,
-                           [&](const Problem& p) { run.problems.push_back(p); });
+  run.counts = read_inputs(
+      inputs, options, [&](Document&& d) { run.docs.push_back(std::move(d)); }, report,
+      [&](const Problem& p) { run.problems.push_back(p); });
   EXPECT_EQ(report.size(), run.problems.size());
   return run;
 }
@@ -80,11 +80,12 @@ TEST(InputReader, ReadsEveryEncodingFixture) {
   ASSERT_EQ(run.docs.size(), 7U);
   EXPECT_TRUE(run.problems.empty());
   std::vector<std::string> encodings;
-  for (const auto& d : run.docs) encodings.push_back(d.id + "=" + d.encoding);
-  EXPECT_EQ(encodings, (std::vector<std::string>{"enc_big5.txt=Big5", "enc_gb18030.txt=GB18030",
-                                                 "enc_gbk_meta.html=GB18030", "enc_shift_jis.txt=Shift_JIS",
-                                                 "enc_utf16be_nobom.txt=UTF-16BE", "enc_utf16le_bom.txt=UTF-16LE",
-                                                 "enc_windows1252.txt=windows-1252"}));
+  for (const auto& d : run.docs)
+    encodings.push_back(d.id + "=" + d.encoding);
+  EXPECT_EQ(encodings,
+            (std::vector<std::string>{"enc_big5.txt=Big5", "enc_gb18030.txt=GB18030", "enc_gbk_meta.html=GB18030",
+                                      "enc_shift_jis.txt=Shift_JIS", "enc_utf16be_nobom.txt=UTF-16BE",
+                                      "enc_utf16le_bom.txt=UTF-16LE", "enc_windows1252.txt=windows-1252"}));
   EXPECT_EQ(run.docs[2].title, "海外警务服务站调查");
   EXPECT_NE(run.docs[2].text.find("该服务站位于一家中餐馆楼上"), std::string::npos) << run.docs[2].text;
 }
@@ -92,8 +93,8 @@ TEST(InputReader, ReadsEveryEncodingFixture) {
 TEST(InputReader, SymlinkLoopsAreReportedNotFollowed) {
   TempDir dir;
   dir.write("docs/report.txt", "An office in Westhaven.");
-  fs::create_directory_symlink("..", dir.path() / "docs" / "parent");  // docs/parent -> .
-  fs::create_symlink("self.txt", dir.path() / "self.txt");             // a link to itself
+  fs::create_directory_symlink("..", dir.path() / "docs" / "parent"); // docs/parent -> .
+  fs::create_symlink("self.txt", dir.path() / "self.txt");            // a link to itself
   fs::create_symlink("missing.txt", dir.path() / "dangling.txt");
   const ReadRun run = read_all({dir.path()});
   EXPECT_EQ(run.ids(), std::vector<std::string>{"docs/report.txt"});
@@ -104,7 +105,8 @@ TEST(InputReader, SymlinkLoopsAreReportedNotFollowed) {
   EXPECT_EQ(run.problem_for("self.txt")->detail, "symbolic link loop");
   ASSERT_NE(run.problem_for("dangling.txt"), nullptr);
   EXPECT_EQ(run.problem_for("dangling.txt")->detail, "broken symbolic link (its target does not exist)");
-  for (const auto& p : run.problems) EXPECT_EQ(p.kind, "skipped-file");
+  for (const auto& p : run.problems)
+    EXPECT_EQ(p.kind, "skipped-file");
 }
 
 /// A folder mixing good documents with each kind of bad input.
@@ -118,19 +120,21 @@ protected:
     png += std::string(2000, '\0');
     dir.write("bad/image.jpg", png);
     std::string noise;
-    for (unsigned i = 0; i < 10000; ++i) noise += static_cast<char>((i * 2654435761U) >> 24U);
+    for (unsigned i = 0; i < 10000; ++i)
+      noise += static_cast<char>((i * 2654435761U) >> 24U);
     dir.write("bad/noise.txt", noise);
     dir.write("bad/nul_bytes.txt", std::string("Text about Lakeview\0\0 with NULs inside it, but mostly words.", 60));
     dir.write("bad/invalid_utf8.txt", "Plenty of valid UTF-8: 警务 服务站 海外 位于 一家 \xC3\x28 broken here.");
     dir.write("bad/long_line.txt", std::string(60U * 1024 * 1024, 'x'));
     {
       std::string deep = "<html><body>";
-      for (int i = 0; i < 200000; ++i) deep += "<div>";
+      for (int i = 0; i < 200000; ++i)
+        deep += "<div>";
       deep += "Deep text about Southfield";
       dir.write("bad/deep.html", deep);
     }
     {
-      const fs::path huge = dir.path() / "bad/huge.txt";  // 2 GiB, sparse: no disk used
+      const fs::path huge = dir.path() / "bad/huge.txt"; // 2 GiB, sparse: no disk used
       const int fd = ::open(huge.c_str(), O_CREAT | O_WRONLY, 0644);
       ASSERT_GE(fd, 0);
       ASSERT_EQ(::ftruncate(fd, 2LL * 1024 * 1024 * 1024), 0);
@@ -147,11 +151,11 @@ protected:
 };
 
 TEST_F(BadInputs, EveryBadFileIsNamedAndEveryGoodOneRead) {
-  const bool root = ::geteuid() == 0;  // root reads files whatever their permissions
+  const bool root = ::geteuid() == 0; // root reads files whatever their permissions
   const ReadRun run = read_all({dir.path()});
   std::vector<std::string> ids = run.ids();
-  for (const char* id : {"good/article.html", "good/chinese_gb18030.txt", "good/french_utf16.txt",
-                         "bad/deep.html", "bad/nul_bytes.txt", "bad/invalid_utf8.txt"}) {
+  for (const char* id : {"good/article.html", "good/chinese_gb18030.txt", "good/french_utf16.txt", "bad/deep.html",
+                         "bad/nul_bytes.txt", "bad/invalid_utf8.txt"}) {
     EXPECT_NE(std::find(ids.begin(), ids.end(), id), ids.end()) << id;
   }
   const auto expect_skip = [&](const std::string& file, const std::string& reason_part) {
@@ -169,7 +173,8 @@ TEST_F(BadInputs, EveryBadFileIsNamedAndEveryGoodOneRead) {
   expect_skip("bad/pipe.txt", "a named pipe");
   expect_skip("bad/empty.txt", "empty file");
   expect_skip("bad/broken.pdf", "damaged PDF");
-  if (!root) expect_skip("bad/unreadable.txt", "permission denied");
+  if (!root)
+    expect_skip("bad/unreadable.txt", "permission denied");
   const Problem* nul = run.problem_for("bad/nul_bytes.txt");
   ASSERT_NE(nul, nullptr);
   EXPECT_EQ(nul->kind, "decoding");
@@ -230,7 +235,8 @@ TEST(InputReader, LargeJsonlIsStreamedWithBoundedMemory) {
                std::string(400, 'w') + "\"}\n";
     }
     std::string all;
-    for (int k = 0; k < 100; ++k) all += chunk;  // ~45 MB, 100,000 documents
+    for (int k = 0; k < 100; ++k)
+      all += chunk; // ~45 MB, 100,000 documents
     dir.write("big.jsonl", all);
   }
   rusage before{};
@@ -238,7 +244,13 @@ TEST(InputReader, LargeJsonlIsStreamedWithBoundedMemory) {
   std::size_t n = 0;
   std::size_t bytes = 0;
   ProblemReport report;
-  const ReadCounts counts = read_inputs({dir.path()}, {}, [&](Document&& d) { ++n; bytes += d.text.size(); }, report);
+  const ReadCounts counts = read_inputs(
+      {dir.path()}, {},
+      [&](Document&& d) {
+        ++n;
+        bytes += d.text.size();
+      },
+      report);
   rusage after{};
   ::getrusage(RUSAGE_SELF, &after);
   EXPECT_EQ(n, 100000U);
@@ -247,9 +259,10 @@ TEST(InputReader, LargeJsonlIsStreamedWithBoundedMemory) {
   // Peak resident memory grows by far less than the corpus (ru_maxrss is in KiB). AddressSanitizer's
   // quarantine keeps freed memory resident, so the bound only holds in ordinary builds.
 #if !defined(__SANITIZE_ADDRESS__)
-  EXPECT_LT(after.ru_maxrss - before.ru_maxrss, 30 * 1024) << "peak RSS grew by " << (after.ru_maxrss - before.ru_maxrss) << " KiB";
+  EXPECT_LT(after.ru_maxrss - before.ru_maxrss, 30 * 1024)
+      << "peak RSS grew by " << (after.ru_maxrss - before.ru_maxrss) << " KiB";
 #endif
 }
 
-}  // namespace
-}  // namespace stationmap::ingest
+} // namespace
+} // namespace stationmap::ingest

@@ -15,14 +15,17 @@ inline std::filesystem::path data_path(const std::string& name) {
   return std::filesystem::path(STATIONMAP_TEST_DATA) / name;
 }
 
-inline std::string fixture(const std::string& name) { return stationmap::read_file(data_path(name)); }
+inline std::string fixture(const std::string& name) {
+  return stationmap::read_file(data_path(name));
+}
 
 /// A fresh temporary folder, removed with its contents at the end of the test.
 class TempDir {
 public:
   TempDir() {
     std::random_device rd;
-    m_path = std::filesystem::temp_directory_path() / ("stationmap-ingest-" + std::to_string(rd()) + std::to_string(rd()));
+    m_path =
+        std::filesystem::temp_directory_path() / ("stationmap-ingest-" + std::to_string(rd()) + std::to_string(rd()));
     std::filesystem::create_directories(m_path);
   }
   ~TempDir() {
@@ -50,8 +53,10 @@ inline std::string slice(const Document& doc, std::uint32_t start, std::uint32_t
   std::uint32_t cp = 0;
   for (std::size_t i = 0; i < doc.text.size(); ++i) {
     const bool lead = (static_cast<unsigned char>(doc.text[i]) & 0xC0U) != 0x80U;
-    if (lead && i > 0) ++cp;
-    if (cp >= start && cp < end) out += doc.text[i];
+    if (lead && i > 0)
+      ++cp;
+    if (cp >= start && cp < end)
+      out += doc.text[i];
   }
   return out;
 }
@@ -60,9 +65,10 @@ inline std::string slice(const Document& doc, std::uint32_t start, std::uint32_t
 inline std::vector<std::string> blocks_of(const Document& doc, BlockKind kind) {
   std::vector<std::string> out;
   for (const auto& b : doc.blocks) {
-    if (b.kind == kind) out.push_back(slice(doc, b.start, b.end));
+    if (b.kind == kind)
+      out.push_back(slice(doc, b.start, b.end));
   }
   return out;
 }
 
-}  // namespace stationmap::ingest::test
+} // namespace stationmap::ingest::test

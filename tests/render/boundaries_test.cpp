@@ -1,12 +1,10 @@
-#include "stationmap/render/layers.hpp"
-
 #include "fixture.hpp"
 #include "stationmap/core/file_io.hpp"
+#include "stationmap/render/layers.hpp"
 
 #include <gtest/gtest.h>
-#include <nlohmann/json.hpp>
-
 #include <map>
+#include <nlohmann/json.hpp>
 
 namespace stationmap::render {
 namespace {
@@ -19,18 +17,19 @@ struct AreasMap {
   test::TempDir tmp;
   ProblemReport problems;
   RenderSummary summary;
-  std::map<std::string, json> areas;  // by jurisdiction_id
+  std::map<std::string, json> areas; // by jurisdiction_id
   AreasMap() {
     RenderOptions options;
     options.boundaries = boundaries;
     ClaimSet claims = test::fixture_claims();
-    claims.jurisdictions.push_back(claims.jurisdictions.back());  // one without any boundary
+    claims.jurisdictions.push_back(claims.jurisdictions.back()); // one without any boundary
     claims.jurisdictions.back().jurisdiction_id = "j-zz-nowhere";
     claims.jurisdictions.back().place.name = "Nowhere";
     claims.jurisdictions.back().place.geonameid = 42;
     summary = write_map(claims, problems, tmp.path(), options);
     const json doc = json::parse(read_file(tmp.path() / "jurisdiction_areas.geojson"));
-    for (const auto& f : doc.at("features")) areas[f.at("properties").at("jurisdiction_id")] = f;
+    for (const auto& f : doc.at("features"))
+      areas[f.at("properties").at("jurisdiction_id")] = f;
   }
 };
 
@@ -48,8 +47,8 @@ TEST(JurisdictionBoundaries, MatchedByNameCodeAndChineseName) {
   const auto& m = areas_map();
   ASSERT_EQ(m.areas.size(), 4U);
   EXPECT_EQ(m.summary.jurisdiction_areas, 4U);
-  EXPECT_EQ(m.areas.at("j-lishui").at("properties").at("matched_by"), "code");      // geonameid field
-  EXPECT_EQ(m.areas.at("j-fuqing").at("properties").at("matched_by"), "name");      // 福清 = 福清市
+  EXPECT_EQ(m.areas.at("j-lishui").at("properties").at("matched_by"), "code"); // geonameid field
+  EXPECT_EQ(m.areas.at("j-fuqing").at("properties").at("matched_by"), "name"); // 福清 = 福清市
   EXPECT_EQ(m.areas.at("j-nantong").at("properties").at("source_name"), "Nantong City");
   EXPECT_TRUE(m.summary.library_warnings.empty());
 }
@@ -61,14 +60,15 @@ TEST(JurisdictionBoundaries, NamesakeFarAwayIsNotChosen) {
   ASSERT_EQ(polygons.size(), 1U);
   const auto& ring = polygons.at(0).at(0);
   double min_lon = 180.0;
-  for (const auto& p : ring) min_lon = std::min(min_lon, p.at(0).get<double>());
+  for (const auto& p : ring)
+    min_lon = std::min(min_lon, p.at(0).get<double>());
   EXPECT_DOUBLE_EQ(min_lon, 118.9);
 }
 
 TEST(JurisdictionBoundaries, InvalidPolygonIsRepairedIntoAMultiPolygon) {
   const auto& nantong = areas_map().areas.at("j-nantong");
   EXPECT_EQ(nantong.at("geometry").at("type"), "MultiPolygon");
-  EXPECT_EQ(nantong.at("geometry").at("coordinates").size(), 2U);  // the bow tie becomes two triangles
+  EXPECT_EQ(nantong.at("geometry").at("coordinates").size(), 2U); // the bow tie becomes two triangles
 }
 
 TEST(JurisdictionBoundaries, RingsAreCounterClockwise) {
@@ -80,7 +80,7 @@ TEST(JurisdictionBoundaries, RingsAreCounterClockwise) {
         area2 += ring[i - 1][0].get<double>() * ring[i][1].get<double>() -
                  ring[i][0].get<double>() * ring[i - 1][1].get<double>();
       }
-      EXPECT_GT(area2, 0.0) << id;  // RFC 7946: exterior rings counter-clockwise
+      EXPECT_GT(area2, 0.0) << id; // RFC 7946: exterior rings counter-clockwise
     }
   }
 }
@@ -95,5 +95,5 @@ TEST(JurisdictionBoundaries, UnmatchedJurisdictionIsAProblemAndStaysAPoint) {
   EXPECT_TRUE(std::filesystem::exists(m.tmp.path() / "shapefile" / "jurisdiction_areas.shp"));
 }
 
-}  // namespace
-}  // namespace stationmap::render
+} // namespace
+} // namespace stationmap::render

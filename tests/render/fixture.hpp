@@ -55,8 +55,8 @@ inline ClaimSet fixture_claims() {
                                     "The Fuzhou police run a service station in New York City, the report says.");
   const Evidence e2 = make_evidence("doc-b", "2022-12-04", "福清公安局在多伦多设立了海外服务站。");
   const Evidence e3 = make_evidence("doc-a", "2022-09-12", "Another Fuzhou station operates in London.");
-  const Evidence e4 = make_evidence("doc-c", "2022-11-02",
-                                    "Rotterdam ordered the Lishui station closed, \"effective immediately\".");
+  const Evidence e4 =
+      make_evidence("doc-c", "2022-11-02", "Rotterdam ordered the Lishui station closed, \"effective immediately\".");
   const Evidence e5 = make_evidence("doc-d", "2023-04-18", "Nantong police deny running two stations in Tokyo.");
   const Evidence e6 = make_evidence("doc-d", "2023-04-18", "A Nantong station was suspected in Suva, Fiji.");
 
@@ -69,7 +69,8 @@ inline ClaimSet fixture_claims() {
     s.status = std::move(status);
     s.station_count = count;
     s.jurisdiction_ids = std::move(jurisdictions);
-    for (const auto& e : evidence) s.documents.push_back(e.document);
+    for (const auto& e : evidence)
+      s.documents.push_back(e.document);
     s.evidence = std::move(evidence);
     s.confidence = 0.85;
     return s;
@@ -90,7 +91,8 @@ inline ClaimSet fixture_claims() {
     j.admin_level = "prefecture";
     j.province = std::move(province);
     j.station_ids = std::move(stations);
-    for (const auto& e : evidence) j.documents.push_back(e.document);
+    for (const auto& e : evidence)
+      j.documents.push_back(e.document);
     j.evidence = std::move(evidence);
     return j;
   };
@@ -165,4 +167,4 @@ private:
   std::filesystem::path m_path;
 };
 
-}  // namespace stationmap::render::test
+} // namespace stationmap::render::test

@@ -1,8 +1,7 @@
 #include "stationmap/render/geodesic.hpp"
 
-#include <gtest/gtest.h>
-
 #include <cmath>
+#include <gtest/gtest.h>
 
 namespace stationmap::render {
 namespace {
@@ -33,7 +32,8 @@ TEST(GeodesicLink, SplitsAtAntimeridian) {
 TEST(GeodesicLink, MidpointIsHighNorthNotAcrossEurasia) {
   const auto parts = geodesic_path(fuzhou, new_york);
   std::vector<LonLat> all;
-  for (const auto& part : parts) all.insert(all.end(), part.begin(), part.end());
+  for (const auto& part : parts)
+    all.insert(all.end(), part.begin(), part.end());
   // Halfway along (by distance) the line is near 77.7 N, 166.7 E (spherical estimate).
   const double total = geodesic_distance(fuzhou, new_york);
   double run = 0.0;
@@ -66,13 +66,13 @@ TEST(GeodesicLink, DensifiedAtLeastEvery100Km) {
       EXPECT_LE(geodesic_distance(part[i - 1], part[i]), 100'000.0 + 1.0);
     }
   }
-  EXPECT_GT(vertices, 120U);  // about 12,000 km
+  EXPECT_GT(vertices, 120U); // about 12,000 km
 }
 
 TEST(GeodesicLink, ShortLineStaysOnePartWithEnds) {
   const auto parts = geodesic_path({-0.1278, 51.5074}, {4.4792, 51.9225});
   ASSERT_EQ(parts.size(), 1U);
-  EXPECT_EQ(parts[0].size(), 5U);  // 320 km: four segments
+  EXPECT_EQ(parts[0].size(), 5U); // 320 km: four segments
   EXPECT_DOUBLE_EQ(parts[0].front().lon, -0.1278);
   EXPECT_DOUBLE_EQ(parts[0].back().lat, 51.9225);
 }
@@ -82,5 +82,5 @@ TEST(GeodesicDistance, FuzhouNewYork) {
   EXPECT_NEAR(d / 1000.0, 12'250.0, 250.0);
 }
 
-}  // namespace
-}  // namespace stationmap::render
+} // namespace
+} // namespace stationmap::render

@@ -1,14 +1,12 @@
-#include "stationmap/render/layers.hpp"
-
 #include "fixture.hpp"
 #include "stationmap/core/file_io.hpp"
-
-#include <gdal.h>
-#include <ogr_api.h>
-#include <gtest/gtest.h>
-#include <nlohmann/json.hpp>
+#include "stationmap/render/layers.hpp"
 
 #include <cstdio>
+#include <gdal.h>
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+#include <ogr_api.h>
 #include <regex>
 #include <set>
 
@@ -35,8 +33,8 @@ const RenderedMap& rendered() {
 
 TEST(RenderLayers, WritesEveryFileWithoutGdalWarnings) {
   const auto& map = rendered();
-  for (const char* f : {"stations.geojson", "jurisdictions.geojson", "links.geojson", "places.geojson",
-                        "mentions.csv", "problems.csv", "stationmap.gpkg", "stationmap.qgs"}) {
+  for (const char* f : {"stations.geojson", "jurisdictions.geojson", "links.geojson", "places.geojson", "mentions.csv",
+                        "problems.csv", "stationmap.gpkg", "stationmap.qgs"}) {
     EXPECT_TRUE(fs::is_regular_file(map.tmp.path() / f)) << f;
   }
   for (const char* layer : {"stations", "jurisdictions", "links", "places"}) {
@@ -48,7 +46,7 @@ TEST(RenderLayers, WritesEveryFileWithoutGdalWarnings) {
   EXPECT_EQ(map.summary.stations, 6U);
   EXPECT_EQ(map.summary.jurisdictions, 4U);
   EXPECT_EQ(map.summary.links, 6U);
-  EXPECT_EQ(map.summary.places, 10U);  // 13 mentions, 3 unresolved
+  EXPECT_EQ(map.summary.places, 10U); // 13 mentions, 3 unresolved
 }
 
 TEST(GeoJsonLayers, FollowRfc7946) {
@@ -68,7 +66,8 @@ TEST(GeoJsonLayers, FollowRfc7946) {
           EXPECT_GE(c[1].get<double>(), -90.0);
           EXPECT_LE(c[1].get<double>(), 90.0);
         } else {
-          for (const auto& inner : c) check(inner);
+          for (const auto& inner : c)
+            check(inner);
         }
       };
       check(f.at("geometry").at("coordinates"));
@@ -105,7 +104,7 @@ TEST(GeoJsonLayers, JurisdictionsCountTheirStations) {
   const auto& nantong = j.at("features").at(3).at("properties");
   EXPECT_EQ(nantong.at("jurisdiction_id"), "j-nantong");
   EXPECT_EQ(nantong.at("stations"), json::array({"s-suva", "s-tokyo"}));
-  EXPECT_EQ(nantong.at("station_count"), 3);  // Tokyo counts two
+  EXPECT_EQ(nantong.at("station_count"), 3); // Tokyo counts two
   EXPECT_EQ(nantong.at("province"), "Jiangsu");
   EXPECT_EQ(j.at("features").at(0).at("properties").at("name"), "福清");
 }
@@ -114,7 +113,8 @@ TEST(GeoJsonLayers, LinksAreGeodesicsSplitAtTheAntimeridian) {
   const json links = rendered().geojson("links");
   ASSERT_EQ(links.at("features").size(), 6U);
   std::map<std::string, json> by_id;
-  for (const auto& f : links.at("features")) by_id[f.at("properties").at("link_id")] = f;
+  for (const auto& f : links.at("features"))
+    by_id[f.at("properties").at("link_id")] = f;
   const json& ny = by_id.at("l-fuzhou-new-york");
   ASSERT_EQ(ny.at("geometry").at("type"), "MultiLineString");
   const auto& parts = ny.at("geometry").at("coordinates");
@@ -133,12 +133,13 @@ TEST(GeoJsonLayers, LinksAreGeodesicsSplitAtTheAntimeridian) {
 TEST(GeoJsonLayers, PlacesTakeTheirStrongestRole) {
   const json places = rendered().geojson("places");
   std::map<std::string, json> by_name;
-  for (const auto& f : places.at("features")) by_name[f.at("properties").at("name")] = f.at("properties");
+  for (const auto& f : places.at("features"))
+    by_name[f.at("properties").at("name")] = f.at("properties");
   EXPECT_EQ(by_name.at("Toronto").at("role"), "station");
   EXPECT_EQ(by_name.at("Toronto").at("names_used"), json::array({"多伦多"}));
   EXPECT_EQ(by_name.at("Fuzhou").at("role"), "jurisdiction");
   EXPECT_EQ(by_name.at("Fuzhou").at("mentions"), 1);
-  EXPECT_FALSE(by_name.contains("Washington"));  // unresolved: in mentions.csv only
+  EXPECT_FALSE(by_name.contains("Washington")); // unresolved: in mentions.csv only
 }
 
 TEST(CsvTables, MentionsListEveryMentionQuoted) {
@@ -158,7 +159,8 @@ struct OgrDataset {
   explicit OgrDataset(const fs::path& p)
       : h(GDALOpenEx(p.string().c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, nullptr, nullptr)) {}
   ~OgrDataset() {
-    if (h != nullptr) GDALClose(h);
+    if (h != nullptr)
+      GDALClose(h);
   }
   OgrDataset(const OgrDataset&) = delete;
   OgrDataset& operator=(const OgrDataset&) = delete;
@@ -179,8 +181,7 @@ TEST(ShapefileLayers, ChineseNamesComeBackIntact) {
   }
   EXPECT_TRUE(names.contains("福清"));
   EXPECT_EQ(read_file(rendered().tmp.path() / "shapefile" / "jurisdictions.cpg"), "UTF-8");
-  EXPECT_NE(read_file(rendered().tmp.path() / "shapefile" / "jurisdictions.prj").find("WGS_1984"),
-            std::string::npos);
+  EXPECT_NE(read_file(rendered().tmp.path() / "shapefile" / "jurisdictions.prj").find("WGS_1984"), std::string::npos);
 
   const OgrDataset links(rendered().tmp.path() / "shapefile" / "links.shp");
   OGRLayerH l = GDALDatasetGetLayer(links.h, 0);
@@ -210,7 +211,8 @@ TEST(ShapefileLayers, FieldNamesAreChosenNotTruncated) {
       EXPECT_LE(name.size(), 10U) << name;
       names.insert(name);
     }
-    for (const auto& f : fields) EXPECT_TRUE(names.contains(f)) << layer_name << "." << f;
+    for (const auto& f : fields)
+      EXPECT_TRUE(names.contains(f)) << layer_name << "." << f;
   }
 }
 
@@ -247,7 +249,8 @@ TEST(GeoPackageLayers, HoldsEveryLayerAndItsDefaultStyle) {
 std::map<std::string, std::string> all_files(const fs::path& dir) {
   std::map<std::string, std::string> files;
   for (const auto& e : fs::recursive_directory_iterator(dir)) {
-    if (e.is_regular_file()) files[fs::relative(e.path(), dir).string()] = read_file(e.path());
+    if (e.is_regular_file())
+      files[fs::relative(e.path(), dir).string()] = read_file(e.path());
   }
   return files;
 }
@@ -282,12 +285,13 @@ TEST(RenderLayers, OgrinfoPrintsNoWarning) {
     ASSERT_NE(pipe, nullptr);
     std::string stderr_text;
     char buffer[512];
-    while (std::fgets(buffer, sizeof buffer, pipe) != nullptr) stderr_text += buffer;
+    while (std::fgets(buffer, sizeof buffer, pipe) != nullptr)
+      stderr_text += buffer;
     const int status = pclose(pipe);
     EXPECT_EQ(status, 0) << f;
     EXPECT_EQ(stderr_text, "") << f;
   }
 }
 
-}  // namespace
-}  // namespace stationmap::render
+} // namespace
+} // namespace stationmap::render

@@ -5,9 +5,8 @@
 #include "stationmap/render/layers.hpp"
 #include "stationmap/render/staging.hpp"
 
-#include <gtest/gtest.h>
-
 #include <cstdlib>
+#include <gtest/gtest.h>
 #include <iostream>
 
 namespace stationmap::render {
@@ -26,9 +25,10 @@ TEST(FixtureMap, WritesToTheFolderNamedByTheEnvironment) {
   OutputStaging staging(out);
   const auto summary = write_map(test::fixture_claims(), problems, staging.dir(), options);
   staging.commit();
-  for (const auto& w : summary.library_warnings) std::cerr << "GDAL warning: " << w << "\n";
+  for (const auto& w : summary.library_warnings)
+    std::cerr << "GDAL warning: " << w << "\n";
   EXPECT_TRUE(summary.library_warnings.empty());
 }
 
-}  // namespace
-}  // namespace stationmap::render
+} // namespace
+} // namespace stationmap::render

@@ -1,19 +1,17 @@
 // Against a real PostgreSQL + PostGIS that tools/with_postgis.sh starts in a temporary folder (or the server
 // named by STATIONMAP_TEST_PG). Skipped, with the reason, when no server can be started.
 
-#include "stationmap/render/layers.hpp"
-
 #include "fixture.hpp"
 #include "stationmap/core/error.hpp"
-
-#include <gdal.h>
-#include <ogr_api.h>
-#include <ogr_srs_api.h>
-#include <gtest/gtest.h>
+#include "stationmap/render/layers.hpp"
 
 #include <cstdio>
 #include <cstdlib>
+#include <gdal.h>
+#include <gtest/gtest.h>
 #include <map>
+#include <ogr_api.h>
+#include <ogr_srs_api.h>
 #include <random>
 
 namespace stationmap::render {
@@ -29,9 +27,11 @@ std::string run(const std::string& command, int& status) {
     return out;
   }
   char buffer[512];
-  while (std::fgets(buffer, sizeof buffer, pipe) != nullptr) out += buffer;
+  while (std::fgets(buffer, sizeof buffer, pipe) != nullptr)
+    out += buffer;
   status = pclose(pipe);
-  while (!out.empty() && (out.back() == '\n' || out.back() == '\r')) out.pop_back();
+  while (!out.empty() && (out.back() == '\n' || out.back() == '\r'))
+    out.pop_back();
   return out;
 }
 
@@ -61,7 +61,8 @@ protected:
     }
   }
   void SetUp() override {
-    if (s_connection.empty()) GTEST_SKIP() << s_skip_reason;
+    if (s_connection.empty())
+      GTEST_SKIP() << s_skip_reason;
     GDALAllRegister();
   }
 
@@ -70,16 +71,19 @@ protected:
   }
   static std::string scalar(GDALDatasetH ds, const std::string& sql) {
     OGRLayerH result = GDALDatasetExecuteSQL(ds, sql.c_str(), nullptr, nullptr);
-    if (result == nullptr) return "<no result>";
+    if (result == nullptr)
+      return "<no result>";
     OGRFeatureH f = OGR_L_GetNextFeature(result);
     std::string value = f != nullptr ? OGR_F_GetFieldAsString(f, 0) : "<no row>";
-    if (f != nullptr) OGR_F_Destroy(f);
+    if (f != nullptr)
+      OGR_F_Destroy(f);
     GDALDatasetReleaseResultSet(ds, result);
     return value;
   }
   static void execute(GDALDatasetH ds, const std::string& sql) {
     OGRLayerH result = GDALDatasetExecuteSQL(ds, sql.c_str(), nullptr, nullptr);
-    if (result != nullptr) GDALDatasetReleaseResultSet(ds, result);
+    if (result != nullptr)
+      GDALDatasetReleaseResultSet(ds, result);
   }
   static RenderOptions options() {
     RenderOptions o;
@@ -107,8 +111,7 @@ TEST_F(PostGis, WritesTablesWithSpatialIndexesAndStyles) {
               "1")
         << table << " has no GiST index";
   }
-  EXPECT_EQ(scalar(ds, "SELECT GeometryType(geom) FROM links WHERE link_id = 'l-fuzhou-new-york'"),
-            "MULTILINESTRING");
+  EXPECT_EQ(scalar(ds, "SELECT GeometryType(geom) FROM links WHERE link_id = 'l-fuzhou-new-york'"), "MULTILINESTRING");
   EXPECT_EQ(scalar(ds, "SELECT ST_NumGeometries(geom) FROM links WHERE link_id = 'l-fuzhou-new-york'"), "2");
   EXPECT_EQ(scalar(ds, "SELECT name FROM jurisdictions WHERE jurisdiction_id = 'j-fuqing'"), "福清");
   EXPECT_EQ(scalar(ds, "SELECT count(*) FROM public.layer_styles WHERE useasdefault AND stylename = 'stationmap'"),
@@ -148,10 +151,10 @@ TEST_F(PostGis, AFailedRunLeavesThePreviousTablesIntact) {
   ds = open();
   ASSERT_NE(ds, nullptr);
   execute(ds, "DROP EVENT TRIGGER stationmap_block_links");
-  EXPECT_EQ(scalar(ds, "SELECT count(*) FROM places"), "9");  // rolled back: still the marked table
+  EXPECT_EQ(scalar(ds, "SELECT count(*) FROM places"), "9"); // rolled back: still the marked table
   EXPECT_EQ(scalar(ds, "SELECT count(*) FROM links"), "6");
   GDALClose(ds);
 }
 
-}  // namespace
-}  // namespace stationmap::render
+} // namespace
+} // namespace stationmap::render

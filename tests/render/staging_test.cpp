@@ -1,7 +1,6 @@
-#include "stationmap/render/staging.hpp"
-
 #include "fixture.hpp"
 #include "stationmap/core/file_io.hpp"
+#include "stationmap/render/staging.hpp"
 
 #include <gtest/gtest.h>
 
@@ -19,14 +18,15 @@ TEST(OutputStaging, CommitReplacesThePreviousMap) {
     OutputStaging staging(out);
     EXPECT_EQ(staging.dir().parent_path(), fs::absolute(out).parent_path());
     write_file_atomic(staging.dir() / "new.txt", "new");
-    EXPECT_TRUE(fs::exists(out / "old.txt"));  // nothing visible before commit
+    EXPECT_TRUE(fs::exists(out / "old.txt")); // nothing visible before commit
     staging.commit();
   }
   EXPECT_FALSE(fs::exists(out / "old.txt"));
   EXPECT_EQ(read_file(out / "new.txt"), "new");
   // Nothing is left beside OUTDIR.
   std::size_t entries = 0;
-  for ([[maybe_unused]] const auto& e : fs::directory_iterator(tmp.path())) ++entries;
+  for ([[maybe_unused]] const auto& e : fs::directory_iterator(tmp.path()))
+    ++entries;
   EXPECT_EQ(entries, 1U);
 }
 
@@ -43,8 +43,9 @@ TEST(OutputStaging, AFailedRunLeavesThePreviousMapIntact) {
   }
   EXPECT_EQ(read_file(out / "stations.geojson"), "previous");
   std::size_t entries = 0;
-  for ([[maybe_unused]] const auto& e : fs::directory_iterator(tmp.path())) ++entries;
-  EXPECT_EQ(entries, 1U);  // the staging folder was removed
+  for ([[maybe_unused]] const auto& e : fs::directory_iterator(tmp.path()))
+    ++entries;
+  EXPECT_EQ(entries, 1U); // the staging folder was removed
 }
 
 TEST(OutputStaging, CreatesOutdirWhenMissingAndAcceptsTrailingSlash) {
@@ -55,5 +56,5 @@ TEST(OutputStaging, CreatesOutdirWhenMissingAndAcceptsTrailingSlash) {
   EXPECT_EQ(read_file(tmp.path() / "new" / "map" / "a.txt"), "a");
 }
 
-}  // namespace
-}  // namespace stationmap::render
+} // namespace
+} // namespace stationmap::render

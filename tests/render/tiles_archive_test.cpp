@@ -7,9 +7,8 @@
 #include "stationmap/render/tiles/mvt.hpp"
 
 #include <gtest/gtest.h>
-#include <unistd.h>
-
 #include <nlohmann/json.hpp>
+#include <unistd.h>
 
 namespace st = stationmap::tiles;
 namespace fs = std::filesystem;
@@ -27,7 +26,7 @@ st::TileSet fixture_set() {
   return st::build_tiles(st::features_from_claims(stationmap::testing::fixture_claims()));
 }
 
-}  // namespace
+} // namespace
 
 TEST(TilesArchive, HilbertIdsFollowTheSpec) {
   EXPECT_EQ(st::zxy_to_tile_id(0, 0, 0), 0U);
@@ -137,7 +136,7 @@ TEST(TilesArchive, MbtilesRoundTripWithTmsRowsAndMetadata) {
   EXPECT_EQ(meta.at("maxzoom"), std::to_string(set.maxzoom));
   const auto json = nlohmann::json::parse(meta.at("json"));
   EXPECT_EQ(json["vector_layers"].size(), 4U);
-  const auto addresses = reader.addresses();  // throws on an address outside its zoom
+  const auto addresses = reader.addresses(); // throws on an address outside its zoom
   EXPECT_EQ(addresses.size(), set.tiles.size());
   for (const auto& key : addresses) {
     ASSERT_EQ(set.tiles.count(key), 1U);

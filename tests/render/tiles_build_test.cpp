@@ -6,9 +6,8 @@
 #include "stationmap/render/tiles/mvt.hpp"
 #include "stationmap/render/tiles/tiles.hpp"
 
-#include <gtest/gtest.h>
-
 #include <cmath>
+#include <gtest/gtest.h>
 #include <set>
 #include <sstream>
 
@@ -26,7 +25,8 @@ std::vector<std::string> split(const std::string& s) {
 }
 
 /// Station ids found at each zoom among features whose position lies inside their own tile.
-std::map<int, std::multiset<std::string>> stations_by_zoom(const st::TileSet& set, std::map<int, std::int64_t>& counts) {
+std::map<int, std::multiset<std::string>> stations_by_zoom(const st::TileSet& set,
+                                                           std::map<int, std::int64_t>& counts) {
   std::map<int, std::multiset<std::string>> out;
   for (const auto& [key, bytes] : set.tiles) {
     for (const auto& layer : st::decode_mvt(bytes)) {
@@ -36,7 +36,7 @@ std::map<int, std::multiset<std::string>> stations_by_zoom(const st::TileSet& se
       for (const auto& f : layer.features) {
         const auto p = f.parts.at(0).at(0);
         if (p.x < 0 || p.y < 0 || p.x >= 4096 || p.y >= 4096) {
-          continue;  // a copy in a neighbour's buffer
+          continue; // a copy in a neighbour's buffer
         }
         counts[key.z] += std::get<std::int64_t>(f.properties.at("point_count"));
         if (std::get<bool>(f.properties.at("cluster"))) {
@@ -52,7 +52,7 @@ std::map<int, std::multiset<std::string>> stations_by_zoom(const st::TileSet& se
   return out;
 }
 
-}  // namespace
+} // namespace
 
 TEST(TilesBuild, EveryStationIsInTheTilesAtEveryZoomExactlyOnce) {
   const auto claims = stationmap::testing::fixture_claims();
@@ -126,9 +126,9 @@ TEST(TilesBuild, MaxzoomFollowsTheClosestPointsAndCanBeGiven) {
     f.parts = {{{lon, lat}}};
     return f;
   };
-  EXPECT_EQ(st::choose_maxzoom({point(0, 0)}, {}), 10);             // nothing to separate
-  EXPECT_EQ(st::choose_maxzoom({point(0, 0), point(90, 0)}, {}), 4);  // far apart: the floor
-  EXPECT_EQ(st::choose_maxzoom({point(0, 0), point(0.0001, 0)}, {}), 14);  // 11 m: the ceiling
+  EXPECT_EQ(st::choose_maxzoom({point(0, 0)}, {}), 10);                   // nothing to separate
+  EXPECT_EQ(st::choose_maxzoom({point(0, 0), point(90, 0)}, {}), 4);      // far apart: the floor
+  EXPECT_EQ(st::choose_maxzoom({point(0, 0), point(0.0001, 0)}, {}), 14); // 11 m: the ceiling
   // 16 px apart at 256 px tiles: 0.1 degree of longitude is 1/3600 of the world: 16*3600/256 = 225 -> z 8.
   EXPECT_EQ(st::choose_maxzoom({point(0, 0), point(0.1, 0)}, {}), 8);
   st::TileOptions given;
@@ -140,7 +140,7 @@ TEST(TilesBuild, MaxzoomFollowsTheClosestPointsAndCanBeGiven) {
 }
 
 TEST(TilesBuild, GreatCircleSplitsAtTheAntimeridian) {
-  const auto parts = st::great_circle({174.76, -36.85}, {-175.20, -21.14});  // Auckland -> Nuku'alofa
+  const auto parts = st::great_circle({174.76, -36.85}, {-175.20, -21.14}); // Auckland -> Nuku'alofa
   ASSERT_EQ(parts.size(), 2U);
   EXPECT_DOUBLE_EQ(parts[0].back().first, 180.0);
   EXPECT_DOUBLE_EQ(parts[1].front().first, -180.0);

@@ -44,8 +44,7 @@ TEST(TilesMvt, LineGeometryMatchesTheSpecExample) {
   const auto decoded = st::decode_mvt(st::encode_mvt({layer}));
   ASSERT_EQ(decoded.size(), 1U);
   ASSERT_EQ(decoded[0].features.size(), 1U);
-  EXPECT_EQ(decoded[0].features[0].parts,
-            (std::vector<std::vector<st::TilePoint>>{{{2, 2}, {2, 10}, {10, 10}}}));
+  EXPECT_EQ(decoded[0].features[0].parts, (std::vector<std::vector<st::TilePoint>>{{{2, 2}, {2, 10}, {10, 10}}}));
 }
 
 TEST(TilesMvt, AttributesRoundTripWithTheirTypes) {

@@ -7,9 +7,8 @@
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
-#include <unistd.h>
-
 #include <set>
+#include <unistd.h>
 
 namespace st = stationmap::tiles;
 namespace fs = std::filesystem;
@@ -20,7 +19,7 @@ st::TileSet fixture_set() {
   return st::build_tiles(st::features_from_claims(stationmap::testing::fixture_claims()));
 }
 
-}  // namespace
+} // namespace
 
 TEST(TilesWeb, StyleIsMapLibreV8WithoutGlyphsAndUsesEveryLayer) {
   const auto set = fixture_set();

@@ -3,14 +3,13 @@
 #include "http_client.hpp"
 #include "test_outdir.hpp"
 
+#include <chrono>
 #include <gtest/gtest.h>
 #include <poll.h>
 #include <signal.h>
 #include <sys/wait.h>
-#include <unistd.h>
-
-#include <chrono>
 #include <thread>
+#include <unistd.h>
 
 namespace fs = std::filesystem;
 
@@ -18,7 +17,7 @@ namespace {
 
 struct Child {
   pid_t pid = -1;
-  int err = -1;  // read end of its stderr
+  int err = -1; // read end of its stderr
 };
 
 Child spawn_serve(const fs::path& outdir, const std::vector<std::string>& extra = {}) {
@@ -82,7 +81,7 @@ int wait_exit(pid_t pid, int timeout_ms) {
 
 class CliServe : public ::testing::TestWithParam<int> {};
 
-}  // namespace
+} // namespace
 
 TEST_P(CliServe, AnswersThenStopsCleanlyOnSignal) {
   const fs::path dir = fs::temp_directory_path() / ("stationmap_cli_serve_" + std::to_string(::getpid()));

@@ -23,7 +23,12 @@ inline Place fixture_place(std::int64_t id, const std::string& name, double lat,
 }
 
 inline Evidence fixture_evidence(const std::string& doc, const std::string& sentence) {
-  return Evidence{doc, "Report " + doc, "https://example.org/" + doc, "2022-09-12", sentence, 0,
+  return Evidence{doc,
+                  "Report " + doc,
+                  "https://example.org/" + doc,
+                  "2022-09-12",
+                  sentence,
+                  0,
                   static_cast<std::uint32_t>(sentence.size())};
 }
 
@@ -41,11 +46,14 @@ inline ClaimSet fixture_claims() {
       {"st-2643744", fixture_place(2643744, "Croydon", 51.37618, -0.09829, "GB"), "closed", "ju-1810821", 1},
       {"st-2988507", fixture_place(2988507, "Paris", 48.85341, 2.3488, "FR", "PPLC"), "alleged", "ju-1797264", 1},
       {"st-3173435", fixture_place(3173435, "Milano", 45.46427, 9.18951, "IT", "PPLA"), "confirmed", "ju-1791388", 1},
-      {"st-3169921", fixture_place(3169921, "Prato", 43.87309, 11.08278, "IT", "PPLA2"), "under investigation", "ju-1797264", 2},
-      {"st-6167865", fixture_place(6167865, "Toronto", 43.70643, -79.39864, "CA", "PPLA"), "ordered closed", "ju-1810821", 3},
+      {"st-3169921", fixture_place(3169921, "Prato", 43.87309, 11.08278, "IT", "PPLA2"), "under investigation",
+       "ju-1797264", 2},
+      {"st-6167865", fixture_place(6167865, "Toronto", 43.70643, -79.39864, "CA", "PPLA"), "ordered closed",
+       "ju-1810821", 3},
       {"st-5128581", fixture_place(5128581, "New York City", 40.71427, -74.00597, "US"), "closed", "ju-1810821", 1},
       {"st-2193733", fixture_place(2193733, "Auckland", -36.84853, 174.76349, "NZ"), "denied", "ju-1791388", 1},
-      {"st-4032243", fixture_place(4032243, "Nuku'alofa", -21.13938, -175.2018, "TO", "PPLC"), "suspected", "ju-1797264", 1},
+      {"st-4032243", fixture_place(4032243, "Nuku'alofa", -21.13938, -175.2018, "TO", "PPLC"), "suspected",
+       "ju-1797264", 1},
   };
   for (const auto& s : stations) {
     Station st;
@@ -85,8 +93,8 @@ inline ClaimSet fixture_claims() {
         l.link_id = std::string("li-") + s.id + "-" + j.id;
         l.station_id = s.id;
         l.jurisdiction_id = j.id;
-        l.evidence = {fixture_evidence("doc-1", std::string("The ") + j.place.name + " bureau ran the " +
-                                                    s.place.name + " station.")};
+        l.evidence = {fixture_evidence("doc-1", std::string("The ") + j.place.name + " bureau ran the " + s.place.name +
+                                                    " station.")};
         c.links.push_back(l);
       }
     }
@@ -114,4 +122,4 @@ inline ClaimSet fixture_claims() {
   return c;
 }
 
-}  // namespace stationmap::testing
+} // namespace stationmap::testing

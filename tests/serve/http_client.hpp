@@ -3,20 +3,19 @@
 // tests can send "../" and "%2e%2e" unnormalised), reads the response until the server closes.
 
 #include <arpa/inet.h>
+#include <map>
 #include <netinet/in.h>
+#include <stdexcept>
+#include <string>
 #include <sys/socket.h>
 #include <sys/time.h>
 #include <unistd.h>
-
-#include <map>
-#include <stdexcept>
-#include <string>
 
 namespace stationmap::testing {
 
 struct HttpResponse {
   int status = 0;
-  std::map<std::string, std::string> headers;  // lower-case names
+  std::map<std::string, std::string> headers; // lower-case names
   std::string body;
   [[nodiscard]] std::string header(const std::string& name) const {
     auto it = headers.find(name);
@@ -89,4 +88,4 @@ inline HttpResponse http_get(int port, const std::string& target, const std::str
                             "\r\nConnection: close\r\n" + extra_headers + "\r\n");
 }
 
-}  // namespace stationmap::testing
+} // namespace stationmap::testing

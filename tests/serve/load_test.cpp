@@ -2,16 +2,15 @@
 // none failed.
 
 #include "http_client.hpp"
-#include "test_outdir.hpp"
 #include "stationmap/render/tiles/archive.hpp"
 #include "stationmap/serve/server.hpp"
-
-#include <gtest/gtest.h>
-#include <unistd.h>
+#include "test_outdir.hpp"
 
 #include <atomic>
 #include <chrono>
+#include <gtest/gtest.h>
 #include <thread>
+#include <unistd.h>
 
 namespace fs = std::filesystem;
 
@@ -25,7 +24,8 @@ TEST(ServeLoad, TwoThousandRequestsFromFiftyClientsNoneFail) {
   for (const auto& e : reader.entries()) {
     for (std::uint32_t i = 0; i < e.run_length; ++i) {
       const auto k = stationmap::tiles::tile_id_to_zxy(e.tile_id + i);
-      targets.push_back("/tiles/" + std::to_string(k.z) + "/" + std::to_string(k.x) + "/" + std::to_string(k.y) + ".pbf");
+      targets.push_back("/tiles/" + std::to_string(k.z) + "/" + std::to_string(k.x) + "/" + std::to_string(k.y) +
+                        ".pbf");
     }
   }
   stationmap::serve::ServeOptions o;
@@ -72,6 +72,6 @@ TEST(ServeLoad, TwoThousandRequestsFromFiftyClientsNoneFail) {
   fs::remove_all(dir);
   EXPECT_EQ(failed.load(), 0) << first_failure;
   EXPECT_EQ(ok.load(), clients * per_client);
-  std::cout << "serve load: " << ok.load() << " requests from " << clients << " clients in " << seconds
-            << " s (" << static_cast<int>(ok.load() / seconds) << " requests/s), " << failed.load() << " failed\n";
+  std::cout << "serve load: " << ok.load() << " requests from " << clients << " clients in " << seconds << " s ("
+            << static_cast<int>(ok.load() / seconds) << " requests/s), " << failed.load() << " failed\n";
 }

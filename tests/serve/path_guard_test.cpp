@@ -5,9 +5,8 @@
 #include "stationmap/serve/server.hpp"
 
 #include <gtest/gtest.h>
-#include <unistd.h>
-
 #include <thread>
+#include <unistd.h>
 
 namespace fs = std::filesystem;
 using stationmap::serve::resolve_inside;
@@ -35,13 +34,13 @@ struct Tree {
   ~Tree() { fs::remove_all(base); }
 };
 
-}  // namespace
+} // namespace
 
 TEST(ServePathGuard, ResolvesOnlyInside) {
   const Tree t;
   EXPECT_EQ(resolve_inside(t.root, "/sub/a.txt"), t.root / "sub" / "a.txt");
   EXPECT_EQ(resolve_inside(t.root, "//sub///a.txt"), t.root / "sub" / "a.txt");
-  EXPECT_EQ(resolve_inside(t.root, "/alias.txt"), t.root / "sub" / "a.txt");  // a symlink that stays inside
+  EXPECT_EQ(resolve_inside(t.root, "/alias.txt"), t.root / "sub" / "a.txt"); // a symlink that stays inside
   EXPECT_FALSE(resolve_inside(t.root, "/../secret.txt"));
   EXPECT_FALSE(resolve_inside(t.root, "/sub/../../secret.txt"));
   EXPECT_FALSE(resolve_inside(t.root, "/sub/./a.txt"));

@@ -2,15 +2,14 @@
 // CORS), Range requests, and the tile archive behind /tiles.
 
 #include "http_client.hpp"
-#include "test_outdir.hpp"
 #include "stationmap/render/tiles/archive.hpp"
 #include "stationmap/render/tiles/mvt.hpp"
 #include "stationmap/serve/server.hpp"
+#include "test_outdir.hpp"
 
 #include <gtest/gtest.h>
-#include <unistd.h>
-
 #include <thread>
+#include <unistd.h>
 
 namespace fs = std::filesystem;
 using stationmap::testing::http_get;
@@ -49,7 +48,7 @@ protected:
   static inline std::vector<std::string> log_lines;
 };
 
-}  // namespace
+} // namespace
 
 TEST_F(ServeTest, RootIsTheWebMap) {
   const auto r = http_get(port, "/");
@@ -88,9 +87,9 @@ TEST_F(ServeTest, TilesAreGzippedProtobufAnd204WhenEmpty) {
 }
 
 TEST_F(ServeTest, BadTileAddressesAre4xx) {
-  EXPECT_EQ(http_get(port, "/tiles/1/2/0.pbf").status, 404);   // x >= 2^z
-  EXPECT_EQ(http_get(port, "/tiles/1/0/2.pbf").status, 404);   // y >= 2^z
-  EXPECT_EQ(http_get(port, "/tiles/25/0/0.pbf").status, 404);  // past maxzoom
+  EXPECT_EQ(http_get(port, "/tiles/1/2/0.pbf").status, 404);  // x >= 2^z
+  EXPECT_EQ(http_get(port, "/tiles/1/0/2.pbf").status, 404);  // y >= 2^z
+  EXPECT_EQ(http_get(port, "/tiles/25/0/0.pbf").status, 404); // past maxzoom
   EXPECT_EQ(http_get(port, "/tiles/31/0/0.pbf").status, 404);
   EXPECT_EQ(http_get(port, "/tiles/a/0/0.pbf").status, 400);
   EXPECT_EQ(http_get(port, "/tiles/0/0/-1.pbf").status, 400);
@@ -133,7 +132,8 @@ TEST_F(ServeTest, LayersStyleAndCors) {
   EXPECT_EQ(http_get(port, "/data/../tiles.json").status, 404);
   const auto style = http_get(port, "/style.json");
   EXPECT_EQ(nlohmann::json::parse(style.body)["version"], 8);
-  const auto pre = http_get(port, "/tiles/0/0/0.pbf", "Origin: http://example.org\r\nAccess-Control-Request-Method: GET\r\n", "OPTIONS");
+  const auto pre = http_get(port, "/tiles/0/0/0.pbf",
+                            "Origin: http://example.org\r\nAccess-Control-Request-Method: GET\r\n", "OPTIONS");
   EXPECT_EQ(pre.status, 204);
   EXPECT_EQ(pre.header("access-control-allow-origin"), "*");
   EXPECT_NE(pre.header("access-control-allow-headers").find("Range"), std::string::npos);

@@ -7,9 +7,8 @@
 #include "stationmap/core/file_io.hpp"
 #include "stationmap/render/tiles/web.hpp"
 
-#include <nlohmann/json.hpp>
-
 #include <filesystem>
+#include <nlohmann/json.hpp>
 
 namespace stationmap::testing {
 
@@ -28,4 +27,4 @@ inline tiles::TileOutputs make_test_outdir(const std::filesystem::path& outdir) 
   return outputs;
 }
 
-}  // namespace stationmap::testing
+} // namespace stationmap::testing

@@ -43,4 +43,4 @@ public:
   using Error::Error;
 };
 
-}  // namespace stationmap
+} // namespace stationmap

@@ -19,4 +19,4 @@ void write_file_atomic(const std::filesystem::path& path, std::string_view conte
 /// Reads a file that may be gzip-compressed (detected by its magic bytes). Throws IoError.
 std::string read_maybe_gzip(const std::filesystem::path& path);
 
-}  // namespace stationmap
+} // namespace stationmap

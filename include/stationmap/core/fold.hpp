@@ -18,16 +18,16 @@ namespace stationmap {
 
 /// One token of a text, with offsets in both code points (the interfaces' unit) and bytes.
 struct Token {
-  std::uint32_t start = 0;       ///< first code point
-  std::uint32_t end = 0;         ///< one past the last code point
-  std::uint32_t byte_start = 0;  ///< first byte in the original text
-  std::uint32_t byte_end = 0;    ///< one past the last byte
-  std::uint32_t key_begin = 0;   ///< folded form: [key_begin, key_end) in the folded buffer
+  std::uint32_t start = 0;      ///< first code point
+  std::uint32_t end = 0;        ///< one past the last code point
+  std::uint32_t byte_start = 0; ///< first byte in the original text
+  std::uint32_t byte_end = 0;   ///< one past the last byte
+  std::uint32_t key_begin = 0;  ///< folded form: [key_begin, key_end) in the folded buffer
   std::uint32_t key_end = 0;
-  bool ideograph = false;        ///< a Han or kana character (one character per token)
-  bool capitalized = false;      ///< first character upper- or titlecase
-  bool all_upper = false;        ///< every cased character uppercase (and at least one)
-  bool has_digit = false;        ///< contains a decimal digit
+  bool ideograph = false;   ///< a Han or kana character (one character per token)
+  bool capitalized = false; ///< first character upper- or titlecase
+  bool all_upper = false;   ///< every cased character uppercase (and at least one)
+  bool has_digit = false;   ///< contains a decimal digit
 };
 
 /// A tokenised text: tokens plus the buffer that holds their folded forms.
@@ -45,4 +45,4 @@ void tokenize(std::string_view text, TokenizedText& out);
 /// The folded key of a name: its folded tokens joined by single spaces ("Île-de-France" -> "ile de france").
 std::string fold_key(std::string_view text);
 
-}  // namespace stationmap
+} // namespace stationmap

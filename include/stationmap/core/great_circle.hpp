@@ -18,4 +18,4 @@ inline double great_circle_km(double lat1, double lon1, double lat2, double lon2
   return 2 * earth_radius_km * std::asin(std::min(1.0, std::sqrt(h)));
 }
 
-}  // namespace stationmap
+} // namespace stationmap

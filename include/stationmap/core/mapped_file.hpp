@@ -32,4 +32,4 @@ private:
   std::string m_owned;
 };
 
-}  // namespace stationmap
+} // namespace stationmap

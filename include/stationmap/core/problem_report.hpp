@@ -11,9 +11,9 @@ namespace stationmap {
 
 /// One row of problems.csv.
 struct Problem {
-  std::string file;      ///< the document or file concerned, empty when none
-  std::string kind;      ///< short machine-readable category, e.g. "skipped-file", "unresolved-name"
-  std::string detail;    ///< human-readable explanation of what went wrong and what to do
+  std::string file;   ///< the document or file concerned, empty when none
+  std::string kind;   ///< short machine-readable category, e.g. "skipped-file", "unresolved-name"
+  std::string detail; ///< human-readable explanation of what went wrong and what to do
 };
 
 /// Thread-safe collector of problems; sorted output so that runs are reproducible.
@@ -30,4 +30,4 @@ private:
   std::vector<Problem> m_problems;
 };
 
-}  // namespace stationmap
+} // namespace stationmap

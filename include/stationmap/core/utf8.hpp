@@ -24,4 +24,4 @@ std::size_t length(std::string_view text) noexcept;
 /// True when @p text is well-formed UTF-8.
 bool is_valid(std::string_view text) noexcept;
 
-}  // namespace stationmap::utf8
+} // namespace stationmap::utf8

@@ -13,25 +13,25 @@ namespace stationmap {
 
 /// One sentence of one document that supports a claim.
 struct Evidence {
-  std::string document;   ///< Document::id
-  std::string title;      ///< document title, when known
-  std::string url;        ///< document URL, when known
-  std::string date;       ///< document date, when known
-  std::string sentence;   ///< the supporting sentence, as written
-  std::uint32_t start = 0;  ///< sentence offsets in the document text (code points)
+  std::string document;    ///< Document::id
+  std::string title;       ///< document title, when known
+  std::string url;         ///< document URL, when known
+  std::string date;        ///< document date, when known
+  std::string sentence;    ///< the supporting sentence, as written
+  std::uint32_t start = 0; ///< sentence offsets in the document text (code points)
   std::uint32_t end = 0;
 };
 
 /// An alleged overseas police station site (one per distinct site place, all sources merged).
 struct Station {
-  std::string station_id;          ///< stable: derived from the place id
+  std::string station_id; ///< stable: derived from the place id
   Place place;
-  std::string precision;           ///< "address", "district", "city", "region" or "country"
-  std::string address;             ///< street or building when the text gives one
-  std::string status;              ///< "alleged", "suspected", "confirmed", "under investigation",
-                                   ///< "ordered closed", "closed" or "denied"
-  std::string status_date;         ///< ISO date of the status when given
-  int station_count = 1;           ///< stations at this site when the text gives a number
+  std::string precision;   ///< "address", "district", "city", "region" or "country"
+  std::string address;     ///< street or building when the text gives one
+  std::string status;      ///< "alleged", "suspected", "confirmed", "under investigation",
+                           ///< "ordered closed", "closed" or "denied"
+  std::string status_date; ///< ISO date of the status when given
+  int station_count = 1;   ///< stations at this site when the text gives a number
   std::vector<std::string> jurisdiction_ids;
   std::vector<std::string> documents;
   std::vector<Evidence> evidence;
@@ -40,10 +40,10 @@ struct Station {
 
 /// A home jurisdiction (a public-security bureau's city, county or district) said to run stations.
 struct Jurisdiction {
-  std::string jurisdiction_id;     ///< stable: derived from the place id
+  std::string jurisdiction_id; ///< stable: derived from the place id
   Place place;
-  std::string admin_level;         ///< "province", "prefecture", "county", "district", "city"
-  std::string province;            ///< e.g. "Fujian"
+  std::string admin_level; ///< "province", "prefecture", "county", "district", "city"
+  std::string province;    ///< e.g. "Fujian"
   std::vector<std::string> station_ids;
   std::vector<std::string> documents;
   std::vector<Evidence> evidence;
@@ -66,22 +66,22 @@ struct RoledMention {
   std::uint32_t start = 0;
   std::uint32_t end = 0;
   std::string text;
-  std::string place_id;            ///< empty when unresolved
+  std::string place_id; ///< empty when unresolved
   Place place;
   bool resolved = false;
   MentionRole role = MentionRole::Other;
-  std::string reason;              ///< why "other": "caption", "byline", "organisation base", "home side"...
+  std::string reason; ///< why "other": "caption", "byline", "organisation base", "home side"...
   std::string sentence;
 };
 
 /// Everything the extract stage produces for a corpus.
 struct ClaimSet {
-  std::vector<Station> stations;          ///< sorted by station_id
-  std::vector<Jurisdiction> jurisdictions;///< sorted by jurisdiction_id
-  std::vector<Link> links;                ///< sorted by link_id
-  std::vector<RoledMention> mentions;     ///< sorted by document, start
-  std::vector<Evidence> counts;           ///< counts without places ("102 stations in 53 countries"): a report,
-                                          ///< never points on the map
+  std::vector<Station> stations;           ///< sorted by station_id
+  std::vector<Jurisdiction> jurisdictions; ///< sorted by jurisdiction_id
+  std::vector<Link> links;                 ///< sorted by link_id
+  std::vector<RoledMention> mentions;      ///< sorted by document, start
+  std::vector<Evidence> counts;            ///< counts without places ("102 stations in 53 countries"): a report,
+                                           ///< never points on the map
 };
 
-}  // namespace stationmap
+} // namespace stationmap

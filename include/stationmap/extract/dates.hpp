@@ -17,4 +17,4 @@ std::optional<std::string> find_date(std::string_view sentence);
 /// The value of a number written as digits or as a word (two, trois, dos, zwei, 三...), 1..99.
 std::optional<int> number_value(std::string_view folded_token);
 
-}  // namespace stationmap
+} // namespace stationmap

@@ -22,8 +22,8 @@ struct DocumentClaims {
     Place place;
     std::string precision;
     std::string status;
-    std::string status_date;  ///< ISO date the supporting sentence gives, if any
-    int count = 0;            ///< stations at the site when the sentence gives a number ("three in Madrid")
+    std::string status_date; ///< ISO date the supporting sentence gives, if any
+    int count = 0;           ///< stations at the site when the sentence gives a number ("three in Madrid")
     Evidence evidence;
   };
   struct JurisdictionClaim {
@@ -38,7 +38,7 @@ struct DocumentClaims {
   std::vector<SiteClaim> sites;
   std::vector<JurisdictionClaim> jurisdictions;
   std::vector<LinkClaim> links;
-  std::vector<Evidence> counts;  ///< counts without places ("102 stations in 53 countries"), as sentences
+  std::vector<Evidence> counts; ///< counts without places ("102 stations in 53 countries"), as sentences
 };
 
 /// Extracts claims from documents with the geoparser over @p gazetteer. Thread-safe.
@@ -55,4 +55,4 @@ private:
 /// ids and every source kept; data problems (a station without jurisdiction...) go to @p problems.
 ClaimSet merge_claims(std::vector<DocumentClaims> documents, ProblemReport& problems);
 
-}  // namespace stationmap
+} // namespace stationmap

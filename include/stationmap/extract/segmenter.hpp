@@ -15,14 +15,14 @@ namespace stationmap {
 
 /// One sentence (or table row) of a document.
 struct Sentence {
-  std::uint32_t start = 0;      ///< code points into Document::text
+  std::uint32_t start = 0; ///< code points into Document::text
   std::uint32_t end = 0;
-  std::uint32_t paragraph = 0;  ///< index of the paragraph it belongs to
+  std::uint32_t paragraph = 0; ///< index of the paragraph it belongs to
   BlockKind kind = BlockKind::Body;
-  std::string text;             ///< the sentence as written
+  std::string text; ///< the sentence as written
 };
 
 /// Splits @p doc into sentences, in text order.
 std::vector<Sentence> segment(const Document& doc);
 
-}  // namespace stationmap
+} // namespace stationmap

@@ -22,14 +22,14 @@ struct Header;
 struct Entry;
 struct Key;
 struct Posting;
-}  // namespace index_format
+} // namespace index_format
 
 /// A candidate returned by a lookup: the entry and the name it matched by.
 struct Candidate {
   Place place;
-  std::string matched_name;   ///< the name as written in the source data
-  std::string language;       ///< ISO 639 code, "abbr", "x-demonym", or empty when unknown
-  std::uint16_t name_flags = 0;  ///< stationmap::name_kind flags
+  std::string matched_name;     ///< the name as written in the source data
+  std::string language;         ///< ISO 639 code, "abbr", "x-demonym", or empty when unknown
+  std::uint16_t name_flags = 0; ///< stationmap::name_kind flags
 };
 
 /// Read access to a gazetteer index. Cheap to open (mmap), immutable, safe to share between threads.
@@ -110,4 +110,4 @@ private:
 /// @p progress, when set, receives one line per stage.
 std::string build_gazetteer_index(const std::filesystem::path& source, std::ostream* progress = nullptr);
 
-}  // namespace stationmap
+} // namespace stationmap

@@ -6,15 +6,15 @@
 
 namespace stationmap::name_kind {
 
-inline constexpr std::uint16_t primary = 1U << 0U;     ///< the entry's main name (GeoNames "name")
-inline constexpr std::uint16_t ascii = 1U << 1U;       ///< GeoNames "asciiname"
-inline constexpr std::uint16_t alternate = 1U << 2U;   ///< an alternate name
-inline constexpr std::uint16_t abbreviation = 1U << 3U;///< "abbr" pseudo-language: USA, U.K., Calif.
-inline constexpr std::uint16_t demonym = 1U << 4U;     ///< "x-demonym" pseudo-language: Chinese, français
-inline constexpr std::uint16_t short_name = 1U << 5U;  ///< isShortName: "Rapides" for "Rapides Parish"
-inline constexpr std::uint16_t preferred = 1U << 6U;   ///< isPreferredName
-inline constexpr std::uint16_t colloquial = 1U << 7U;  ///< isColloquial
-inline constexpr std::uint16_t historic = 1U << 8U;    ///< isHistoric
-inline constexpr std::uint16_t curated = 1U << 9U;     ///< from the project's curated alias file
+inline constexpr std::uint16_t primary = 1U << 0U;      ///< the entry's main name (GeoNames "name")
+inline constexpr std::uint16_t ascii = 1U << 1U;        ///< GeoNames "asciiname"
+inline constexpr std::uint16_t alternate = 1U << 2U;    ///< an alternate name
+inline constexpr std::uint16_t abbreviation = 1U << 3U; ///< "abbr" pseudo-language: USA, U.K., Calif.
+inline constexpr std::uint16_t demonym = 1U << 4U;      ///< "x-demonym" pseudo-language: Chinese, français
+inline constexpr std::uint16_t short_name = 1U << 5U;   ///< isShortName: "Rapides" for "Rapides Parish"
+inline constexpr std::uint16_t preferred = 1U << 6U;    ///< isPreferredName
+inline constexpr std::uint16_t colloquial = 1U << 7U;   ///< isColloquial
+inline constexpr std::uint16_t historic = 1U << 8U;     ///< isHistoric
+inline constexpr std::uint16_t curated = 1U << 9U;      ///< from the project's curated alias file
 
-}  // namespace stationmap::name_kind
+} // namespace stationmap::name_kind

@@ -11,15 +11,15 @@ namespace stationmap {
 /// A gazetteer entry. Feature classes and codes follow GeoNames (https://www.geonames.org/export/codes.html):
 /// class A (country, ADM1, ADM2...), P (populated place), etc.
 struct Place {
-  std::uint32_t index = 0;                ///< position in the loaded gazetteer (stable for one gazetteer)
-  std::int64_t id = 0;                    ///< geonameid, or a synthetic id >= 1,000,000,000
-  std::optional<std::int64_t> geonameid;  ///< the GeoNames id when the entry has one
-  std::string name;                       ///< preferred name
+  std::uint32_t index = 0;               ///< position in the loaded gazetteer (stable for one gazetteer)
+  std::int64_t id = 0;                   ///< geonameid, or a synthetic id >= 1,000,000,000
+  std::optional<std::int64_t> geonameid; ///< the GeoNames id when the entry has one
+  std::string name;                      ///< preferred name
   double lat = 0.0;
   double lon = 0.0;
   char feature_class = 'P';
-  std::string feature_code;               ///< "PCLI", "ADM1", "PPLC"...
-  std::string country;                    ///< ISO 3166-1 alpha-2
+  std::string feature_code; ///< "PCLI", "ADM1", "PPLC"...
+  std::string country;      ///< ISO 3166-1 alpha-2
   std::string admin1_code;
   std::string admin1_name;
   std::string admin2_code;
@@ -33,4 +33,4 @@ struct Place {
   [[nodiscard]] bool is_admin2() const { return feature_class == 'A' && feature_code == "ADM2"; }
 };
 
-}  // namespace stationmap
+} // namespace stationmap

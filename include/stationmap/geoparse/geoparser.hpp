@@ -48,4 +48,4 @@ private:
   const Gazetteer& m_gazetteer;
 };
 
-}  // namespace stationmap
+} // namespace stationmap

@@ -14,10 +14,10 @@ namespace stationmap {
 struct Mention {
   std::uint32_t start = 0;
   std::uint32_t end = 0;
-  std::string text;              ///< the span as written
-  std::optional<Place> place;    ///< resolved entry, or nothing when no candidate fits
-  double confidence = 0.0;       ///< 0..1: how sure the resolution is
-  bool demonym = false;          ///< matched as a demonym ("Chinese" -> China)
+  std::string text;           ///< the span as written
+  std::optional<Place> place; ///< resolved entry, or nothing when no candidate fits
+  double confidence = 0.0;    ///< 0..1: how sure the resolution is
+  bool demonym = false;       ///< matched as a demonym ("Chinese" -> China)
 };
 
-}  // namespace stationmap
+} // namespace stationmap

@@ -16,10 +16,10 @@ namespace stationmap::ingest {
 
 /// The result of decoding bytes to UTF-8.
 struct DecodedText {
-  std::string text;            ///< UTF-8, without byte-order mark; NUL bytes removed
-  std::string encoding;        ///< canonical name of the source encoding, e.g. "UTF-8", "GB18030", "UTF-16LE"
-  std::size_t replaced = 0;    ///< invalid or unmappable byte sequences replaced by U+FFFD
-  std::size_t nuls_removed = 0;///< NUL characters dropped from the text
+  std::string text;             ///< UTF-8, without byte-order mark; NUL bytes removed
+  std::string encoding;         ///< canonical name of the source encoding, e.g. "UTF-8", "GB18030", "UTF-16LE"
+  std::size_t replaced = 0;     ///< invalid or unmappable byte sequences replaced by U+FFFD
+  std::size_t nuls_removed = 0; ///< NUL characters dropped from the text
 };
 
 /// Why a byte buffer is not text, or std::nullopt when it may be text. Looks at magic numbers (images,
@@ -44,4 +44,4 @@ DecodedText convert_to_utf8(std::string_view bytes, std::string_view encoding);
 /// detect_encoding() then convert_to_utf8().
 DecodedText decode_to_utf8(std::string_view bytes, std::string_view declared = {});
 
-}  // namespace stationmap::ingest
+} // namespace stationmap::ingest

@@ -23,10 +23,10 @@ namespace stationmap::ingest {
 
 /// Metadata found in an HTML page's head.
 struct HtmlMetadata {
-  std::string title;   ///< og:title, else `<title>`, else the first `<h1>`
-  std::string url;     ///< og:url, else `<link rel="canonical">`
-  std::string date;    ///< YYYY-MM-DD from article:published_time, datePublished, `<meta name="date">`...
-  std::string outlet;  ///< og:site_name, else application-name or the JSON-LD publisher
+  std::string title;  ///< og:title, else `<title>`, else the first `<h1>`
+  std::string url;    ///< og:url, else `<link rel="canonical">`
+  std::string date;   ///< YYYY-MM-DD from article:published_time, datePublished, `<meta name="date">`...
+  std::string outlet; ///< og:site_name, else application-name or the JSON-LD publisher
 };
 
 /// Extracts the article text of @p html (UTF-8) and appends it to @p doc (text and blocks); sets doc's
@@ -36,4 +36,4 @@ void extract_html(std::string_view html, Document& doc);
 /// Decodes HTML character references (`&amp;`, `&eacute;`, `&#233;`, `&#xE9;`) in @p text, appending to @p out.
 void decode_entities(std::string_view text, std::string& out);
 
-}  // namespace stationmap::ingest
+} // namespace stationmap::ingest

@@ -15,7 +15,7 @@ namespace stationmap::ingest {
 
 /// Where a JSON document came from: the file's document id (path relative to the input root) and its path.
 struct JsonSource {
-  std::string file_id;  ///< documents get the id `<file_id>#<id>`
+  std::string file_id; ///< documents get the id `<file_id>#<id>`
   std::string path;
 };
 
@@ -24,7 +24,7 @@ struct JsonSource {
 /// The text is kept exactly as the JSON gives it (so that offsets agree with the corpus); an `html` field
 /// is run through the HTML extractor when there is no `text`. Invalid UTF-8 is replaced with U+FFFD.
 std::variant<Document, std::string> parse_jsonl_line(std::string_view line, std::size_t line_number,
-                                                    const JsonSource& source);
+                                                     const JsonSource& source);
 
 /// Called for each line that is not a document: line number and reason.
 using BadLineHandler = std::function<void(std::size_t line_number, const std::string& reason)>;
@@ -40,4 +40,4 @@ void parse_jsonl(std::string_view bytes, const JsonSource& source, std::size_t m
 void parse_json_file(std::string_view bytes, const JsonSource& source, std::size_t max_line_bytes,
                      const std::function<void(Document&&)>& sink, const BadLineHandler& bad);
 
-}  // namespace stationmap::ingest
+} // namespace stationmap::ingest

@@ -19,4 +19,4 @@ void extract_plain_text(std::string_view text, Document& doc);
 /// are dropped. A YAML front matter block gives title, date, url and outlet (source, publisher, site).
 void extract_markdown(std::string_view text, Document& doc);
 
-}  // namespace stationmap::ingest
+} // namespace stationmap::ingest

@@ -14,4 +14,4 @@ namespace stationmap::ingest {
 /// Throws stationmap::FormatError when the PDF is damaged, encrypted, or has no text layer (scanned pages).
 void extract_pdf(std::string_view bytes, Document& doc);
 
-}  // namespace stationmap::ingest
+} // namespace stationmap::ingest

@@ -33,21 +33,21 @@ struct ReadOptions {
 
 /// Documents read and skipped by read_inputs().
 struct ReadCounts {
-  std::size_t read = 0;     ///< documents handed to the sink
-  std::size_t skipped = 0;  ///< files and JSON Lines lines that gave no document
+  std::size_t read = 0;    ///< documents handed to the sink
+  std::size_t skipped = 0; ///< files and JSON Lines lines that gave no document
 };
 
 /// A file found among the inputs, with the id its documents get.
 struct InputFile {
-  std::filesystem::path path;  ///< as found: the input joined with the path below it
-  std::string id;              ///< path relative to the input root; the file name for a file given directly
+  std::filesystem::path path; ///< as found: the input joined with the path below it
+  std::string id;             ///< path relative to the input root; the file name for a file given directly
 };
 
 /// What reading one file gave: its documents and the problems met (skips and notes).
 struct FileResult {
   std::vector<Document> documents;
   std::vector<Problem> problems;
-  std::size_t skipped = 0;  ///< documents lost: 1 for a skipped file, or the bad lines of a JSON Lines file
+  std::size_t skipped = 0; ///< documents lost: 1 for a skipped file, or the bad lines of a JSON Lines file
 };
 
 using DocumentSink = std::function<void(Document&&)>;
@@ -82,4 +82,4 @@ ReadCounts read_inputs(const std::vector<std::filesystem::path>& inputs, const R
 /// "stationmap: warning FILE: DETAIL" for the rest (no trailing newline).
 std::string problem_line(const Problem& problem);
 
-}  // namespace stationmap::ingest
+} // namespace stationmap::ingest

@@ -24,4 +24,4 @@ using Polyline = std::vector<LonLat>;
 /// when it does. Never empty; every part has at least two vertices.
 [[nodiscard]] std::vector<Polyline> geodesic_path(LonLat from, LonLat to, double max_segment_m = 100'000.0);
 
-}  // namespace stationmap::render
+} // namespace stationmap::render

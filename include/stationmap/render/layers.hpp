@@ -55,4 +55,4 @@ RenderSummary write_map(const ClaimSet& claims, ProblemReport& problems, const s
 /// plus QGIS default styles in layer_styles. Throws LibraryError.
 void write_postgis(const ClaimSet& claims, ProblemReport& problems, const RenderOptions& options);
 
-}  // namespace stationmap::render
+} // namespace stationmap::render

@@ -21,8 +21,8 @@ namespace stationmap::serve {
 
 struct ServeOptions {
   std::string host = "127.0.0.1";
-  int port = 8080;          ///< 0: any free port (see Server::port())
-  int threads = 64;         ///< worker threads: each holds one keep-alive connection at a time
+  int port = 8080;  ///< 0: any free port (see Server::port())
+  int threads = 64; ///< worker threads: each holds one keep-alive connection at a time
   /// Receives one line per request (without newline); default: standard error.
   std::function<void(const std::string&)> log;
 };
@@ -54,4 +54,4 @@ private:
   std::unique_ptr<Impl> m_impl;
 };
 
-}  // namespace stationmap::serve
+} // namespace stationmap::serve

@@ -105,4 +105,4 @@ private:
 /// Opens OUTDIR/tiles.pmtiles, else OUTDIR/tiles.mbtiles; nullptr when neither exists.
 [[nodiscard]] std::unique_ptr<TileArchive> open_tile_archive(const std::filesystem::path& outdir);
 
-}  // namespace stationmap::tiles
+} // namespace stationmap::tiles

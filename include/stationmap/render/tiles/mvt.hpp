@@ -23,7 +23,7 @@ struct TilePoint {
 struct MvtFeature {
   std::uint64_t id = 0;
   GeomType type = GeomType::Point;
-  std::vector<std::vector<TilePoint>> parts;  ///< Point: each part one point; LineString: polylines
+  std::vector<std::vector<TilePoint>> parts; ///< Point: each part one point; LineString: polylines
   std::map<std::string, PropertyValue> properties;
 };
 
@@ -39,4 +39,4 @@ struct MvtLayer {
 /// Decodes a tile. Throws FormatError on bytes that are not a valid MVT 2.x tile.
 [[nodiscard]] std::vector<MvtLayer> decode_mvt(std::string_view bytes);
 
-}  // namespace stationmap::tiles
+} // namespace stationmap::tiles

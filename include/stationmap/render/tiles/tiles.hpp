@@ -45,9 +45,9 @@ enum class GeomType : std::uint8_t { Point = 1, LineString = 2 };
 
 /// One feature to tile.
 struct TileFeature {
-  std::string layer;     ///< "stations", "jurisdictions", "links", "places" (or any other name)
-  std::string key;       ///< stable id string (station_id...): listed in a cluster's member_ids
-  std::uint64_t id = 0;  ///< MVT feature id (0: the position in the input plus one)
+  std::string layer;    ///< "stations", "jurisdictions", "links", "places" (or any other name)
+  std::string key;      ///< stable id string (station_id...): listed in a cluster's member_ids
+  std::uint64_t id = 0; ///< MVT feature id (0: the position in the input plus one)
   GeomType type = GeomType::Point;
   /// Point: parts[0][0] is the position (further parts are ignored). LineString: one polyline per part,
   /// already split at the antimeridian (each part within [-180, 180]).
@@ -58,14 +58,14 @@ struct TileFeature {
 /// Tiling options; the defaults are the stationmap ones.
 struct TileOptions {
   int minzoom = 0;
-  std::optional<int> maxzoom;          ///< nullopt: chosen from the data (see the file comment)
-  int links_maxzoom = 8;               ///< the links layer is tiled up to min(this, maxzoom)
+  std::optional<int> maxzoom; ///< nullopt: chosen from the data (see the file comment)
+  int links_maxzoom = 8;      ///< the links layer is tiled up to min(this, maxzoom)
   std::uint32_t extent = 4096;
-  std::uint32_t buffer = 256;          ///< extent units around each tile (16 px at 256 px)
-  std::uint32_t cluster_cell = 512;    ///< extent units: 1/8 tile, 32 px at 256 px
-  double separation_px = 16.0;         ///< for the automatic maxzoom
+  std::uint32_t buffer = 256;       ///< extent units around each tile (16 px at 256 px)
+  std::uint32_t cluster_cell = 512; ///< extent units: 1/8 tile, 32 px at 256 px
+  double separation_px = 16.0;      ///< for the automatic maxzoom
   std::vector<std::string> clustered_layers{"stations", "places"};
-  std::vector<std::string> line_layers{"links"};  ///< layers limited to links_maxzoom
+  std::vector<std::string> line_layers{"links"}; ///< layers limited to links_maxzoom
   std::string name = "stationmap";
   std::string description = "Alleged Chinese overseas police service stations, their home jurisdictions "
                             "and the ties between them, as the source documents state them";
@@ -87,7 +87,7 @@ struct LayerInfo {
   std::string description;
   int minzoom = 0;
   int maxzoom = 0;
-  std::map<std::string, std::string> fields;  ///< attribute -> "String", "Number" or "Boolean"
+  std::map<std::string, std::string> fields; ///< attribute -> "String", "Number" or "Boolean"
 };
 
 /// The tiled pyramid: uncompressed MVT bytes by address, only non-empty tiles.
@@ -95,10 +95,10 @@ struct TileSet {
   int minzoom = 0;
   int maxzoom = 0;
   std::map<TileKey, std::string> tiles;
-  std::array<double, 4> bounds{-180.0, -85.0511287798, 180.0, 85.0511287798};  ///< W, S, E, N
-  std::array<double, 3> center{0.0, 0.0, 0.0};  ///< lon, lat, zoom
-  std::vector<LayerInfo> layers;                ///< in the order given by the features
-  std::map<std::string, std::size_t> layer_feature_counts;  ///< input features per layer
+  std::array<double, 4> bounds{-180.0, -85.0511287798, 180.0, 85.0511287798}; ///< W, S, E, N
+  std::array<double, 3> center{0.0, 0.0, 0.0};                                ///< lon, lat, zoom
+  std::vector<LayerInfo> layers;                                              ///< in the order given by the features
+  std::map<std::string, std::size_t> layer_feature_counts;                    ///< input features per layer
   TileOptions options;
 };
 
@@ -135,4 +135,4 @@ using LinkGeometries = std::map<std::string, std::vector<std::vector<LonLat>>>;
 [[nodiscard]] std::string gzip_compress(std::string_view data);
 [[nodiscard]] std::string gzip_decompress(std::string_view data);
 
-}  // namespace stationmap::tiles
+} // namespace stationmap::tiles

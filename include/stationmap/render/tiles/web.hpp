@@ -47,4 +47,4 @@ struct TileOutputs {
 TileOutputs write_tiles_and_web_map(const ClaimSet& claims, const std::filesystem::path& outdir,
                                     const TileOptions& options = {}, const LinkGeometries* link_geometry = nullptr);
 
-}  // namespace stationmap::tiles
+} // namespace stationmap::tiles
