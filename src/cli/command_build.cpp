@@ -6,6 +6,7 @@
 #include "stationmap/core/error.hpp"
 #include "stationmap/core/file_io.hpp"
 #include "stationmap/core/problem_report.hpp"
+#include "stationmap/extract/country_check.hpp"
 #include "stationmap/extract/extractor.hpp"
 #include "stationmap/gazetteer/gazetteer.hpp"
 #include "stationmap/ingest/reader.hpp"
@@ -133,7 +134,8 @@ int run_build(const std::vector<std::string>& argv) {
     std::cerr << "stationmap build: no document could be read from the inputs; nothing to map\n";
     return 2;
   }
-  const ClaimSet claim_set = merge_claims(std::move(claims), problems);
+  ClaimSet claim_set = merge_claims(std::move(claims), problems);
+  check_countries(claim_set, geography::CountryIndex::embedded(), problems);
 
   render::OutputStaging staging(outdir);
   render::RenderOptions options;

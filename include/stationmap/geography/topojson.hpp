@@ -1,0 +1,50 @@
+#pragma once
+/// @file
+/// TopoJSON (https://github.com/topojson/topojson-specification) decoded into plain lon/lat polygons and
+/// lines: the format of the embedded Natural Earth basemap (geodata/naturalearth/). Quantized arcs are
+/// de-quantized; arcs shared by two features (land borders) can be told apart from the others (coasts).
+
+#include <cstddef>
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace stationmap::geography {
+
+/// A position in WGS 84 degrees.
+struct Position {
+  double lon = 0.0;
+  double lat = 0.0;
+  friend bool operator==(const Position&, const Position&) = default;
+};
+
+/// Closed ring: the first position is repeated at the end.
+using Ring = std::vector<Position>;
+using Line = std::vector<Position>;
+
+struct Polygon {
+  Ring outer;
+  std::vector<Ring> holes;
+};
+
+/// One geometry of a TopoJSON object (Polygon or MultiPolygon; other types are kept without polygons).
+struct Feature {
+  std::string id;                                ///< the geometry's "id", empty when absent
+  std::map<std::string, std::string> properties; ///< string-valued properties
+  std::vector<Polygon> polygons;
+  std::vector<std::size_t> arcs; ///< indexes of the arcs this feature's rings use, ascending, unique
+};
+
+struct Topology {
+  std::vector<Line> arcs;                              ///< de-quantized arcs
+  std::map<std::string, std::vector<Feature>> objects; ///< by object name, geometries in file order
+};
+
+/// Decodes a TopoJSON topology. Throws FormatError when the text is not TopoJSON with valid arc indexes.
+Topology parse_topojson(std::string_view text);
+
+/// The arcs of @p object's features that two features share (land borders between countries), in arc order.
+std::vector<Line> shared_arcs(const Topology& topology, const std::string& object);
+
+} // namespace stationmap::geography

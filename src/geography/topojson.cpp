@@ -1,0 +1,168 @@
+#include "stationmap/geography/topojson.hpp"
+
+#include "stationmap/core/error.hpp"
+
+#include <algorithm>
+#include <nlohmann/json.hpp>
+
+namespace stationmap::geography {
+
+namespace {
+
+using Json = nlohmann::json;
+
+/// TopoJSON's optional quantization: position = delta-decoded integer * scale + translate.
+struct Transform {
+  bool quantized = false;
+  double scale_x = 1.0, scale_y = 1.0, translate_x = 0.0, translate_y = 0.0;
+};
+
+Transform transform_of(const Json& topology) {
+  Transform t;
+  const auto it = topology.find("transform");
+  if (it == topology.end()) {
+    return t;
+  }
+  t.quantized = true;
+  t.scale_x = it->at("scale").at(0).get<double>();
+  t.scale_y = it->at("scale").at(1).get<double>();
+  t.translate_x = it->at("translate").at(0).get<double>();
+  t.translate_y = it->at("translate").at(1).get<double>();
+  return t;
+}
+
+std::vector<Line> decode_arcs(const Json& arcs, const Transform& t) {
+  std::vector<Line> out;
+  out.reserve(arcs.size());
+  for (const Json& arc : arcs) {
+    Line line;
+    line.reserve(arc.size());
+    double x = 0.0, y = 0.0;
+    for (const Json& p : arc) {
+      if (t.quantized) { // delta-encoded integers
+        x += p.at(0).get<double>();
+        y += p.at(1).get<double>();
+        line.push_back({x * t.scale_x + t.translate_x, y * t.scale_y + t.translate_y});
+      } else {
+        line.push_back({p.at(0).get<double>(), p.at(1).get<double>()});
+      }
+    }
+    out.push_back(std::move(line));
+  }
+  return out;
+}
+
+/// Arc reference: i is arc i forwards, ~i (= -i-1) is arc i backwards.
+std::size_t arc_index(long long ref, std::size_t arc_count) {
+  const long long index = ref < 0 ? ~ref : ref;
+  if (index < 0 || static_cast<std::size_t>(index) >= arc_count) {
+    throw FormatError("TopoJSON: arc index " + std::to_string(ref) + " out of range");
+  }
+  return static_cast<std::size_t>(index);
+}
+
+Ring stitch_ring(const Json& refs, const std::vector<Line>& arcs, std::vector<std::size_t>& used) {
+  Ring ring;
+  for (const Json& r : refs) {
+    const long long ref = r.get<long long>();
+    const std::size_t index = arc_index(ref, arcs.size());
+    used.push_back(index);
+    Line arc = arcs[index];
+    if (ref < 0) {
+      std::reverse(arc.begin(), arc.end());
+    }
+    // Consecutive arcs share their joining position: keep it once.
+    ring.insert(ring.end(), arc.begin() + (ring.empty() || arc.empty() ? 0 : 1), arc.end());
+  }
+  if (!ring.empty() && !(ring.front() == ring.back())) {
+    ring.push_back(ring.front());
+  }
+  return ring;
+}
+
+Polygon stitch_polygon(const Json& rings, const std::vector<Line>& arcs, std::vector<std::size_t>& used) {
+  Polygon polygon;
+  for (std::size_t i = 0; i < rings.size(); ++i) {
+    Ring ring = stitch_ring(rings[i], arcs, used);
+    if (i == 0) {
+      polygon.outer = std::move(ring);
+    } else {
+      polygon.holes.push_back(std::move(ring));
+    }
+  }
+  return polygon;
+}
+
+Feature decode_geometry(const Json& g, const std::vector<Line>& arcs) {
+  Feature f;
+  if (const auto id = g.find("id"); id != g.end()) {
+    f.id = id->is_string() ? id->get<std::string>() : id->dump();
+  }
+  if (const auto props = g.find("properties"); props != g.end() && props->is_object()) {
+    for (const auto& [key, value] : props->items()) {
+      f.properties[key] = value.is_string() ? value.get<std::string>() : value.dump();
+    }
+  }
+  const std::string type = g.value("type", "");
+  if (type == "Polygon") {
+    f.polygons.push_back(stitch_polygon(g.at("arcs"), arcs, f.arcs));
+  } else if (type == "MultiPolygon") {
+    for (const Json& polygon : g.at("arcs")) {
+      f.polygons.push_back(stitch_polygon(polygon, arcs, f.arcs));
+    }
+  }
+  std::sort(f.arcs.begin(), f.arcs.end());
+  f.arcs.erase(std::unique(f.arcs.begin(), f.arcs.end()), f.arcs.end());
+  return f;
+}
+
+std::vector<Feature> decode_object(const Json& object, const std::vector<Line>& arcs) {
+  std::vector<Feature> features;
+  if (object.value("type", "") == "GeometryCollection") {
+    for (const Json& g : object.at("geometries")) {
+      features.push_back(decode_geometry(g, arcs));
+    }
+  } else {
+    features.push_back(decode_geometry(object, arcs));
+  }
+  return features;
+}
+
+} // namespace
+
+Topology parse_topojson(std::string_view text) {
+  const Json root = Json::parse(text, nullptr, false);
+  if (root.is_discarded() || !root.is_object() || root.value("type", "") != "Topology") {
+    throw FormatError("TopoJSON: not a Topology object");
+  }
+  try {
+    Topology topology;
+    topology.arcs = decode_arcs(root.at("arcs"), transform_of(root));
+    for (const auto& [name, object] : root.at("objects").items()) {
+      topology.objects[name] = decode_object(object, topology.arcs);
+    }
+    return topology;
+  } catch (const Json::exception& e) {
+    throw FormatError(std::string("TopoJSON: ") + e.what());
+  }
+}
+
+std::vector<Line> shared_arcs(const Topology& topology, const std::string& object) {
+  std::vector<int> users(topology.arcs.size(), 0);
+  if (const auto it = topology.objects.find(object); it != topology.objects.end()) {
+    for (const Feature& f : it->second) {
+      for (const std::size_t a : f.arcs) {
+        ++users[a];
+      }
+    }
+  }
+  std::vector<Line> lines;
+  for (std::size_t a = 0; a < users.size(); ++a) {
+    if (users[a] >= 2) {
+      lines.push_back(topology.arcs[a]);
+    }
+  }
+  return lines;
+}
+
+} // namespace stationmap::geography

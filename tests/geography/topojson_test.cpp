@@ -1,0 +1,66 @@
+#include "stationmap/core/error.hpp"
+#include "stationmap/geography/topojson.hpp"
+
+#include <gtest/gtest.h>
+
+namespace stationmap::geography {
+namespace {
+
+// Two invented unit-free squares side by side sharing the arc x = 10: AA (0..10) and BB (10..20).
+constexpr const char* two_squares = R"({"type":"Topology",
+  "arcs":[[[10,0],[10,10]], [[10,10],[0,10],[0,0],[10,0]], [[10,0],[20,0],[20,10],[10,10]]],
+  "objects":{"countries":{"type":"GeometryCollection","geometries":[
+    {"type":"Polygon","arcs":[[0,1]],"id":"001","properties":{"name":"Aland","iso_a2":"AA"}},
+    {"type":"Polygon","arcs":[[2,-1]],"properties":{"name":"Bland","iso_a2":"BB","rank":3}}]}}})";
+
+TEST(TopoJson, StitchesArcsIntoClosedRings) {
+  const Topology t = parse_topojson(two_squares);
+  const auto& countries = t.objects.at("countries");
+  ASSERT_EQ(countries.size(), 2u);
+  const Ring& a = countries[0].polygons.at(0).outer;
+  ASSERT_EQ(a.size(), 5u); // the joining vertex is kept once, the ring closed
+  EXPECT_EQ(a.front(), (Position{10, 0}));
+  EXPECT_EQ(a[1], (Position{10, 10}));
+  EXPECT_EQ(a.back(), a.front());
+  const Ring& b = countries[1].polygons.at(0).outer;
+  ASSERT_EQ(b.size(), 5u);
+  EXPECT_EQ(b[3], (Position{10, 10})); // the shared arc, walked backwards
+  EXPECT_EQ(b[4], (Position{10, 0}));
+}
+
+TEST(TopoJson, KeepsIdsAndPropertiesAsText) {
+  const Topology t = parse_topojson(two_squares);
+  const auto& countries = t.objects.at("countries");
+  EXPECT_EQ(countries[0].id, "001");
+  EXPECT_EQ(countries[0].properties.at("iso_a2"), "AA");
+  EXPECT_EQ(countries[1].id, "");
+  EXPECT_EQ(countries[1].properties.at("rank"), "3");
+}
+
+TEST(TopoJson, SharedArcsAreTheBorders) {
+  const Topology t = parse_topojson(two_squares);
+  const std::vector<Line> borders = shared_arcs(t, "countries");
+  ASSERT_EQ(borders.size(), 1u);
+  EXPECT_EQ(borders[0], (Line{{10, 0}, {10, 10}}));
+  EXPECT_TRUE(shared_arcs(t, "no such object").empty());
+}
+
+TEST(TopoJson, DecodesQuantizedDeltaArcs) {
+  // Positions (2,4) (4,4) (4,6) (2,4) quantized with scale 0.5 and translate (1, 2): integers (2,4) (4,4)
+  // (4,8) (2,4), written as deltas.
+  const Topology t = parse_topojson(R"({"type":"Topology","transform":{"scale":[0.5,0.5],"translate":[1,2]},
+    "arcs":[[[2,4],[2,0],[0,4],[-2,-4]]],
+    "objects":{"tri":{"type":"Polygon","arcs":[[0]]}}})");
+  EXPECT_EQ(t.arcs.at(0), (Line{{2, 4}, {3, 4}, {3, 6}, {2, 4}}));
+  EXPECT_EQ(t.objects.at("tri").at(0).polygons.at(0).outer.size(), 4u);
+}
+
+TEST(TopoJson, RejectsWhatIsNotATopology) {
+  EXPECT_THROW(parse_topojson(R"({"type":"FeatureCollection","features":[]})"), FormatError);
+  EXPECT_THROW(parse_topojson("not json"), FormatError);
+  EXPECT_THROW(parse_topojson(R"({"type":"Topology","arcs":[],"objects":{"x":{"type":"Polygon","arcs":[[3]]}}})"),
+               FormatError);
+}
+
+} // namespace
+} // namespace stationmap::geography
