@@ -1,4 +1,4 @@
-// stationmap serve OUTDIR [--host 127.0.0.1] [--port 8080] [--threads N]
+// stationmap serve OUTDIR [--host 127.0.0.1] [--port 8080] [--threads N] [--cors ORIGIN]
 
 #include "args.hpp"
 #include "commands.hpp"
@@ -13,11 +13,15 @@
 namespace stationmap::cli {
 namespace {
 
-const char* const serve_help = R"(stationmap serve OUTDIR [--host 127.0.0.1] [--port 8080] [--threads 64]
+const char* const serve_help = R"(stationmap serve OUTDIR [--host 127.0.0.1] [--port 8080] [--threads 2] [--cors ORIGIN]
 
 Serves a built OUTDIR over HTTP/1.1: / the web map, /tiles.json, /tiles/{z}/{x}/{y}.pbf,
 /style.json, /data/{layer}.geojson and the other files of OUTDIR (nothing outside it).
---port 0 picks a free port. The address is printed on standard error as
+OUTDIR must be a folder that `stationmap build` wrote (it holds a .stationmap file).
+GET, HEAD and OPTIONS only; one byte range per request.
+--port 0 picks a free port. --threads: I/O threads (waiting clients hold none).
+--cors ORIGIN lets scripts of that origin (e.g. https://example.org, or * for any) read the
+responses; without it no CORS headers are sent. The address is printed on standard error as
 "stationmap serve: listening on http://HOST:PORT/"; then one line per request.
 SIGINT or SIGTERM stops it cleanly (exit status 0).
 )";
@@ -25,7 +29,7 @@ SIGINT or SIGTERM stops it cleanly (exit status 0).
 } // namespace
 
 int run_serve(const std::vector<std::string>& argv) {
-  const Args args(argv, {"--help", "-h"}, {"--host", "--port", "--threads"}, "serve");
+  const Args args(argv, {"--help", "-h"}, {"--host", "--port", "--threads", "--cors"}, "serve");
   if (args.flag("--help") || args.flag("-h")) {
     std::cout << serve_help;
     return 0;
@@ -36,7 +40,8 @@ int run_serve(const std::vector<std::string>& argv) {
   serve::ServeOptions options;
   options.host = args.option("--host", "127.0.0.1");
   options.port = args.int_option("--port", 8080);
-  options.threads = args.int_option("--threads", 64);
+  options.threads = args.int_option("--threads", options.threads);
+  options.cors_origin = args.option("--cors", "");
 
   // SIGINT/SIGTERM are blocked in every thread and taken by one waiter, which stops the server.
   sigset_t signals;

@@ -119,3 +119,21 @@ TEST(CliServeUsage, MissingOutdirIsAUsageError) {
   EXPECT_EQ(wait_exit(c.pid, 10000), 2);
   ::close(c.err);
 }
+
+TEST(CliServeUsage, RefusesAFolderWithoutTheMarkerAndABadCorsOrigin) {
+  const fs::path dir = fs::temp_directory_path() / ("stationmap_cli_refuse_" + std::to_string(::getpid()));
+  fs::remove_all(dir);
+  (void)stationmap::testing::make_test_outdir(dir);
+  Child bad_cors = spawn_serve(dir, {"--cors", "example.org"});
+  EXPECT_EQ(wait_exit(bad_cors.pid, 10000), 2);
+  std::string err;
+  EXPECT_TRUE(read_until(bad_cors.err, "--cors", err)) << err;
+  ::close(bad_cors.err);
+  fs::remove(dir / ".stationmap");
+  Child unmarked = spawn_serve(dir);
+  EXPECT_EQ(wait_exit(unmarked.pid, 10000), 2);
+  err.clear();
+  EXPECT_TRUE(read_until(unmarked.err, "not a stationmap OUTDIR", err)) << err;
+  ::close(unmarked.err);
+  fs::remove_all(dir);
+}

@@ -23,12 +23,13 @@ struct HttpResponse {
   }
 };
 
-inline HttpResponse http_raw(int port, const std::string& request) {
+/// A socket connected to 127.0.0.1:@p port, with a receive timeout of @p timeout_s seconds.
+inline int connect_loopback(int port, int timeout_s = 10) {
   const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
   if (fd < 0) {
     throw std::runtime_error("socket failed");
   }
-  timeval tv{10, 0};
+  timeval tv{timeout_s, 0};
   ::setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
   sockaddr_in addr{};
   addr.sin_family = AF_INET;
@@ -38,15 +39,24 @@ inline HttpResponse http_raw(int port, const std::string& request) {
     ::close(fd);
     throw std::runtime_error("connect failed");
   }
+  return fd;
+}
+
+/// Sends all of @p bytes; false when the connection broke.
+inline bool send_all(int fd, const std::string& bytes) {
   std::size_t sent = 0;
-  while (sent < request.size()) {
-    const auto n = ::send(fd, request.data() + sent, request.size() - sent, MSG_NOSIGNAL);
+  while (sent < bytes.size()) {
+    const auto n = ::send(fd, bytes.data() + sent, bytes.size() - sent, MSG_NOSIGNAL);
     if (n <= 0) {
-      ::close(fd);
-      throw std::runtime_error("send failed");
+      return false;
     }
     sent += static_cast<std::size_t>(n);
   }
+  return true;
+}
+
+/// Everything the server sends on @p fd until it closes the connection (or the receive timeout passes).
+inline std::string receive_until_closed(int fd) {
   std::string raw;
   char buf[65536];
   for (;;) {
@@ -56,7 +66,11 @@ inline HttpResponse http_raw(int port, const std::string& request) {
     }
     raw.append(buf, static_cast<std::size_t>(n));
   }
-  ::close(fd);
+  return raw;
+}
+
+/// Parses one HTTP/1.x response (head and the rest as body).
+inline HttpResponse parse_response(const std::string& raw) {
   HttpResponse r;
   const auto head_end = raw.find("\r\n\r\n");
   if (raw.rfind("HTTP/1.", 0) != 0 || head_end == std::string::npos) {
@@ -79,6 +93,17 @@ inline HttpResponse http_raw(int port, const std::string& request) {
   }
   r.body = raw.substr(head_end + 4);
   return r;
+}
+
+inline HttpResponse http_raw(int port, const std::string& request) {
+  const int fd = connect_loopback(port);
+  if (!send_all(fd, request)) {
+    ::close(fd);
+    throw std::runtime_error("send failed");
+  }
+  const std::string raw = receive_until_closed(fd);
+  ::close(fd);
+  return parse_response(raw);
 }
 
 /// GET @p target with extra header lines (each ending in \r\n), connection closed after the response.

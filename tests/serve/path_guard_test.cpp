@@ -26,6 +26,7 @@ struct Tree {
     stationmap::write_file_atomic(root / "index.html", "<html>map</html>");
     stationmap::write_file_atomic(root / "sub" / "a.txt", "inside");
     stationmap::write_file_atomic(root / ".hidden", "dot file");
+    stationmap::write_file_atomic(root / ".stationmap", ""); // the OUTDIR marker
     fs::create_symlink(base / "secret.txt", root / "leak.txt");
     fs::create_directory_symlink(base, root / "up");
     fs::create_symlink(root / "sub" / "a.txt", root / "alias.txt");
@@ -75,7 +76,8 @@ TEST(ServePathGuard, ServerRefusesTraversal) {
                            "/.hidden",
                            "/data/..%2f..%2fsecret",
                            "/tiles/../../secret.txt",
-                           "/sub/a.txt%00.html"};
+                           "/sub/a.txt%00.html",
+                           "/.stationmap"};
   for (const char* target : attacks) {
     const auto r = http_raw(port, std::string("GET ") + target + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
     EXPECT_GE(r.status, 400) << target;

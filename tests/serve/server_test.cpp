@@ -1,7 +1,10 @@
 // stationmap serve: routes, status codes, headers (Content-Type, Content-Encoding, ETag, Cache-Control,
-// CORS), Range requests, and the tile archive behind /tiles.
+// CORS only when asked for), Range requests (one per request), the tile archive behind /tiles, and the OUTDIR
+// marker.
 
 #include "http_client.hpp"
+#include "running_server.hpp"
+#include "stationmap/core/error.hpp"
 #include "stationmap/render/tiles/archive.hpp"
 #include "stationmap/render/tiles/mvt.hpp"
 #include "stationmap/serve/server.hpp"
@@ -22,30 +25,17 @@ protected:
     dir = fs::temp_directory_path() / ("stationmap_serve_" + std::to_string(::getpid()));
     fs::remove_all(dir);
     outputs = stationmap::testing::make_test_outdir(dir / "out");
-    stationmap::serve::ServeOptions o;
-    o.port = 0;
-    o.threads = 8;
-    o.log = [](const std::string& line) {
-      std::lock_guard lock(log_mutex);
-      log_lines.push_back(line);
-    };
-    server = std::make_unique<stationmap::serve::Server>(dir / "out", o);
-    port = server->bind();
-    thread = std::thread([] { server->run(); });
+    server = std::make_unique<stationmap::testing::RunningServer>(dir / "out", stationmap::serve::ServeOptions{});
+    port = server->port();
   }
   static void TearDownTestSuite() {
-    server->stop();
-    thread.join();
     server.reset();
     fs::remove_all(dir);
   }
   static inline fs::path dir;
   static inline stationmap::tiles::TileOutputs outputs;
-  static inline std::unique_ptr<stationmap::serve::Server> server;
-  static inline std::thread thread;
+  static inline std::unique_ptr<stationmap::testing::RunningServer> server;
   static inline int port = 0;
-  static inline std::mutex log_mutex;
-  static inline std::vector<std::string> log_lines;
 };
 
 } // namespace
@@ -55,7 +45,6 @@ TEST_F(ServeTest, RootIsTheWebMap) {
   EXPECT_EQ(r.status, 200);
   EXPECT_EQ(r.header("content-type"), "text/html; charset=utf-8");
   EXPECT_NE(r.body.find("maplibre-gl.js"), std::string::npos);
-  EXPECT_EQ(r.header("access-control-allow-origin"), "*");
   EXPECT_EQ(r.header("cache-control"), "no-cache");
   EXPECT_FALSE(r.header("etag").empty());
 }
@@ -121,9 +110,27 @@ TEST_F(ServeTest, RangeRequestsOnThePmtiles) {
   EXPECT_EQ(tail.status, 206);
   EXPECT_EQ(tail.body.size(), 10U);
   EXPECT_EQ(http_get(port, "/tiles.pmtiles", "Range: bytes=" + std::to_string(size + 10) + "-\r\n").status, 416);
+  const auto clipped = http_get(port, "/tiles.pmtiles", "Range: bytes=120-99999999\r\n");
+  EXPECT_EQ(clipped.status, 206);
+  EXPECT_EQ(clipped.body.size(), size - 120);
 }
 
-TEST_F(ServeTest, LayersStyleAndCors) {
+TEST_F(ServeTest, OneRangePerRequest) {
+  // Two ranges, and 2,700 overlapping ones (each would be a copy of the file): refused whole.
+  const auto size = std::to_string(fs::file_size(dir / "out" / "tiles.pmtiles"));
+  const auto two = http_get(port, "/tiles.pmtiles", "Range: bytes=0-9,20-29\r\n");
+  EXPECT_EQ(two.status, 416);
+  EXPECT_EQ(two.header("content-range"), "bytes */" + size);
+  std::string many = "bytes=0-";
+  for (int i = 1; i < 2700; ++i) {
+    many += ",0-";
+  }
+  const auto r = http_get(port, "/tiles.pmtiles", "Range: " + many + "\r\n");
+  EXPECT_EQ(r.status, 416);
+  EXPECT_LT(r.body.size(), 100U);
+}
+
+TEST_F(ServeTest, LayersAndStyle) {
   const auto layer = http_get(port, "/data/stations.geojson");
   ASSERT_EQ(layer.status, 200);
   EXPECT_EQ(layer.header("content-type"), "application/geo+json");
@@ -132,26 +139,66 @@ TEST_F(ServeTest, LayersStyleAndCors) {
   EXPECT_EQ(http_get(port, "/data/../tiles.json").status, 404);
   const auto style = http_get(port, "/style.json");
   EXPECT_EQ(nlohmann::json::parse(style.body)["version"], 8);
-  const auto pre = http_get(port, "/tiles/0/0/0.pbf",
-                            "Origin: http://example.org\r\nAccess-Control-Request-Method: GET\r\n", "OPTIONS");
-  EXPECT_EQ(pre.status, 204);
-  EXPECT_EQ(pre.header("access-control-allow-origin"), "*");
-  EXPECT_NE(pre.header("access-control-allow-headers").find("Range"), std::string::npos);
   const auto head = http_get(port, "/style.json", "", "HEAD");
   EXPECT_EQ(head.status, 200);
   EXPECT_TRUE(head.body.empty());
+  EXPECT_EQ(head.header("content-length"), std::to_string(style.body.size()));
+}
+
+TEST_F(ServeTest, NoCorsUnlessAnOriginIsGiven) {
+  const std::string preflight = "Origin: http://example.org\r\nAccess-Control-Request-Method: GET\r\n";
+  const auto plain = http_get(port, "/tiles.json", "Origin: http://example.org\r\n");
+  EXPECT_EQ(plain.status, 200);
+  EXPECT_EQ(plain.header("access-control-allow-origin"), "");
+  const auto pre = http_get(port, "/tiles/0/0/0.pbf", preflight, "OPTIONS");
+  EXPECT_EQ(pre.status, 204);
+  EXPECT_EQ(pre.header("access-control-allow-origin"), "");
+  EXPECT_EQ(pre.header("allow"), "GET, HEAD, OPTIONS");
+
+  stationmap::serve::ServeOptions o;
+  o.cors_origin = "https://maps.example.org";
+  const stationmap::testing::RunningServer with_cors(dir / "out", o);
+  const auto allowed = http_get(with_cors.port(), "/tiles/0/0/0.pbf", "Accept-Encoding: gzip\r\n");
+  EXPECT_EQ(allowed.header("access-control-allow-origin"), "https://maps.example.org");
+  EXPECT_EQ(allowed.header("vary"), "Accept-Encoding, Origin");
+  EXPECT_NE(allowed.header("access-control-expose-headers").find("Content-Range"), std::string::npos);
+  const auto allowed_pre = http_get(with_cors.port(), "/tiles/0/0/0.pbf", preflight, "OPTIONS");
+  EXPECT_EQ(allowed_pre.status, 204);
+  EXPECT_EQ(allowed_pre.header("access-control-allow-origin"), "https://maps.example.org");
+  EXPECT_NE(allowed_pre.header("access-control-allow-headers").find("Range"), std::string::npos);
+}
+
+TEST_F(ServeTest, CorsOriginMustBeAnOrigin) {
+  for (const char* bad : {"example.org", "https://example.org/path", "https://a b", "ftp://example.org",
+                          "https://example.org\r\nSet-Cookie: x=1", "https://example.org:"}) {
+    stationmap::serve::ServeOptions o;
+    o.cors_origin = bad;
+    EXPECT_THROW(stationmap::serve::Server(dir / "out", o), stationmap::UsageError) << bad;
+  }
+}
+
+TEST(ServeOutdir, RefusesAFolderStationmapDidNotWrite) {
+  const fs::path home = fs::temp_directory_path() / ("stationmap_not_outdir_" + std::to_string(::getpid()));
+  fs::create_directories(home);
+  stationmap::write_file_atomic(home / "tiles.json", "{}");
+  stationmap::serve::ServeOptions o;
+  try {
+    stationmap::serve::Server server(home, o);
+    ADD_FAILURE() << "served a folder without the .stationmap marker";
+  } catch (const stationmap::IoError& e) {
+    EXPECT_NE(std::string(e.what()).find(".stationmap"), std::string::npos) << e.what();
+  }
+  stationmap::write_file_atomic(home / ".stationmap", "");
+  EXPECT_NO_THROW(stationmap::serve::Server(home, o));
+  fs::remove_all(home);
 }
 
 TEST_F(ServeTest, OneLogLinePerRequest) {
-  std::size_t before = 0;
-  {
-    std::lock_guard lock(log_mutex);
-    before = log_lines.size();
-  }
+  const std::size_t before = server->log().size();
   (void)http_get(port, "/style.json?probe=1");
   (void)http_get(port, "/missing-file");
   std::this_thread::sleep_for(std::chrono::milliseconds(50));
-  std::lock_guard lock(log_mutex);
+  const auto log_lines = server->log();
   ASSERT_EQ(log_lines.size(), before + 2);
   EXPECT_NE(log_lines[before].find("\"GET /style.json?probe=1 HTTP/1.1\" 200"), std::string::npos) << log_lines[before];
   EXPECT_NE(log_lines[before + 1].find("\" 404 "), std::string::npos) << log_lines[before + 1];

@@ -1,7 +1,8 @@
 #pragma once
 // Builds a test OUTDIR with the project's own code from the fixture ClaimSet: tiles (MBTiles, PMTiles),
 // style.json, tiles.json, index.html and MapLibre, plus stand-in GeoJSON layers (the layers stage writes
-// the real ones) so that /data/{layer}.geojson has something to serve.
+// the real ones) so that /data/{layer}.geojson has something to serve, and the .stationmap marker that
+// `build` leaves in every OUTDIR (serve refuses folders without it).
 
 #include "fixture_claims.hpp"
 #include "stationmap/core/file_io.hpp"
@@ -24,6 +25,7 @@ inline tiles::TileOutputs make_test_outdir(const std::filesystem::path& outdir) 
          {"properties", {{"station_id", s.station_id}, {"name", s.place.name}, {"status", s.status}}}});
   }
   write_file_atomic(outdir / "stations.geojson", stations.dump());
+  write_file_atomic(outdir / ".stationmap", "");
   return outputs;
 }
 
