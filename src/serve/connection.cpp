@@ -79,7 +79,18 @@ private:
       refuse(http::status::payload_too_large, "this request takes no body");
       return;
     }
-    send(m_routes.answer(head), head.keep_alive());
+    send(answer(head), head.keep_alive());
+  }
+
+  /// The routes' reply; a route that fails (a corrupt tile, no memory) gets 500 and a log line, and the
+  /// server goes on.
+  Reply answer(const RequestHead& head) {
+    try {
+      return m_routes.answer(head);
+    } catch (const std::exception& e) {
+      log_line("error answering \"" + escape_for_log(std::string(head.target())) + "\": " + escape_for_log(e.what()));
+      return m_routes.refusal(http::status::internal_server_error, "internal error", head.version());
+    }
   }
 
   void on_read_error(const beast::error_code& ec) {

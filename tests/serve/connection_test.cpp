@@ -1,10 +1,14 @@
 // Hostile and careless clients against a real server on 127.0.0.1: idle and half-open connections, slow
-// request heads, oversized heads, methods other than GET/HEAD/OPTIONS, bodies, keep-alive, log escaping.
+// request heads, oversized heads, methods other than GET/HEAD/OPTIONS, bodies, keep-alive, log escaping, and
+// a route that fails.
 
 #include "http_client.hpp"
 #include "running_server.hpp"
+#include "stationmap/core/file_io.hpp"
+#include "stationmap/render/tiles/archive.hpp"
 #include "test_outdir.hpp"
 
+#include <algorithm>
 #include <chrono>
 #include <gtest/gtest.h>
 #include <poll.h>
@@ -150,4 +154,25 @@ TEST_F(ServeConnection, MalformedRequestsAre400AndLoggedEscaped) {
   const auto log = server.log();
   ASSERT_FALSE(log.empty());
   EXPECT_NE(log.back().find("\"GET /a\\x22b\\xff HTTP/1.1\""), std::string::npos) << log.back();
+}
+
+TEST(ServeFailures, AFailingRouteIs500AndTheServerGoesOn) {
+  const fs::path dir = fs::temp_directory_path() / ("stationmap_corrupt_" + std::to_string(::getpid()));
+  fs::remove_all(dir);
+  (void)make_test_outdir(dir);
+  { // overwrite the tile data of the archive with bytes that are not gzip
+    const auto header = stationmap::tiles::PmtilesReader(dir / "tiles.pmtiles").header();
+    std::string bytes = stationmap::read_file(dir / "tiles.pmtiles");
+    bytes.replace(header.data_offset, header.data_length, header.data_length, 'x');
+    stationmap::write_file_atomic(dir / "tiles.pmtiles", bytes);
+  }
+  const RunningServer server(dir, {});
+  EXPECT_EQ(http_get(server.port(), "/tiles/0/0/0.pbf").status, 500); // decompressing it fails
+  EXPECT_EQ(http_get(server.port(), "/style.json").status, 200);
+  const auto log = server.log();
+  const bool logged = std::any_of(log.begin(), log.end(), [](const std::string& line) {
+    return line.find("error answering \"/tiles/0/0/0.pbf\"") != std::string::npos;
+  });
+  EXPECT_TRUE(logged);
+  fs::remove_all(dir);
 }
