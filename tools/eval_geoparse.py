@@ -3,12 +3,20 @@
 in both modes and scores it with the corpus's score_geoparse.py.
 
   tools/eval_geoparse.py GOLD.jsonl [--stationmap BIN] [--scorer score_geoparse.py] [--mode spans|full|both]
-                         [--jobs N] [--keep DIR] [--report N]
+                         [--jobs N] [--keep DIR] [--report N] [--split a|b|all]
 
 Gold spans mode feeds each document's gold [start, end] pairs (resolution only, as papers report it); full
 mode feeds only the text (recognition and resolution). --report N also lists the N most frequent
-resolution errors (gold-span mode) and false positives / missed toponyms (full mode), with a context each."""
-import argparse, collections, json, math, os, subprocess, sys, tempfile
+resolution errors (gold-span mode) and false positives / missed toponyms (full mode), with a context each.
+
+--split a|b keeps only the documents of one half, chosen by the SHA-1 of the document id (stable, independent
+of order): tune by looking at half a's errors, and only report half b's figures, never inspect its errors."""
+import argparse, collections, hashlib, json, math, os, subprocess, sys, tempfile
+
+
+def split_of(doc_id):
+    """'a' or 'b': the half a document belongs to, by the parity of the first byte of SHA-1(id)."""
+    return 'ab'[hashlib.sha1(doc_id.encode('utf-8')).digest()[0] & 1]
 
 
 def km(a, b, c, d):
@@ -70,12 +78,25 @@ def main():
     ap.add_argument('--gazetteer', default=None)
     ap.add_argument('--keep', default=None, help='folder to keep the inputs and outputs in')
     ap.add_argument('--report', type=int, default=0, help='list the N most frequent errors of each mode')
+    ap.add_argument('--split', default='all', choices=['a', 'b', 'all'],
+                    help='only the documents of half a (tuning) or b (held out), by SHA-1 of the id')
     a = ap.parse_args()
     scorer = a.scorer or os.path.join(os.path.dirname(os.path.abspath(a.gold)), 'score_geoparse.py')
     work = a.keep or tempfile.mkdtemp(prefix='stationmap-eval-')
     os.makedirs(work, exist_ok=True)
     docs = [json.loads(l) for l in open(a.gold, encoding='utf-8') if l.strip()]
+    if a.split != 'all':
+        docs = [d for d in docs if split_of(d['id']) == a.split]
+    if a.report and a.split == 'b':
+        sys.exit('--report on the held-out half b: look at half a\'s errors only')
     name = os.path.splitext(os.path.basename(a.gold))[0]
+    gold_path = a.gold
+    if a.split != 'all':
+        name += f'.{a.split}'
+        gold_path = os.path.join(work, f'{name}.gold.jsonl')
+        with open(gold_path, 'w', encoding='utf-8') as f:
+            for d in docs:
+                f.write(json.dumps(d, ensure_ascii=False) + '\n')
     modes = ['spans', 'full'] if a.mode == 'both' else [a.mode]
     for mode in modes:
         inp = os.path.join(work, f'{name}.{mode}.in.jsonl')
@@ -92,7 +113,7 @@ def main():
         with open(out, 'w', encoding='utf-8') as f:
             subprocess.run(cmd, stdout=f, check=True)
         print(f'== {name}, {mode} ==', flush=True)
-        subprocess.run([sys.executable, scorer, a.gold, out], check=True)
+        subprocess.run([sys.executable, scorer, gold_path, out], check=True)
         if a.report:
             report(docs, out, mode, a.report)
 

@@ -3,6 +3,7 @@
 #include "lexicon.hpp"
 #include "stationmap/gazetteer/name_kind.hpp"
 
+#include <algorithm>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -66,6 +67,10 @@ bool ends_with_period(std::string_view text, const TokenizedText& tt, std::size_
 }
 
 } // namespace
+
+bool is_large_feature(std::string_view feature_code) {
+  return std::find(large_feature_codes.begin(), large_feature_codes.end(), feature_code) != large_feature_codes.end();
+}
 
 bool is_demonym_only(std::uint16_t flags) {
   // A key can be both an abbreviation and an adjective of the same country ("UK"): the name counts.
@@ -214,7 +219,8 @@ KeyFacts key_facts(const Gazetteer& gazetteer, Gazetteer::KeyRef key) {
         f.known_plain = f.known_plain || known;
       }
     }
-    f.area_abbreviation = f.area_abbreviation || ((p.flags & name_kind::abbreviation) != 0U && cls == 'A');
+    f.area_abbreviation =
+        f.area_abbreviation || ((p.flags & name_kind::abbreviation) != 0U && (cls == 'A' || is_large_feature(code)));
     if (!short_nonprimary) {
       f.strong = f.strong || cls == 'A' || population >= 1000000;
       f.town_population = std::max(f.town_population, population);

@@ -4,6 +4,7 @@
 #include "stationmap/core/fold.hpp"
 #include "stationmap/gazetteer/gazetteer.hpp"
 
+#include <array>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -36,6 +37,16 @@ std::optional<std::pair<Gazetteer::KeyRef, std::string>> region_of_adjective(con
 /// True when the key names the people of a country or first-level division and otherwise only places that are
 /// neither regions nor cities of 100,000 ("Canadian": Canada, not Canadian County).
 bool demonym_dominates(const Gazetteer& gazetteer, Gazetteer::KeyRef key);
+
+/// GeoNames feature codes of places larger than any town that carry no population: world regions and
+/// supranational zones (EU), oceans and seas, large lakes and rivers, islands, peninsulas, deserts, plateaus and
+/// mountain ranges (the curated rows of geodata/).
+inline constexpr std::array<std::string_view, 17> large_feature_codes = {"CHN", "DSRT", "GULF", "ISL",  "LK",  "LKS",
+                                                                         "MTS", "OCN",  "PEN",  "PLAT", "RGN", "SEA",
+                                                                         "STM", "STRT", "VAL",  "ZN",   "ZNB"};
+
+/// True for the feature codes of large_feature_codes.
+bool is_large_feature(std::string_view feature_code);
 
 /// True when a posting with these flags names its entry only as a demonym ("Chinese").
 bool is_demonym_only(std::uint16_t flags);

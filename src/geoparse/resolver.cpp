@@ -4,6 +4,7 @@
 #include "stationmap/gazetteer/name_kind.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <unordered_map>
 
@@ -20,9 +21,12 @@ namespace {
 /// The weights of the evidence, in log-odds units (base e). They were set by hand to readable values and
 /// checked on development corpora; every one is a general cue, none keyed to a text.
 struct Weights {
-  double population = 1.0; ///< per decade of population
-  double country = 4.0;    ///< a country's name: the country, not a hamlet called France
-  double continent = 9.0;  ///< continents have no population in GeoNames
+  double population = 1.0;          ///< per decade of population
+  double country = 4.0;             ///< a country's name: the country, not a hamlet called France
+  double continent = 9.0;           ///< continents have no population in GeoNames
+  double large_feature = 5.0;       ///< world regions, oceans, seas, islands, ranges (no population either)
+  double capital_over_state = -3.0; ///< a division named like its country's capital ("Washington"): news means
+                                    ///< the capital unless the text says "state"
   double admin1 = 1.5;
   double admin2 = 0.0;
   double capital = 2.0;     ///< PPLC
@@ -62,6 +66,8 @@ Weights load_weights() {
       STATIONMAP_WEIGHT(population);
       STATIONMAP_WEIGHT(country);
       STATIONMAP_WEIGHT(continent);
+      STATIONMAP_WEIGHT(large_feature);
+      STATIONMAP_WEIGHT(capital_over_state);
       STATIONMAP_WEIGHT(admin1);
       STATIONMAP_WEIGHT(admin2);
       STATIONMAP_WEIGHT(capital);
@@ -96,7 +102,7 @@ constexpr int rounds = 3;
 constexpr double min_anchor_probability = 0.1;
 constexpr std::size_t max_anchors_per_group = 3;
 
-enum class Kind : std::uint8_t { other, continent, country, admin1, admin2, populated };
+enum class Kind : std::uint8_t { other, large, continent, country, admin1, admin2, populated };
 
 struct Cand {
   std::uint32_t entry = 0;
@@ -154,7 +160,10 @@ Kind kind_of(const Gazetteer& g, std::uint32_t e) {
     }
     return Kind::other;
   }
-  return cls == 'P' ? Kind::populated : Kind::other;
+  if (cls == 'P') {
+    return Kind::populated;
+  }
+  return is_large_feature(code) ? Kind::large : Kind::other;
 }
 
 /// Approximate great-circle distance in km (equirectangular; good to a few percent within 500 km).
@@ -187,6 +196,9 @@ double prior(const Gazetteer& g, const Cand& c, bool any_primary, bool demonym) 
   switch (c.kind) {
   case Kind::continent:
     s += w.continent;
+    break;
+  case Kind::large:
+    s += w.large_feature;
     break;
   case Kind::country:
     s += w.country;
@@ -243,10 +255,26 @@ bool contains(const Cand& outer, const Cand& inner) {
   case Kind::populated:
     return inner.kind != Kind::country && inner.kind != Kind::admin1 && fast_km(outer, inner) < 40.0;
   case Kind::continent:
+  case Kind::large:
   case Kind::other:
     return false;
   }
   return false;
+}
+
+/// The capital default: a first-level division that shares its name with its country's capital
+/// ("Washington") loses to the capital, since news names the state as "Washington state" or "the state of ...".
+void prefer_capital_over_state(const Gazetteer& g, std::vector<Cand>& cands) {
+  for (const Cand& capital : cands) {
+    if (capital.kind != Kind::populated || g.feature_code(capital.entry) != "PPLC") {
+      continue;
+    }
+    for (Cand& c : cands) {
+      if (c.kind == Kind::admin1 && c.country == capital.country) {
+        c.prior += weights.capital_over_state;
+      }
+    }
+  }
 }
 
 void softmax(std::vector<Cand>& cands) {
@@ -379,9 +407,12 @@ void resolve(const Gazetteer& g, const std::vector<ResolveItem>& items, std::vec
       c.coslat = std::cos(c.lat * 3.14159265358979323846 / 180.0);
       grp.cands.push_back(c);
     }
-    double best_prior = -1e300;
     for (Cand& c : grp.cands) {
       c.prior = prior(g, c, any_primary, item.demonym);
+    }
+    prefer_capital_over_state(g, grp.cands);
+    double best_prior = -1e300;
+    for (Cand& c : grp.cands) {
       c.score = c.prior;
       best_prior = std::max(best_prior, c.prior);
     }

@@ -45,3 +45,12 @@ TEST(GoldSpans, PeoplesNamesFallBackToTheirRegion) {
   ASSERT_TRUE(ms[0].place);
   EXPECT_EQ(ms[0].place->name, "Ontario");
 }
+
+TEST(GoldSpans, ContinentDemonymResolvesToTheContinent) {
+  const std::string text = "European ministers met.";
+  const auto ms = Geoparser(fixture_gazetteer()).resolve_spans(text, {{0, 8}});
+  ASSERT_EQ(ms.size(), 1U);
+  ASSERT_TRUE(ms[0].place);
+  EXPECT_EQ(ms[0].place->feature_code, "CONT");
+  EXPECT_TRUE(ms[0].demonym);
+}

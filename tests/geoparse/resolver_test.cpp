@@ -110,3 +110,25 @@ TEST(Resolver, ConfidenceIsAProbability) {
   const auto qualified = parse("He said Long Beach, Calif. was his home.");
   EXPECT_GT(mention_named(qualified, "Long Beach")->confidence, vague[0].confidence);
 }
+
+TEST(Resolver, CapitalNamedLikeAStateIsTheCapital) {
+  // News names the state "Washington state"; "Washington" alone is the capital.
+  const auto ms = parse("Lawmakers in Washington passed the bill.");
+  const Mention* m = mention_named(ms, "Washington");
+  ASSERT_NE(m, nullptr);
+  ASSERT_TRUE(m->place);
+  EXPECT_EQ(m->place->feature_code, "PPLC");
+}
+
+TEST(Resolver, WorldRegionsAndOceansOutweighSmallTowns) {
+  // A supranational union's abbreviation and an ocean's short name, not the towns of those names.
+  const auto ms = parse("Ships crossed the Pacific while the EU debated tariffs.");
+  const Mention* pacific = mention_named(ms, "Pacific");
+  ASSERT_NE(pacific, nullptr);
+  ASSERT_TRUE(pacific->place);
+  EXPECT_EQ(pacific->place->feature_code, "OCN");
+  const Mention* eu = mention_named(ms, "EU");
+  ASSERT_NE(eu, nullptr);
+  ASSERT_TRUE(eu->place);
+  EXPECT_EQ(eu->place->name, "European Union");
+}
