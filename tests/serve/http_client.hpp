@@ -95,6 +95,30 @@ inline HttpResponse parse_response(const std::string& raw) {
   return r;
 }
 
+/// Reads one response on a keep-alive connection: its head, then Content-Length bytes of body (none for
+/// 204 and 304). Throws when the connection ends first.
+inline HttpResponse read_one_response(int fd) {
+  std::string raw;
+  char buf[65536];
+  std::size_t head_end = std::string::npos;
+  std::size_t want = 0;
+  for (;;) {
+    if (head_end == std::string::npos && (head_end = raw.find("\r\n\r\n")) != std::string::npos) {
+      const HttpResponse head = parse_response(raw.substr(0, head_end + 4));
+      const std::string length = head.header("content-length");
+      want = head_end + 4 + (length.empty() ? 0 : std::stoul(length));
+    }
+    if (head_end != std::string::npos && raw.size() >= want) {
+      return parse_response(raw.substr(0, want));
+    }
+    const auto n = ::recv(fd, buf, sizeof buf, 0);
+    if (n <= 0) {
+      throw std::runtime_error("connection ended before the response did");
+    }
+    raw.append(buf, static_cast<std::size_t>(n));
+  }
+}
+
 inline HttpResponse http_raw(int port, const std::string& request) {
   const int fd = connect_loopback(port);
   if (!send_all(fd, request)) {

@@ -1,9 +1,9 @@
-// Many clients at once: 2,000 requests from 50 concurrent clients (tiles, layers, style, web map),
-// none failed.
+// Many clients at once: 200 concurrent keep-alive clients, 10 requests each on one connection (tiles,
+// layers, style, TileJSON, web map), none failed.
 
 #include "http_client.hpp"
+#include "running_server.hpp"
 #include "stationmap/render/tiles/archive.hpp"
-#include "stationmap/serve/server.hpp"
 #include "test_outdir.hpp"
 
 #include <atomic>
@@ -13,14 +13,14 @@
 #include <unistd.h>
 
 namespace fs = std::filesystem;
+using namespace stationmap::testing;
 
-TEST(ServeLoad, TwoThousandRequestsFromFiftyClientsNoneFail) {
-  const fs::path dir = fs::temp_directory_path() / ("stationmap_load_" + std::to_string(::getpid()));
-  fs::remove_all(dir);
-  (void)stationmap::testing::make_test_outdir(dir);
-  // Targets: every stored tile, plus the layers, the style, TileJSON and the page.
+namespace {
+
+/// Every stored tile, plus the layers, the style, TileJSON and the page.
+std::vector<std::string> targets_of(const fs::path& outdir) {
   std::vector<std::string> targets{"/data/stations.geojson", "/style.json", "/tiles.json", "/"};
-  const stationmap::tiles::PmtilesReader reader(dir / "tiles.pmtiles");
+  const stationmap::tiles::PmtilesReader reader(outdir / "tiles.pmtiles");
   for (const auto& e : reader.entries()) {
     for (std::uint32_t i = 0; i < e.run_length; ++i) {
       const auto k = stationmap::tiles::tile_id_to_zxy(e.tile_id + i);
@@ -28,15 +28,20 @@ TEST(ServeLoad, TwoThousandRequestsFromFiftyClientsNoneFail) {
                         ".pbf");
     }
   }
-  stationmap::serve::ServeOptions o;
-  o.port = 0;
-  o.log = [](const std::string&) {};
-  stationmap::serve::Server server(dir, o);
-  const int port = server.bind();
-  std::thread th([&] { server.run(); });
+  return targets;
+}
 
-  constexpr int clients = 50;
-  constexpr int per_client = 40;
+} // namespace
+
+TEST(ServeLoad, TwoHundredKeepAliveClientsNoneFail) {
+  const fs::path dir = fs::temp_directory_path() / ("stationmap_load_" + std::to_string(::getpid()));
+  fs::remove_all(dir);
+  (void)make_test_outdir(dir);
+  const auto targets = targets_of(dir);
+  const RunningServer server(dir, {});
+
+  constexpr int clients = 200;
+  constexpr int per_client = 10;
   std::atomic<int> ok{0};
   std::atomic<int> failed{0};
   std::mutex m;
@@ -45,21 +50,27 @@ TEST(ServeLoad, TwoThousandRequestsFromFiftyClientsNoneFail) {
   std::vector<std::thread> pool;
   for (int c = 0; c < clients; ++c) {
     pool.emplace_back([&, c] {
-      for (int i = 0; i < per_client; ++i) {
-        const std::string& target = targets[static_cast<std::size_t>(c * per_client + i) % targets.size()];
-        try {
-          const auto r = stationmap::testing::http_get(port, target, "Accept-Encoding: gzip\r\n");
-          if (r.status == 200 && !r.body.empty()) {
-            ++ok;
-            continue;
+      int fd = -1;
+      try {
+        fd = connect_loopback(server.port());
+        for (int i = 0; i < per_client; ++i) {
+          const std::string& target = targets[static_cast<std::size_t>(c * per_client + i) % targets.size()];
+          if (!send_all(fd, "GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept-Encoding: gzip\r\n\r\n")) {
+            throw std::runtime_error(target + ": send failed");
           }
-          std::lock_guard lock(m);
-          first_failure = target + " -> " + std::to_string(r.status);
-        } catch (const std::exception& e) {
-          std::lock_guard lock(m);
-          first_failure = target + " -> " + e.what();
+          const auto r = read_one_response(fd);
+          if (r.status != 200 || r.body.empty()) {
+            throw std::runtime_error(target + " -> " + std::to_string(r.status));
+          }
+          ++ok;
         }
+      } catch (const std::exception& e) {
+        std::lock_guard lock(m);
+        first_failure = e.what();
         ++failed;
+      }
+      if (fd >= 0) {
+        ::close(fd);
       }
     });
   }
@@ -67,11 +78,9 @@ TEST(ServeLoad, TwoThousandRequestsFromFiftyClientsNoneFail) {
     t.join();
   }
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-  server.stop();
-  th.join();
   fs::remove_all(dir);
   EXPECT_EQ(failed.load(), 0) << first_failure;
   EXPECT_EQ(ok.load(), clients * per_client);
-  std::cout << "serve load: " << ok.load() << " requests from " << clients << " clients in " << seconds << " s ("
-            << static_cast<int>(ok.load() / seconds) << " requests/s), " << failed.load() << " failed\n";
+  std::cout << "serve load: " << ok.load() << " requests from " << clients << " keep-alive clients in " << seconds
+            << " s, " << failed.load() << " clients failed\n";
 }
