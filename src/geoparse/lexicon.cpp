@@ -1,7 +1,11 @@
 #include "lexicon.hpp"
 
+#include "stationmap/core/fold.hpp"
+
 #include <algorithm>
 #include <array>
+#include <string>
+#include <unordered_set>
 
 namespace stationmap::lexicon {
 
@@ -146,6 +150,15 @@ constexpr auto locatives = sorted("in", "at", "from", "near", "to", "into", "out
                                   "of", "a", "au", "aux", "en", "dans", "pres", "vers", "desde", "hacia", "cerca",
                                   "nach", "bei", "aus", "im", "zu", "von", "within", "between", "via");
 
+/// Everyday Chinese (simplified; the fold maps traditional characters to these) and Japanese words that are
+/// also names of towns or townships: abstract nouns, slogans of the 1950s-60s that named many villages
+/// (红旗 "red flag", 胜利 "victory"), institutions and positions.
+constexpr std::array<std::string_view, 48> cjk_common_words = {
+    "中心", "大洲", "中央", "东方", "和平", "公安", "人民", "国家", "政府", "民主", "自由", "中华",
+    "华侨", "新闻", "大学", "工作", "发展", "平安", "太平", "世界", "社会", "地方", "全国", "国际",
+    "安全", "服务", "警察", "海外", "前进", "红旗", "胜利", "团结", "建设", "光明", "解放", "新华",
+    "东风", "向阳", "幸福", "友谊", "和谐", "文化", "青年", "先锋", "联合", "合作", "ラン", "センター"};
+
 } // namespace
 
 bool is_name_connector(std::string_view folded) {
@@ -186,6 +199,20 @@ bool is_eponym_word(std::string_view folded) {
 }
 bool is_civic_head(std::string_view folded) {
   return contains(civic_heads, folded);
+}
+
+bool is_cjk_common_word(std::string_view unspaced) {
+  // The list folded the way texts are (kana voicing marks and variants), once.
+  static const std::unordered_set<std::string> folded = [] {
+    std::unordered_set<std::string> out;
+    for (const std::string_view w : cjk_common_words) {
+      std::string k = fold_key(w);
+      std::erase(k, ' ');
+      out.insert(std::move(k));
+    }
+    return out;
+  }();
+  return folded.contains(std::string(unspaced));
 }
 
 } // namespace stationmap::lexicon

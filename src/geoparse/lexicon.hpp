@@ -50,4 +50,9 @@ bool is_eponym_word(std::string_view folded);
 /// School"): the place is named, though an organisation follows.
 bool is_civic_head(std::string_view folded);
 
+/// Chinese and Japanese words of everyday vocabulary that GeoNames also lists as towns (中心 "centre",
+/// 大洲 "continent", 公安 "public security", ラン "run"): never a place in running text. @p unspaced is the folded
+/// form of the characters without separators.
+bool is_cjk_common_word(std::string_view unspaced);
+
 } // namespace stationmap::lexicon

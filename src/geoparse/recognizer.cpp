@@ -1,5 +1,6 @@
 #include "recognizer.hpp"
 
+#include "cjk_words.hpp"
 #include "lexicon.hpp"
 #include "stationmap/gazetteer/name_kind.hpp"
 
@@ -149,6 +150,14 @@ std::string joined_key(const TokenizedText& tt, std::size_t first, std::size_t l
   return key;
 }
 
+std::string unspaced_key(const TokenizedText& tt, std::size_t first, std::size_t last) {
+  std::string key;
+  for (std::size_t i = first; i <= last; ++i) {
+    key.append(tt.key(tt.tokens[i]));
+  }
+  return key;
+}
+
 bool has_real_name(const Gazetteer& gazetteer, Gazetteer::KeyRef key, bool allow_abbreviation,
                    bool require_known_alternate) {
   for (const auto& p : gazetteer.postings(key)) {
@@ -284,6 +293,15 @@ std::vector<KeyMatch> recognize(const Gazetteer& gazetteer, std::string_view tex
     return it->second;
   };
 
+  // Word boundaries of the Chinese and Japanese runs, computed only when the text has some.
+  std::vector<bool> word_starts;
+  auto on_cjk_word_boundaries = [&](std::size_t first, std::size_t last) {
+    if (word_starts.empty()) {
+      word_starts = cjk_word_starts(text, tt);
+    }
+    return word_starts[first] && word_starts[last + 1];
+  };
+
   auto acceptable = [&](std::size_t first, std::size_t last, Gazetteer::KeyRef key, bool& demonym) -> bool {
     demonym = false;
     const Token& head = toks[first];
@@ -291,7 +309,8 @@ std::vector<KeyMatch> recognize(const Gazetteer& gazetteer, std::string_view tex
       if (last == first) {
         return false; // one Chinese character alone is too ambiguous (美, 中, 京)
       }
-      return facts(key).real_plain;
+      return on_cjk_word_boundaries(first, last) && !lexicon::is_cjk_common_word(unspaced_key(tt, first, last)) &&
+             facts(key).real_plain;
     }
     for (std::size_t i = first; i <= last; ++i) {
       const Token& t = toks[i];

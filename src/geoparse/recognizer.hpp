@@ -28,6 +28,9 @@ std::vector<KeyMatch> recognize(const Gazetteer& gazetteer, std::string_view tex
 /// The folded key of tokens [first, last] joined by spaces.
 std::string joined_key(const TokenizedText& tt, std::size_t first, std::size_t last);
 
+/// The folded key of tokens [first, last] without separators (Chinese and Japanese names).
+std::string unspaced_key(const TokenizedText& tt, std::size_t first, std::size_t last);
+
 /// The region an adjective or plural noun of people names, by English demonym endings ("South Ossetian" ->
 /// "south ossetia", "Ontarians" -> "ontario", "Dagestani" -> "dagestan"): the key and its folded text, when the
 /// gazetteer knows such a name for a country or division.

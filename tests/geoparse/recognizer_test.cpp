@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 
+using stationmap::Gazetteer;
 using stationmap::test::contains;
 using stationmap::test::fixture_gazetteer;
 using stationmap::test::found;
@@ -119,4 +120,17 @@ TEST(Recognizer, ChineseNames) {
   const auto names = found(g, "福州的警察在纽约设立了服务站。");
   EXPECT_TRUE(contains(names, "福州"));
   EXPECT_TRUE(contains(names, "纽约"));
+}
+
+TEST(Recognizer, ChineseAndJapaneseNamesStartAndEndOnWordBoundaries) {
+  const Gazetteer& g = fixture_gazetteer();
+  EXPECT_TRUE(contains(found(g, "他在南通工作。"), "南通"));
+  // 南通 read across the words 向南 / 通过 ("passed southwards"), ラン inside ランキング ("ranking").
+  EXPECT_FALSE(contains(found(g, "车队向南通过了大桥。"), "南通"));
+  EXPECT_FALSE(contains(found(g, "ランキングが発表された。"), "ラン"));
+}
+
+TEST(Recognizer, EverydayChineseWordsAreNotTowns) {
+  // 中心 ("centre") is also a township's name.
+  EXPECT_TRUE(found(fixture_gazetteer(), "该中心位于南通。") == std::vector<std::string>{"南通"});
 }
