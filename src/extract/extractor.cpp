@@ -3,7 +3,9 @@
 #include "cues.hpp"
 #include "stationmap/core/fold.hpp"
 #include "stationmap/core/great_circle.hpp"
+#include "stationmap/extract/corrections.hpp"
 #include "stationmap/extract/dates.hpp"
+#include "stationmap/extract/ids.hpp"
 #include "stationmap/extract/segmenter.hpp"
 #include "stationmap/gazetteer/name_kind.hpp"
 #include "stationmap/geoparse/geoparser.hpp"
@@ -340,6 +342,14 @@ DocumentClaims Extractor::extract(const Document& doc) const {
   out.document = doc.id;
   const Geoparser geoparser(m_gazetteer);
   std::vector<Mention> mentions = geoparser.parse(doc.text);
+  // Analysts' pins: the mention resolves to the pinned place, taken as certain (no re-reading, no doubt).
+  std::vector<const MentionPins::Pin*> pinned(mentions.size(), nullptr);
+  for (std::size_t i = 0; m_pins != nullptr && !m_pins->empty() && i < mentions.size(); ++i) {
+    if ((pinned[i] = m_pins->find(doc.id, mentions[i].text)) != nullptr) {
+      mentions[i].place = pinned[i]->place;
+      mentions[i].confidence = 1.0;
+    }
+  }
   const std::vector<Sentence> sentences = segment(doc);
   const bool about_stations = [&] {
     for (const Sentence& s : sentences) {
@@ -358,10 +368,14 @@ DocumentClaims Extractor::extract(const Document& doc) const {
     r.start = mentions[i].start;
     r.end = mentions[i].end;
     r.text = mentions[i].text;
+    r.confidence = mentions[i].confidence;
+    if (pinned[i] != nullptr) {
+      r.corrections.push_back(pinned[i]->ref);
+    }
     r.resolved = mentions[i].place.has_value();
     if (r.resolved) {
       r.place = *mentions[i].place;
-      r.place_id = "p" + std::to_string(r.place.id);
+      r.place_id = place_id_of(r.place);
     }
     r.reason = r.resolved ? "no station or police cue" : "unresolved";
   }
@@ -428,10 +442,10 @@ DocumentClaims Extractor::extract(const Document& doc) const {
             among_cities = among_cities || is_coordination(gap_between(s.text, st.token(a.last), st.token(b.first)));
           }
         }
-        if (m.place && !m.place->is_country()) {
+        if (m.place && !m.place->is_country() && pinned[l.mention] == nullptr) {
           m.place = normalise_place(m_gazetteer, m, countries, among_cities);
           out.mentions[l.mention].place = *m.place;
-          out.mentions[l.mention].place_id = "p" + std::to_string(m.place->id);
+          out.mentions[l.mention].place_id = place_id_of(*m.place);
         }
       }
     }
@@ -585,8 +599,10 @@ DocumentClaims Extractor::extract(const Document& doc) const {
         excluded[k] = true;
         continue;
       }
-      if (weak_name(m_gazetteer, m, *m.place) || part_of_longer_name(s.text, st, a, locals[k].last) ||
-          (m.place->feature_class == 'P' && m.place->population < 1000)) {
+      const bool uncertain = weak_name(m_gazetteer, m, *m.place) ||
+                             part_of_longer_name(s.text, st, a, locals[k].last) ||
+                             (m.place->feature_class == 'P' && m.place->population < 1000);
+      if (uncertain && pinned[locals[k].mention] == nullptr) {
         out.mentions[locals[k].mention].reason = "uncertain place name";
         excluded[k] = true;
         continue;
@@ -807,6 +823,14 @@ DocumentClaims Extractor::extract(const Document& doc) const {
     }
   }
   return out;
+}
+
+} // namespace stationmap
+
+namespace stationmap {
+
+std::string site_precision(const Place& place) {
+  return precision_of(place);
 }
 
 } // namespace stationmap

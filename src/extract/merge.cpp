@@ -2,6 +2,7 @@
 
 #include "stationmap/core/great_circle.hpp"
 #include "stationmap/extract/extractor.hpp"
+#include "stationmap/extract/ids.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -22,10 +23,6 @@ int status_rank(const std::string& status) {
       "closed", "ordered closed", "under investigation", "confirmed", "suspected", "denied", "alleged"};
   const auto it = std::find(order.begin(), order.end(), status);
   return it == order.end() ? static_cast<int>(order.size()) : static_cast<int>(it - order.begin());
-}
-
-std::string place_key(const Place& p) {
-  return p.geonameid ? "gn" + std::to_string(*p.geonameid) : "sm" + std::to_string(p.id);
 }
 
 void add_evidence(std::vector<Evidence>& list, const Evidence& e) {
@@ -112,7 +109,7 @@ ClaimSet merge_claims(std::vector<DocumentClaims> documents, ProblemReport& prob
       for (auto& m : d.mentions) {
         if (m.role == MentionRole::Jurisdiction) {
           m.place = canonical(m.place);
-          m.place_id = "p" + std::to_string(m.place.id);
+          m.place_id = place_id_of(m.place);
         }
       }
     }
@@ -123,7 +120,7 @@ ClaimSet merge_claims(std::vector<DocumentClaims> documents, ProblemReport& prob
   ClaimSet out;
   for (DocumentClaims& d : documents) {
     for (const auto& s : d.sites) {
-      const std::string id = "station-" + place_key(s.place);
+      const std::string id = station_id_of(s.place);
       auto [it, fresh] = stations.try_emplace(id);
       Station& st = it->second;
       if (fresh) {
@@ -142,7 +139,7 @@ ClaimSet merge_claims(std::vector<DocumentClaims> documents, ProblemReport& prob
       add_evidence(st.evidence, s.evidence);
     }
     for (const auto& j : d.jurisdictions) {
-      const std::string id = "jurisdiction-" + place_key(j.place);
+      const std::string id = jurisdiction_id_of(j.place);
       auto [it, fresh] = jurisdictions.try_emplace(id);
       Jurisdiction& ju = it->second;
       if (fresh) {
@@ -155,12 +152,12 @@ ClaimSet merge_claims(std::vector<DocumentClaims> documents, ProblemReport& prob
       add_evidence(ju.evidence, j.evidence);
     }
     for (const auto& l : d.links) {
-      const std::string sid = "station-" + place_key(l.site);
-      const std::string jid = "jurisdiction-" + place_key(l.jurisdiction);
+      const std::string sid = station_id_of(l.site);
+      const std::string jid = jurisdiction_id_of(l.jurisdiction);
       if (stations.count(sid) == 0 || jurisdictions.count(jid) == 0) {
         continue;
       }
-      const std::string id = "link-" + place_key(l.site) + "-" + place_key(l.jurisdiction);
+      const std::string id = link_id_of(sid, jid);
       Link& link = links[id];
       link.link_id = id;
       link.station_id = sid;
@@ -198,7 +195,7 @@ ClaimSet merge_claims(std::vector<DocumentClaims> documents, ProblemReport& prob
     std::map<std::string, std::map<std::string, int>> texts;
     for (const RoledMention& m : out.mentions) {
       if (m.role == MentionRole::Jurisdiction && !m.text.empty() && static_cast<unsigned char>(m.text[0]) < 0x80) {
-        ++texts["jurisdiction-" + place_key(m.place)][m.text];
+        ++texts[jurisdiction_id_of(m.place)][m.text];
       }
     }
     for (auto& [id, ju] : jurisdictions) {

@@ -34,9 +34,7 @@ std::string format_degrees(double value) {
 std::string mentions_csv(const std::vector<RoledMention>& mentions) {
   std::string out = "document,start,end,text,place_id,lat,lon,role,sentence,name,country,reason\n";
   for (const auto& m : mentions) {
-    const char* role = m.role == MentionRole::Station        ? "station"
-                       : m.role == MentionRole::Jurisdiction ? "jurisdiction"
-                                                             : "other";
+    const char* role = mention_role_name(m.role);
     const std::string place_id =
         !m.resolved ? std::string() : (m.place_id.empty() ? "place-" + std::to_string(m.place.id) : m.place_id);
     out += csv_field(m.document) + ',' + std::to_string(m.start) + ',' + std::to_string(m.end) + ',' +

@@ -55,6 +55,23 @@ Value evidence_array(const std::vector<Evidence>& evidence) {
   return Value::json(array.dump(), flat);
 }
 
+/// The analysts' corrections that touched a feature: [{"row": 4, "action": "reject", "note": "..."}], and for
+/// Shapefile "row 4 reject: ...; row 9 move".
+Value corrections_array(const std::vector<CorrectionRef>& corrections) {
+  Json array = Json::array();
+  std::string flat;
+  for (const auto& c : corrections) {
+    Json item = Json::object();
+    item["row"] = c.row;
+    item["action"] = c.action;
+    item["note"] = c.note;
+    array.push_back(std::move(item));
+    const std::string one = "row " + std::to_string(c.row) + " " + c.action + (c.note.empty() ? "" : ": " + c.note);
+    flat = truncate_utf8(flat.empty() ? one : flat + "; " + one, dbf_max);
+  }
+  return Value::json(array.dump(), flat);
+}
+
 std::vector<std::string> documents_of(const std::vector<Evidence>& evidence) {
   std::set<std::string> docs;
   for (const auto& e : evidence) {
@@ -77,28 +94,18 @@ Row point_row(const Place& p) {
   return row;
 }
 
-const char* role_name(MentionRole role) {
-  switch (role) {
-  case MentionRole::Station:
-    return "station";
-  case MentionRole::Jurisdiction:
-    return "jurisdiction";
-  case MentionRole::Other:
-    return "other";
-  }
-  return "other";
-}
-
 int role_rank(MentionRole role) {
   switch (role) {
   case MentionRole::Station:
     return 0;
   case MentionRole::Jurisdiction:
     return 1;
-  case MentionRole::Other:
+  case MentionRole::Rejected:
     return 2;
+  case MentionRole::Other:
+    return 3;
   }
-  return 2;
+  return 3;
 }
 
 Layer stations_layer(const ClaimSet& claims, Extent& extent) {
@@ -120,7 +127,9 @@ Layer stations_layer(const ClaimSet& claims, Extent& extent) {
                {"address", "address", FieldType::String},
                {"admin1", "admin1", FieldType::String},
                {"feature_code", "feat_code", FieldType::String},
-               {"geonameid", "geonameid", FieldType::Integer}},
+               {"geonameid", "geonameid", FieldType::Integer},
+               {"verified", "verified", FieldType::Boolean},
+               {"corrections", "correction", FieldType::Json}},
               {}};
   std::map<std::string, std::string> jurisdiction_names;
   for (const auto& j : claims.jurisdictions) {
@@ -156,7 +165,9 @@ Layer stations_layer(const ClaimSet& claims, Extent& extent) {
                   optional_string(s->address),
                   optional_string(s->place.admin1_name),
                   Value::of(s->place.feature_code),
-                  geonameid_of(s->place)};
+                  geonameid_of(s->place),
+                  Value::boolean(s->verified),
+                  corrections_array(s->corrections)};
     layer.rows.push_back(std::move(row));
   }
   return layer;
@@ -177,7 +188,8 @@ Layer jurisdictions_layer(const ClaimSet& claims, Extent& extent) {
                {"evidence", "evidence", FieldType::Json},
                {"evidence_count", "n_evidence", FieldType::Integer},
                {"color", "color", FieldType::String},
-               {"geonameid", "geonameid", FieldType::Integer}},
+               {"geonameid", "geonameid", FieldType::Integer},
+               {"corrections", "correction", FieldType::Json}},
               {}};
   std::map<std::string, const Station*> stations;
   for (const auto& s : claims.stations)
@@ -206,7 +218,8 @@ Layer jurisdictions_layer(const ClaimSet& claims, Extent& extent) {
                   evidence_array(j.evidence),
                   Value::of(static_cast<std::int64_t>(j.evidence.size())),
                   Value::of(jurisdiction_colour(index++)),
-                  geonameid_of(j.place)};
+                  geonameid_of(j.place),
+                  corrections_array(j.corrections)};
     layer.rows.push_back(std::move(row));
   }
   return layer;
@@ -224,7 +237,8 @@ Layer links_layer(const ClaimSet& claims, ProblemReport& problems, const RenderO
                {"evidence", "evidence", FieldType::Json},
                {"evidence_count", "n_evidence", FieldType::Integer},
                {"length_km", "length_km", FieldType::Real},
-               {"color", "color", FieldType::String}},
+               {"color", "color", FieldType::String},
+               {"corrections", "correction", FieldType::Json}},
               {}};
   std::map<std::string, const Station*> stations;
   for (const auto& s : claims.stations)
@@ -267,7 +281,8 @@ Layer links_layer(const ClaimSet& claims, ProblemReport& problems, const RenderO
                   evidence_array(link->evidence),
                   Value::of(static_cast<std::int64_t>(link->evidence.size())),
                   Value::of(std::round(metres / 100.0) / 10.0),
-                  Value::of(jurisdiction_colour(j->second.second))};
+                  Value::of(jurisdiction_colour(j->second.second)),
+                  corrections_array(link->corrections)};
     layer.rows.push_back(std::move(row));
   }
   return layer;
@@ -285,11 +300,15 @@ Layer places_layer(const ClaimSet& claims, Extent& extent) {
                {"documents", "documents", FieldType::Json},
                {"names_used", "names_used", FieldType::Json},
                {"admin1", "admin1", FieldType::String},
-               {"geonameid", "geonameid", FieldType::Integer}},
+               {"geonameid", "geonameid", FieldType::Integer},
+               {"reason", "reason", FieldType::String},
+               {"corrections", "correction", FieldType::Json}},
               {}};
   struct Acc {
     const RoledMention* first = nullptr;
     MentionRole role = MentionRole::Other;
+    std::string reason; // why rejected, when the role is "rejected"
+    std::map<std::size_t, CorrectionRef> corrections;
     std::int64_t mentions = 0;
     std::set<std::string> documents;
     std::set<std::string> names;
@@ -306,24 +325,36 @@ Layer places_layer(const ClaimSet& claims, Extent& extent) {
     } else if (role_rank(m.role) < role_rank(acc.role)) {
       acc.role = m.role;
     }
+    if (m.role == MentionRole::Rejected && acc.reason.empty()) {
+      acc.reason = m.reason;
+    }
+    for (const auto& c : m.corrections) {
+      acc.corrections.emplace(c.row, c);
+    }
     ++acc.mentions;
     acc.documents.insert(m.document);
     acc.names.insert(m.text);
   }
   for (const auto& [id, acc] : places) {
     const Place& p = acc.first->place;
+    std::vector<CorrectionRef> corrections;
+    for (const auto& [row, c] : acc.corrections) {
+      corrections.push_back(c);
+    }
     Row row = point_row(p);
     extent.add({p.lon, p.lat});
     row.values = {Value::of(id),
                   Value::of(p.name),
                   Value::of(p.country),
                   Value::of(p.feature_code),
-                  Value::of(std::string(role_name(acc.role))),
+                  Value::of(std::string(mention_role_name(acc.role))),
                   Value::of(acc.mentions),
                   string_array({acc.documents.begin(), acc.documents.end()}),
                   string_array({acc.names.begin(), acc.names.end()}),
                   optional_string(p.admin1_name),
-                  geonameid_of(p)};
+                  geonameid_of(p),
+                  optional_string(acc.role == MentionRole::Rejected ? acc.reason : std::string()),
+                  corrections_array(corrections)};
     layer.rows.push_back(std::move(row));
   }
   return layer;
@@ -386,6 +417,12 @@ Value Value::of(double d) {
   Value v;
   v.null = false;
   v.real = d;
+  return v;
+}
+Value Value::boolean(bool b) {
+  Value v;
+  v.null = false;
+  v.integer = b ? 1 : 0;
   return v;
 }
 Value Value::json(std::string json_text, std::string flat_text) {

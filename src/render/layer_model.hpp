@@ -13,7 +13,7 @@
 
 namespace stationmap::render::detail {
 
-enum class FieldType : std::uint8_t { String, Integer, Real, Json };
+enum class FieldType : std::uint8_t { String, Integer, Real, Json, Boolean };
 
 struct Field {
   std::string name;     ///< as in GeoJSON, GeoPackage, PostGIS
@@ -32,6 +32,7 @@ struct Value {
   static Value of(std::string s);
   static Value of(std::int64_t i);
   static Value of(double d);
+  static Value boolean(bool b);
   static Value json(std::string json_text, std::string flat_text);
   static Value none() { return {}; }
 };

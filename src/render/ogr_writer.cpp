@@ -108,6 +108,8 @@ OGRLayerH create_layer(GDALDatasetH ds, const Layer& layer, Target target, OGRSp
       type = OFTInteger64;
     if (field.type == FieldType::Real)
       type = OFTReal;
+    if (field.type == FieldType::Boolean)
+      type = OFTInteger;
     FieldDefn defn(OGR_Fld_Create(shp ? field.shp_name.c_str() : field.name.c_str(), type));
     if (shp && type == OFTString) {
       OGR_Fld_SetWidth(defn.get(), dbf_string_width); // RESIZE=YES shrinks it to the longest value
@@ -119,6 +121,9 @@ OGRLayerH create_layer(GDALDatasetH ds, const Layer& layer, Target target, OGRSp
     if (shp && type == OFTInteger64) {
       OGR_Fld_SetWidth(defn.get(), 11); // counts and geonameids: up to 10 digits, as N(11,0)
       OGR_Fld_SetType(defn.get(), OFTInteger64);
+    }
+    if (field.type == FieldType::Boolean) {
+      OGR_Fld_SetSubType(defn.get(), OFSTBoolean); // GeoJSON true/false, GeoPackage BOOLEAN, dBase logical
     }
     if (!shp && field.type == FieldType::Json) {
       OGR_Fld_SetSubType(defn.get(), OFSTJSON); // GeoJSON: written as JSON arrays, not strings
@@ -150,6 +155,9 @@ void write_rows(OGRLayerH l, const Layer& layer, Target target) {
         break;
       case FieldType::Integer:
         OGR_F_SetFieldInteger64(f.get(), index, v.integer);
+        break;
+      case FieldType::Boolean:
+        OGR_F_SetFieldInteger(f.get(), index, v.integer != 0 ? 1 : 0);
         break;
       case FieldType::Real:
         OGR_F_SetFieldDouble(f.get(), index, v.real);

@@ -103,7 +103,7 @@ inline ClaimSet fixture_claims() {
   c.jurisdictions[0].admin_level = "county";
 
   auto link = [](std::string id, std::string s, std::string j, Evidence e) {
-    return Link{std::move(id), std::move(s), std::move(j), {std::move(e)}};
+    return Link{std::move(id), std::move(s), std::move(j), {std::move(e)}, {}};
   };
   c.links = {link("l-fuqing-toronto", "s-toronto", "j-fuqing", e2),
              link("l-fuzhou-london", "s-london", "j-fuzhou", e3),

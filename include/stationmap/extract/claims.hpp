@@ -5,6 +5,7 @@
 
 #include "stationmap/gazetteer/place.hpp"
 
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -22,6 +23,14 @@ struct Evidence {
   std::uint32_t end = 0;
 };
 
+/// An analyst's correction that touched a feature: its row in the corrections file (see
+/// extract/corrections.hpp), what it did and the analyst's note. Listed in the feature's `corrections` property.
+struct CorrectionRef {
+  std::size_t row = 0; ///< line of the corrections file (the header is line 1)
+  std::string action;  ///< "reject", "confirm", "move", "pin", "add_station", "add_link", "remove_link", "set_status"
+  std::string note;
+};
+
 /// An alleged overseas police station site (one per distinct site place, all sources merged).
 struct Station {
   std::string station_id; ///< stable: derived from the place id
@@ -36,6 +45,8 @@ struct Station {
   std::vector<std::string> documents;
   std::vector<Evidence> evidence;
   double confidence = 0.0;
+  bool verified = false;                  ///< an analyst confirmed (or added) the site
+  std::vector<CorrectionRef> corrections; ///< analysts' corrections that touched the site
 };
 
 /// A home jurisdiction (a public-security bureau's city, county or district) said to run stations.
@@ -47,6 +58,7 @@ struct Jurisdiction {
   std::vector<std::string> station_ids;
   std::vector<std::string> documents;
   std::vector<Evidence> evidence;
+  std::vector<CorrectionRef> corrections;
 };
 
 /// A tie between a site and a jurisdiction that a document states.
@@ -55,10 +67,27 @@ struct Link {
   std::string station_id;
   std::string jurisdiction_id;
   std::vector<Evidence> evidence;
+  std::vector<CorrectionRef> corrections;
 };
 
 /// Roles a place mention can take.
-enum class MentionRole : std::uint8_t { Station, Jurisdiction, Other };
+/// Rejected: an analyst's correction says the place is not a station site.
+enum class MentionRole : std::uint8_t { Station, Jurisdiction, Other, Rejected };
+
+/// The role's name in mentions.csv and places.geojson.
+inline const char* mention_role_name(MentionRole role) {
+  switch (role) {
+  case MentionRole::Station:
+    return "station";
+  case MentionRole::Jurisdiction:
+    return "jurisdiction";
+  case MentionRole::Rejected:
+    return "rejected";
+  case MentionRole::Other:
+    break;
+  }
+  return "other";
+}
 
 /// A place mention with its role, as listed in mentions.csv and places.geojson.
 struct RoledMention {
@@ -70,8 +99,10 @@ struct RoledMention {
   Place place;
   bool resolved = false;
   MentionRole role = MentionRole::Other;
-  std::string reason; ///< why "other": "caption", "byline", "organisation base", "home side"...
+  std::string reason; ///< why "other": "caption", "byline", "organisation base", "home side"...; why rejected
   std::string sentence;
+  double confidence = 0.0;                ///< the geoparser's confidence in the resolution (0..1)
+  std::vector<CorrectionRef> corrections; ///< analysts' corrections (pin, reject) that touched the mention
 };
 
 /// Everything the extract stage produces for a corpus.

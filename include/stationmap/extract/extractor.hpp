@@ -41,15 +41,24 @@ struct DocumentClaims {
   std::vector<Evidence> counts; ///< counts without places ("102 stations in 53 countries"), as sentences
 };
 
-/// Extracts claims from documents with the geoparser over @p gazetteer. Thread-safe.
+class MentionPins;
+
+/// Extracts claims from documents with the geoparser over @p gazetteer. Thread-safe. With @p pins (analysts'
+/// `pin` corrections, see corrections.hpp), a pinned mention resolves to its pin's place before roles are
+/// decided, and is taken as certain.
 class Extractor {
 public:
-  explicit Extractor(const Gazetteer& gazetteer) : m_gazetteer(gazetteer) {}
+  explicit Extractor(const Gazetteer& gazetteer, const MentionPins* pins = nullptr)
+      : m_gazetteer(gazetteer), m_pins(pins) {}
   [[nodiscard]] DocumentClaims extract(const Document& document) const;
 
 private:
   const Gazetteer& m_gazetteer;
+  const MentionPins* m_pins;
 };
+
+/// How precise a site at @p place is: "district", "city", "region" or "country".
+std::string site_precision(const Place& place);
 
 /// Merges per-document claims into one station per site place and one jurisdiction per place, with stable
 /// ids and every source kept; data problems (a station without jurisdiction...) go to @p problems.
