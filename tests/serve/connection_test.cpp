@@ -96,6 +96,26 @@ TEST_F(ServeConnection, SlowRequestHeadIsDisconnectedAtTheDeadline) {
   EXPECT_EQ(server.log().size(), 1U);
 }
 
+TEST_F(ServeConnection, AClientThatStopsReadingIsDisconnected) {
+  stationmap::serve::ServeOptions o;
+  o.limits.write_deadline = std::chrono::milliseconds(300);
+  o.limits.write_ms_per_mib = std::chrono::milliseconds(0);
+  stationmap::write_file_atomic(dir / "big.bin", std::string(32U << 20U, 'b')); // more than socket buffers hold
+  const RunningServer server(dir, o);
+  const int fd = connect_loopback(server.port());
+  ASSERT_TRUE(send_all(fd, "GET /big.bin HTTP/1.1\r\nHost: x\r\n\r\n"));
+  std::vector<std::string> log;
+  for (int i = 0; i < 500 && log.empty(); ++i) { // the client reads nothing
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    log = server.log();
+  }
+  ::close(fd);
+  fs::remove(dir / "big.bin");
+  ASSERT_EQ(log.size(), 1U);
+  EXPECT_NE(log[0].find("\"GET /big.bin HTTP/1.1\" 200 33554432"), std::string::npos) << log[0];
+  EXPECT_NE(log[0].find("write failed"), std::string::npos) << log[0];
+}
+
 TEST_F(ServeConnection, OversizedHeadsAre431) {
   const RunningServer server(dir, {});
   const auto big = http_get(server.port(), "/style.json", "X-Big: " + std::string(20000, 'a') + "\r\n");
