@@ -1,6 +1,6 @@
 #pragma once
-// Cue phrases of the extract stage, as folded token sequences (core/fold.hpp), in English, French,
-// Spanish, German and Chinese.
+// Cue phrases of the extract stage, as folded token sequences (core/fold.hpp), read from the lexicons of every
+// language (lexicons/<language>/<list>.txt, see lexicon.hpp).
 
 #include <string_view>
 #include <vector>
@@ -27,6 +27,10 @@ const std::vector<std::string_view>& home_side();
 const std::vector<std::string_view>& metonymy_verb();
 /// Coordination between list members: and, et, y, und, 和, 、, 以及...
 const std::vector<std::string_view>& coordination();
+/// Network words (network, réseau, 网络): a sentence about a bureau's network names no site of its own.
+const std::vector<std::string_view>& network();
+/// Suffixes a token may carry after a listed word (Korean case particles: 송파구의, 거점이).
+const std::vector<std::string_view>& particles();
 
 /// Status words, strongest status first.
 struct StatusCue {

@@ -1,33 +1,31 @@
 #include "stationmap/extract/dates.hpp"
 
+#include "lexicon.hpp"
 #include "stationmap/core/fold.hpp"
 
-#include <array>
 #include <charconv>
-#include <utility>
+#include <map>
+#include <string>
 
 namespace stationmap {
 
 namespace {
 
-int month_of(std::string_view w) {
-  static const std::array<std::pair<std::string_view, int>, 50> months = {{
-      {"january", 1},   {"february", 2}, {"march", 3},      {"april", 4},    {"may", 5},        {"june", 6},
-      {"july", 7},      {"august", 8},   {"september", 9},  {"october", 10}, {"november", 11},  {"december", 12},
-      {"janvier", 1},   {"fevrier", 2},  {"mars", 3},       {"avril", 4},    {"mai", 5},        {"juin", 6},
-      {"juillet", 7},   {"aout", 8},     {"septembre", 9},  {"octobre", 10}, {"novembre", 11},  {"decembre", 12},
-      {"enero", 1},     {"febrero", 2},  {"marzo", 3},      {"abril", 4},    {"mayo", 5},       {"junio", 6},
-      {"julio", 7},     {"agosto", 8},   {"septiembre", 9}, {"octubre", 10}, {"noviembre", 11}, {"diciembre", 12},
-      {"januar", 1},    {"februar", 2},  {"marz", 3},       {"juni", 6},     {"juli", 7},       {"oktober", 10},
-      {"dezember", 12}, {"sept", 9},     {"oct", 10},       {"nov", 11},     {"dec", 12},       {"jan", 1},
-      {"feb", 2},       {"aug", 8},
-  }};
-  for (const auto& [name, m] : months) {
-    if (w == name) {
-      return m;
-    }
+int integer(std::string_view s);
+
+/// A table of lexicons/<language>/<name>.tsv as folded word -> value (the first language listing a word wins).
+std::map<std::string, int, std::less<>> value_table(std::string_view name) {
+  std::map<std::string, int, std::less<>> out;
+  for (const auto& [value, word] : lexicon::table(name)) {
+    out.emplace(word, integer(value));
   }
-  return 0;
+  return out;
+}
+
+int month_of(std::string_view w) {
+  static const auto months = value_table("months");
+  const auto it = months.find(w);
+  return it == months.end() ? 0 : it->second;
 }
 
 int integer(std::string_view s) {
@@ -111,18 +109,10 @@ std::optional<int> number_value(std::string_view w) {
   if (v >= 1 && v <= 99) {
     return v;
   }
-  static const std::array<std::pair<std::string_view, int>, 44> words = {{
-      {"one", 1},  {"two", 2},    {"three", 3},  {"four", 4}, {"five", 5},  {"six", 6},    {"seven", 7}, {"eight", 8},
-      {"nine", 9}, {"ten", 10},   {"une", 1},    {"deux", 2}, {"trois", 3}, {"quatre", 4}, {"cinq", 5},  {"dos", 2},
-      {"tres", 3}, {"cuatro", 4}, {"cinco", 5},  {"zwei", 2}, {"drei", 3},  {"vier", 4},   {"funf", 5},  {"两", 2},
-      {"二", 2},   {"三", 3},     {"四", 4},     {"五", 5},   {"六", 6},    {"七", 7},     {"八", 8},    {"九", 9},
-      {"十", 10},  {"sechs", 6},  {"sieben", 7}, {"acht", 8}, {"neun", 9},  {"zehn", 10},  {"seis", 6},  {"siete", 7},
-      {"ocho", 8}, {"nueve", 9},  {"diez", 10},  {"sept", 7},
-  }};
-  for (const auto& [name, value] : words) {
-    if (w == name) {
-      return value;
-    }
+  static const auto words = value_table("numbers");
+  const auto it = words.find(w);
+  if (it != words.end()) {
+    return it->second;
   }
   return std::nullopt;
 }

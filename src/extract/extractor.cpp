@@ -53,6 +53,18 @@ const char* precision_of(const Place& p) {
   return "city";
 }
 
+/// Whether token @p key is @p word, or @p word with a glued particle (Korean 거점이 for 거점).
+bool word_matches(std::string_view key, std::string_view word) {
+  if (key == word) {
+    return true;
+  }
+  if (key.size() <= word.size() || key.substr(0, word.size()) != word) {
+    return false;
+  }
+  const auto& particles = cues::particles();
+  return std::binary_search(particles.begin(), particles.end(), key.substr(word.size()));
+}
+
 /// A sentence's tokens with phrase search over their folded forms.
 class SentenceTokens {
 public:
@@ -68,7 +80,7 @@ public:
     while (pos <= phrase.size()) {
       const std::size_t sp = phrase.find(' ', pos);
       const std::string_view word = phrase.substr(pos, sp == std::string_view::npos ? phrase.npos : sp - pos);
-      if (i + n >= size() || key(i + n) != word) {
+      if (i + n >= size() || !word_matches(key(i + n), word)) {
         return 0;
       }
       ++n;
@@ -385,6 +397,7 @@ DocumentClaims Extractor::extract(const Document& doc) const {
     std::vector<std::size_t> jurisdictions; // mention indices
     bool negated = false;
     bool tie = false;
+    bool network = false; // speaks of a bureau's network
     std::string status;
     std::string date;
     std::map<std::size_t, int> counts; // mention index -> number of stations the sentence gives
@@ -678,6 +691,7 @@ DocumentClaims Extractor::extract(const Document& doc) const {
       }
     }
     res.tie = st.contains(cues::tie()) || table;
+    res.network = st.contains(cues::network());
     if (count_statement && res.sites.empty()) {
       out.counts.push_back(make_evidence(doc, s));
     }
@@ -807,7 +821,9 @@ DocumentClaims Extractor::extract(const Document& doc) const {
         }
       }
     }
-    if (!r.negated && !r.jurisdictions.empty() && !sites.empty() && (r.tie || !carried)) {
+    // "the police of Qingtian County ran a separate network": a network-level statement carries no link.
+    const bool network_level = carried && r.network;
+    if (!r.negated && !network_level && !r.jurisdictions.empty() && !sites.empty() && (r.tie || !carried)) {
       const bool one_jurisdiction = r.jurisdictions.size() == 1;
       const bool one_specific_site = sites.size() == 1 && level_of(*mentions[sites[0]].place) != Level::Country;
       if (one_jurisdiction || one_specific_site || s.kind == BlockKind::Table) {
