@@ -55,4 +55,17 @@ std::string problems_csv(const std::vector<Problem>& problems) {
   return out;
 }
 
+std::string review_csv(const std::vector<ReviewItem>& items) {
+  std::string out = "kind,id,name,documents,detail\n";
+  for (const auto& item : items) {
+    std::string documents;
+    for (const auto& d : item.documents) {
+      documents += (documents.empty() ? "" : "; ") + d;
+    }
+    out += csv_field(item.kind) + ',' + csv_field(item.id) + ',' + csv_field(item.name) + ',' + csv_field(documents) +
+           ',' + csv_field(item.detail) + '\n';
+  }
+  return out;
+}
+
 } // namespace stationmap::render::detail

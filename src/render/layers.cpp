@@ -104,6 +104,10 @@ RenderSummary write_map(const ClaimSet& claims, ProblemReport& problems, const f
   return summary;
 }
 
+void write_review(const std::vector<ReviewItem>& items, const std::filesystem::path& dir) {
+  write_file_atomic(dir / "review.csv", detail::review_csv(items));
+}
+
 void write_postgis(const ClaimSet& claims, ProblemReport& problems, const RenderOptions& options) {
   if (options.postgis.empty()) {
     throw UsageError("write_postgis: no PostgreSQL connection given");

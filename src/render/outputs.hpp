@@ -4,6 +4,7 @@
 #include "layer_model.hpp"
 #include "stationmap/core/problem_report.hpp"
 #include "stationmap/extract/claims.hpp"
+#include "stationmap/extract/review.hpp"
 
 #include <filesystem>
 #include <string>
@@ -20,6 +21,9 @@ std::string format_degrees(double value);
 std::string mentions_csv(const std::vector<RoledMention>& mentions);
 /// problems.csv: file, kind, detail.
 std::string problems_csv(const std::vector<Problem>& problems);
+
+/// review.csv: kind, id, name, documents, detail (see extract/review.hpp).
+std::string review_csv(const std::vector<ReviewItem>& items);
 
 /// stationmap.qgs: the layers of stationmap.gpkg (relative path), styled, labelled, stations on top.
 std::string qgis_project(const MapModel& model, const std::string& gpkg_name);

@@ -6,6 +6,7 @@
 
 #include "stationmap/core/problem_report.hpp"
 #include "stationmap/extract/claims.hpp"
+#include "stationmap/extract/review.hpp"
 
 #include <cstddef>
 #include <filesystem>
@@ -49,6 +50,9 @@ struct RenderSummary {
 /// matches nothing) are added to @p problems before problems.csv is written. Throws LibraryError, IoError.
 RenderSummary write_map(const ClaimSet& claims, ProblemReport& problems, const std::filesystem::path& dir,
                         const RenderOptions& options = {});
+
+/// Writes review.csv (what deserves a human look first, see extract/review.hpp) into @p dir.
+void write_review(const std::vector<ReviewItem>& items, const std::filesystem::path& dir);
 
 /// Writes the layers into PostgreSQL/PostGIS (tables stations, jurisdictions, links, places and, with
 /// boundaries, jurisdiction_areas, each with a GiST index), replacing earlier tables in one transaction,
