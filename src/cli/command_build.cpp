@@ -6,8 +6,10 @@
 #include "stationmap/core/error.hpp"
 #include "stationmap/core/file_io.hpp"
 #include "stationmap/core/problem_report.hpp"
+#include "stationmap/extract/corrections.hpp"
 #include "stationmap/extract/country_check.hpp"
 #include "stationmap/extract/extractor.hpp"
+#include "stationmap/extract/review.hpp"
 #include "stationmap/gazetteer/gazetteer.hpp"
 #include "stationmap/ingest/reader.hpp"
 #include "stationmap/render/layers.hpp"
@@ -26,6 +28,7 @@ namespace {
 
 const char* const help = R"(Usage: stationmap build INPUT... -o OUTDIR [--gazetteer PATH] [--jobs N]
                         [--boundaries FILE] [--postgis "PG:dbname=... host=..."] [--maxzoom Z]
+                        [--corrections FILE]
 
 Reads documents (files or folders, recursively: .txt .md .html .pdf .json .jsonl, any common encoding),
 finds the places they name, extracts the alleged station sites, home jurisdictions and the ties the
@@ -40,6 +43,25 @@ Options:
   --boundaries FILE     jurisdiction boundaries (any GDAL vector source) for a polygon layer
   --postgis CONN        also write the layers into PostgreSQL/PostGIS
   --maxzoom Z           highest tile zoom (default: chosen from the data)
+  --corrections FILE    analysts' decisions, applied on every build in file order: a UTF-8 CSV with
+                        the header action,target,value,note and one decision per row:
+      reject       station_id or name   -                    not a station (place kept, role rejected,
+                                                             note as reason)
+      confirm      station_id or name   -                    verified = true
+      move         station_id or name   LAT LON|geonameid:N  the site's point and place change
+      pin          NAME@DOCUMENT|NAME@* LAT LON|geonameid:N  every mention of NAME there resolves to
+                                                             this place, before roles are decided
+      add_station  name                 LAT LON|geonameid:N  a site from a source the corpus lacks
+                                                             (note: the source)
+      add_link     station_id or name   jurisdiction_id|name add a tie
+      remove_link  station_id or name   jurisdiction_id|name drop a tie
+      set_status   station_id or name   STATUS[@YYYY-MM-DD]  alleged, suspected, confirmed, denied, under
+                                                             investigation, ordered closed, closed
+                        Every feature a row touched lists it in its `corrections` property. A row whose
+                        target is not in the build is a stale-correction line in problems.csv and
+                        review.csv; a malformed row is a malformed-correction line naming its line; both
+                        are skipped and the build goes on. `stationmap serve OUTDIR --review FILE` lets
+                        the web map append rows.
 )";
 
 std::string csv_field(const std::string& s) {
@@ -64,8 +86,9 @@ void write_counts(const ClaimSet& claims, const std::filesystem::path& path) {
 } // namespace
 
 int run_build(const std::vector<std::string>& argv) {
-  const Args args(argv, {"--help"},
-                  {"-o", "--output", "--gazetteer", "--jobs", "--boundaries", "--postgis", "--maxzoom"}, "build");
+  const Args args(
+      argv, {"--help"},
+      {"-o", "--output", "--gazetteer", "--jobs", "--boundaries", "--postgis", "--maxzoom", "--corrections"}, "build");
   if (args.flag("--help")) {
     std::cout << help;
     return 0;
@@ -83,9 +106,10 @@ int run_build(const std::vector<std::string>& argv) {
   }
   const Gazetteer gazetteer =
       args.has("--gazetteer") ? Gazetteer::open(args.option("--gazetteer")) : Gazetteer::open_default();
-  const Extractor extractor(gazetteer);
-
   ProblemReport problems;
+  // Analysts' corrections: pins act inside extraction, the other rows on the merged claims.
+  const CorrectionPass corrections(args.option("--corrections"), gazetteer, problems);
+  const Extractor extractor(gazetteer, corrections.pins());
   std::vector<std::filesystem::path> inputs(args.positional().begin(), args.positional().end());
   ingest::ReadOptions read_options;
   read_options.jobs = static_cast<unsigned>(jobs);
@@ -136,6 +160,7 @@ int run_build(const std::vector<std::string>& argv) {
   }
   ClaimSet claim_set = merge_claims(std::move(claims), problems);
   check_countries(claim_set, geography::CountryIndex::embedded(), problems);
+  const std::vector<StaleCorrection> stale = corrections.apply(claim_set, problems);
 
   render::OutputStaging staging(outdir);
   render::RenderOptions options;
@@ -152,6 +177,7 @@ int run_build(const std::vector<std::string>& argv) {
     std::cerr << "stationmap: warning: " << warning << '\n';
   }
   write_counts(claim_set, staging.dir() / "counts.csv");
+  render::write_review(review_queue(claim_set, stale), staging.dir());
   if (!options.postgis.empty()) {
     render::write_postgis(claim_set, problems, options);
   }

@@ -676,4 +676,12 @@ std::vector<StaleCorrection> apply_corrections(ClaimSet& claims, const Correctio
   return applier.stale();
 }
 
+CorrectionPass::CorrectionPass(const std::filesystem::path& file, const Gazetteer& gazetteer, ProblemReport& problems)
+    : m_set(file.empty() ? CorrectionSet{} : read_corrections(file, problems)), m_places(m_set, gazetteer),
+      m_pins(m_set, m_places) {}
+
+std::vector<StaleCorrection> CorrectionPass::apply(ClaimSet& claims, ProblemReport& problems) const {
+  return apply_corrections(claims, m_set, m_places, problems);
+}
+
 } // namespace stationmap

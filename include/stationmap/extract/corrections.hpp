@@ -130,4 +130,21 @@ struct StaleCorrection {
 std::vector<StaleCorrection> apply_corrections(ClaimSet& claims, const CorrectionSet& corrections,
                                                const CorrectionPlaces& places, ProblemReport& problems);
 
+/// A build's corrections, start to end: read the file (when given), pin mentions during extraction, apply the
+/// other rows after merging.
+class CorrectionPass {
+public:
+  /// Reads @p file (none when empty); malformed rows go to @p problems. Throws as read_corrections().
+  CorrectionPass(const std::filesystem::path& file, const Gazetteer& gazetteer, ProblemReport& problems);
+  /// For the Extractor: nullptr without pins.
+  [[nodiscard]] const MentionPins* pins() const { return m_pins.empty() ? nullptr : &m_pins; }
+  /// Applies the rows to @p claims (see apply_corrections()); returns the stale ones.
+  std::vector<StaleCorrection> apply(ClaimSet& claims, ProblemReport& problems) const;
+
+private:
+  CorrectionSet m_set;
+  CorrectionPlaces m_places;
+  MentionPins m_pins;
+};
+
 } // namespace stationmap
