@@ -303,7 +303,7 @@ def build(paths, src_dir, out_dir):
         if not name:
             return
         alt.add((gid, lang, name, pref, short, colloq, hist))
-        if in_column and lang not in ('abbr', 'x-demonym', 'link', 'post', 'iata', 'icao', 'faac', 'wkdt'):
+        if in_column and lang not in ('abbr', 'x-abbr-context', 'x-demonym', 'link', 'post', 'iata', 'icao', 'faac', 'wkdt'):
             names_col[gid].append(name)
 
     # -- cities500 (GeoNames geoname rows, kept; elevation/dem/timezone/moddate blanked)

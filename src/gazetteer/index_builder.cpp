@@ -310,6 +310,8 @@ std::string build_gazetteer_index(const fs::path& source, std::ostream* progress
       std::uint16_t flags = name_kind::alternate;
       if (cols[2] == "abbr") {
         flags |= name_kind::abbreviation;
+      } else if (cols[2] == "x-abbr-context") {
+        flags |= name_kind::abbreviation | name_kind::needs_context;
       } else if (cols[2] == "x-demonym") {
         flags |= name_kind::demonym;
       }

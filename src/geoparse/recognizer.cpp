@@ -189,6 +189,8 @@ struct KeyFacts {
   bool known_any = false;
   bool demonym_dominates = false;    ///< see demonym_dominates()
   bool area_abbreviation = false;    ///< an abbreviation or code of an area (US, UK, NSW)
+  bool context_abbreviation = false; ///< an abbreviation that needs its country named nearby ("BC")
+  bool needs_context = false;        ///< ... and no abbreviation that stands alone
   bool strong = false;               ///< an area or a city of a million (short names aside)
   bool prominent = false;            ///< a country, a first-level division or a city of a million (well known)
   bool prominent_country = false;    ///< a country (well known)
@@ -228,8 +230,12 @@ KeyFacts key_facts(const Gazetteer& gazetteer, Gazetteer::KeyRef key) {
         f.known_plain = f.known_plain || known;
       }
     }
-    f.area_abbreviation =
-        f.area_abbreviation || ((p.flags & name_kind::abbreviation) != 0U && (cls == 'A' || is_large_feature(code)));
+    if ((p.flags & name_kind::needs_context) != 0U) {
+      f.context_abbreviation = true;
+    } else {
+      f.area_abbreviation =
+          f.area_abbreviation || ((p.flags & name_kind::abbreviation) != 0U && (cls == 'A' || is_large_feature(code)));
+    }
     if (!short_nonprimary) {
       f.strong = f.strong || cls == 'A' || population >= 1000000;
       f.town_population = std::max(f.town_population, population);
@@ -243,7 +249,46 @@ KeyFacts key_facts(const Gazetteer& gazetteer, Gazetteer::KeyRef key) {
     }
   }
   f.demonym_dominates = demonym_of_region && !region_or_city;
+  f.needs_context = f.context_abbreviation && !f.area_abbreviation;
   return f;
+}
+
+/// The country of a key's foremost posting (the most prominent homonym), empty when it has none.
+std::string_view foremost_country(const Gazetteer& gazetteer, Gazetteer::KeyRef key) {
+  const auto postings = gazetteer.postings(key);
+  return postings.empty() ? std::string_view() : gazetteer.country(postings.front().entry);
+}
+
+/// Drops the abbreviations that need context ("BC", "SA") unless another name of the document lies in one of
+/// their places' countries: "BC" beside Vancouver is British Columbia, "BC" after "300" is not a place.
+template <typename NeedsContext>
+void keep_abbreviations_with_context(const Gazetteer& gazetteer, std::vector<KeyMatch>& matches,
+                                     NeedsContext needs_context) {
+  std::vector<std::string_view> countries;
+  bool any = false;
+  for (const KeyMatch& m : matches) {
+    if (needs_context(m)) {
+      any = true;
+    } else if (const std::string_view cc = foremost_country(gazetteer, m.key); !cc.empty()) {
+      countries.push_back(cc);
+    }
+  }
+  if (!any) {
+    return;
+  }
+  std::erase_if(matches, [&](const KeyMatch& m) {
+    if (!needs_context(m)) {
+      return false;
+    }
+    for (const auto& p : gazetteer.postings(m.key)) {
+      const std::string_view cc = gazetteer.country(p.entry);
+      if ((p.flags & name_kind::needs_context) != 0U &&
+          std::find(countries.begin(), countries.end(), cc) != countries.end()) {
+        return false;
+      }
+    }
+    return true;
+  });
 }
 
 } // namespace
@@ -352,7 +397,7 @@ std::vector<KeyMatch> recognize(const Gazetteer& gazetteer, std::string_view tex
         !(head.end - head.start == 5 && f.real_plain && !f.area_abbreviation)) {
       // Acronyms (FDA, CDC, KBR) are organisations unless the gazetteer knows them as abbreviations or codes
       // of a country or region (US, UK, NSW).
-      return f.area_abbreviation;
+      return f.area_abbreviation || f.context_abbreviation;
     }
     if (first == last) {
       const std::string_view k = tt.key(head);
@@ -607,6 +652,9 @@ std::vector<KeyMatch> recognize(const Gazetteer& gazetteer, std::string_view tex
     }
     out.push_back(m);
   }
+  keep_abbreviations_with_context(gazetteer, out, [&](const KeyMatch& m) {
+    return toks[m.first].all_upper && facts(m.key).needs_context; // "BC", "B.C."; not the town "Sa"
+  });
   // Qualifiers: "Paris, Texas", "Fuzhou, Fujian", "Long Beach, Calif.".
   for (std::size_t k = 0; k + 1 < out.size(); ++k) {
     const KeyMatch& a = out[k];

@@ -134,3 +134,10 @@ TEST(Recognizer, EverydayChineseWordsAreNotTowns) {
   // 中心 ("centre") is also a township's name.
   EXPECT_TRUE(found(fixture_gazetteer(), "该中心位于南通。") == std::vector<std::string>{"南通"});
 }
+
+TEST(Recognizer, AbbreviationsThatNeedContextNeedTheirCountryNamed) {
+  const Gazetteer& g = fixture_gazetteer();
+  EXPECT_TRUE(contains(found(g, "Officers in Vancouver, BC said the office had closed."), "BC"));
+  EXPECT_FALSE(contains(found(g, "The temple was built around 300 BC by settlers."), "BC"));
+  EXPECT_FALSE(contains(found(g, "The temple was built around 300 BC, historians in Paris say."), "BC"));
+}

@@ -16,5 +16,8 @@ inline constexpr std::uint16_t preferred = 1U << 6U;    ///< isPreferredName
 inline constexpr std::uint16_t colloquial = 1U << 7U;   ///< isColloquial
 inline constexpr std::uint16_t historic = 1U << 8U;     ///< isHistoric
 inline constexpr std::uint16_t curated = 1U << 9U;      ///< from the project's curated alias file
+/// "x-abbr-context" pseudo-language: an abbreviation that names its place only when the document also names the
+/// place's country ("BC" beside Vancouver, "SA" beside Adelaide); also flagged as an abbreviation.
+inline constexpr std::uint16_t needs_context = 1U << 10U;
 
 } // namespace stationmap::name_kind
