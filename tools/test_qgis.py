@@ -27,6 +27,8 @@ except ImportError as e:  # not installed: skip (ctest SKIP_RETURN_CODE 77)
 
 EXPECTED_RENDERER = {"stations": "categorizedSymbol", "jurisdictions": "singleSymbol", "links": "singleSymbol",
                      "places": "singleSymbol", "jurisdiction_areas": "singleSymbol"}
+BASEMAP_LAYERS = ["basemap_borders", "basemap_countries"]  # top first, in the project's "basemap" group
+LAND_COLOUR = "#f4f1ea"  # styles/palette.json basemap.land
 failures = []
 
 
@@ -75,6 +77,18 @@ def check_layer(uri, name, fmt):
         check(size_field in expression, f"{what}: sized by {size_field} ({expression})")
 
 
+def land_share(image):
+    """Share of pixels (sampled) within a small distance of the basemap's land colour."""
+    land = QColor(LAND_COLOUR)
+    hits = samples = 0
+    for y in range(0, image.height(), 4):
+        for x in range(0, image.width(), 4):
+            c = QColor(image.pixel(x, y))
+            samples += 1
+            hits += abs(c.red() - land.red()) + abs(c.green() - land.green()) + abs(c.blue() - land.blue()) < 12
+    return hits / samples
+
+
 def check_project(outdir, png):
     project = QgsProject.instance()
     check(project.read(os.path.join(outdir, "stationmap.qgs")), "stationmap.qgs: read")
@@ -82,7 +96,12 @@ def check_project(outdir, png):
     check(len(layers) >= 4, f"stationmap.qgs: {len(layers)} layers")
     check(all(l.isValid() for l in layers), "stationmap.qgs: every layer valid (relative paths resolved)")
     order = [l.name() for l in project.layerTreeRoot().layerOrder()]
-    check(order[0] == "stations" and order[-1] == "places", f"stationmap.qgs: layer order {order}")
+    data = [name for name in order if not name.startswith("basemap_")]
+    check(order[0] == "stations" and data[-1] == "places" and order[len(data):] == BASEMAP_LAYERS,
+          f"stationmap.qgs: layer order {order}")
+    group = project.layerTreeRoot().findGroup("basemap")
+    check(group is not None and [l.name() for l in group.findLayers()] == BASEMAP_LAYERS,
+          "stationmap.qgs: a 'basemap' group under the data layers")
     check(project.crs().authid() == "EPSG:4326", f"stationmap.qgs: project CRS {project.crs().authid()}")
     stations = project.mapLayersByName("stations")[0]
     check(stations.labelsEnabled(), "stationmap.qgs: stations labelled")
@@ -117,6 +136,8 @@ def check_project(outdir, png):
     print(f"      rendered {png}: {image.width()}x{image.height()}, {share:.2%} non-background, "
           f"{len(colours)} colours")
     check(share > 0.002, f"stationmap.qgs: PNG not blank ({share:.2%} of pixels drawn)")
+    land = land_share(image)
+    check(land > 0.10, f"stationmap.qgs: land drawn ({land:.2%} of pixels in the land colour {LAND_COLOUR})")
     if not FIXTURE:
         return
     confirmed = 0xA50F15  # styles/palette.json status.confirmed (New York)

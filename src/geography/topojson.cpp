@@ -3,6 +3,12 @@
 #include "stationmap/core/error.hpp"
 
 #include <algorithm>
+#include <boost/geometry.hpp>
+#include <boost/geometry/geometries/box.hpp>
+#include <boost/geometry/geometries/multi_polygon.hpp>
+#include <boost/geometry/geometries/point_xy.hpp>
+#include <boost/geometry/geometries/polygon.hpp>
+#include <cmath>
 #include <nlohmann/json.hpp>
 
 namespace stationmap::geography {
@@ -80,6 +86,104 @@ Ring stitch_ring(const Json& refs, const std::vector<Line>& arcs, std::vector<st
   return ring;
 }
 
+// --- the antimeridian ---------------------------------------------------------------------------------------
+// Natural Earth rings that cross the antimeridian (Russia's Chukotka, Fiji) jump from +180 to -180 in one
+// edge: fine on a sphere, a line across the world in plate carrée. Such polygons are unwrapped (longitudes made
+// continuous) and cut into the parts inside [-180, 180] with Boost.Geometry.
+
+namespace bg = boost::geometry;
+using BoostPoint = bg::model::d2::point_xy<double>;
+using BoostPolygon = bg::model::polygon<BoostPoint>;
+using BoostRing = BoostPolygon::ring_type;
+
+/// An edge that jumps across the antimeridian; edges along a pole (Antarctica's) do not count.
+bool jumps(const Position& a, const Position& b) {
+  return std::abs(a.lon - b.lon) > 180.0 && std::min(std::abs(a.lat), std::abs(b.lat)) < 89.9;
+}
+
+/// The ring with continuous longitudes, and the longitude it gained going round (360 around a pole).
+std::pair<BoostRing, double> unwrapped(const Ring& ring) {
+  BoostRing out;
+  double offset = 0.0;
+  for (std::size_t i = 0; i < ring.size(); ++i) {
+    if (i > 0 && jumps(ring[i - 1], ring[i])) {
+      offset += ring[i].lon < ring[i - 1].lon ? 360.0 : -360.0;
+    }
+    out.emplace_back(ring[i].lon + offset, ring[i].lat);
+  }
+  return {std::move(out), offset};
+}
+
+/// Whether the polygon crosses the antimeridian and comes back. A ring around a pole (Antarctica) is already
+/// laid out in plate carrée, closed along the pole, and is kept.
+bool crosses_antimeridian(const Polygon& polygon) {
+  bool crosses = false;
+  auto consider = [&](const Ring& ring) {
+    const auto [line, offset] = unwrapped(ring);
+    if (offset != 0.0) {
+      return false;
+    }
+    crosses = crosses || std::adjacent_find(ring.begin(), ring.end(), jumps) != ring.end();
+    return true;
+  };
+  return consider(polygon.outer) && std::all_of(polygon.holes.begin(), polygon.holes.end(), consider) && crosses;
+}
+
+Ring ring_of(const BoostRing& ring, double shift) {
+  Ring out;
+  out.reserve(ring.size());
+  for (const BoostPoint& p : ring) {
+    out.push_back({p.x() + shift, p.y()});
+  }
+  return out;
+}
+
+std::vector<Polygon> cut_at_antimeridian(const Polygon& polygon) {
+  BoostPolygon whole;
+  whole.outer() = unwrapped(polygon.outer).first;
+  for (const Ring& hole : polygon.holes) {
+    whole.inners().push_back(unwrapped(hole).first);
+  }
+  bg::unique(whole); // the seam positions (180 and -180) unwrap to one
+  bg::correct(whole);
+  std::vector<Polygon> parts;
+  for (const double shift : {-360.0, 0.0, 360.0}) {
+    const bg::model::box<BoostPoint> world({-180.0 - shift, -90.0}, {180.0 - shift, 90.0});
+    bg::model::multi_polygon<BoostPolygon> inside;
+    bg::intersection(whole, world, inside);
+    for (const BoostPolygon& part : inside) {
+      Polygon p{ring_of(part.outer(), shift), {}};
+      for (const BoostRing& hole : part.inners()) {
+        p.holes.push_back(ring_of(hole, shift));
+      }
+      parts.push_back(std::move(p));
+    }
+  }
+  return parts;
+}
+
+void add_polygon(std::vector<Polygon>& polygons, Polygon polygon) {
+  if (crosses_antimeridian(polygon)) {
+    for (Polygon& part : cut_at_antimeridian(polygon)) {
+      polygons.push_back(std::move(part));
+    }
+  } else {
+    polygons.push_back(std::move(polygon));
+  }
+}
+
+/// A line cut where it jumps across the antimeridian.
+std::vector<Line> cut_line(const Line& line) {
+  std::vector<Line> parts(1);
+  for (std::size_t i = 0; i < line.size(); ++i) {
+    if (i > 0 && jumps(line[i - 1], line[i])) {
+      parts.emplace_back();
+    }
+    parts.back().push_back(line[i]);
+  }
+  return parts;
+}
+
 Polygon stitch_polygon(const Json& rings, const std::vector<Line>& arcs, std::vector<std::size_t>& used) {
   Polygon polygon;
   for (std::size_t i = 0; i < rings.size(); ++i) {
@@ -105,10 +209,10 @@ Feature decode_geometry(const Json& g, const std::vector<Line>& arcs) {
   }
   const std::string type = g.value("type", "");
   if (type == "Polygon") {
-    f.polygons.push_back(stitch_polygon(g.at("arcs"), arcs, f.arcs));
+    add_polygon(f.polygons, stitch_polygon(g.at("arcs"), arcs, f.arcs));
   } else if (type == "MultiPolygon") {
     for (const Json& polygon : g.at("arcs")) {
-      f.polygons.push_back(stitch_polygon(polygon, arcs, f.arcs));
+      add_polygon(f.polygons, stitch_polygon(polygon, arcs, f.arcs));
     }
   }
   std::sort(f.arcs.begin(), f.arcs.end());
@@ -159,7 +263,9 @@ std::vector<Line> shared_arcs(const Topology& topology, const std::string& objec
   std::vector<Line> lines;
   for (std::size_t a = 0; a < users.size(); ++a) {
     if (users[a] >= 2) {
-      lines.push_back(topology.arcs[a]);
+      for (Line& part : cut_line(topology.arcs[a])) {
+        lines.push_back(std::move(part));
+      }
     }
   }
   return lines;

@@ -8,6 +8,7 @@ function(stationmap_render_test_wiring)
   endif()
   target_link_libraries(render_tests PRIVATE GDAL::GDAL nlohmann_json::nlohmann_json)
   target_compile_definitions(render_tests PRIVATE STATIONMAP_TOOLS_DIR="${PROJECT_SOURCE_DIR}/tools")
+  target_include_directories(render_tests PRIVATE ${PROJECT_SOURCE_DIR}/src/render)  # unit tests of detail parts
   # The Python that has the Debian python3-qgis bindings: the system one, not a pyenv/venv shim first on PATH.
   find_program(STATIONMAP_QGIS_PYTHON NAMES python3 PATHS /usr/bin NO_DEFAULT_PATH)
   find_program(STATIONMAP_QGIS_PYTHON NAMES python3)

@@ -77,6 +77,19 @@ struct MapModel {
   std::vector<Layer>
       layers;    ///< drawing order, bottom first: places, jurisdiction_areas, links, jurisdictions, stations
   Extent extent; ///< of the stations, jurisdictions and places
+  /// Natural Earth layers drawn under the data (bottom first): in the GeoPackage and the QGIS project only.
+  std::vector<Layer> basemap;
+
+  /// The basemap, then the data layers: bottom first.
+  [[nodiscard]] std::vector<const Layer*> all_layers() const {
+    std::vector<const Layer*> out;
+    for (const auto* list : {&basemap, &layers}) {
+      for (const Layer& l : *list) {
+        out.push_back(&l);
+      }
+    }
+    return out;
+  }
 };
 
 /// Builds the layers. Problems (links whose ends are missing...) go to @p problems.

@@ -1,5 +1,6 @@
 #include "stationmap/render/layers.hpp"
 
+#include "basemap_layers.hpp"
 #include "gdal_handles.hpp"
 #include "layer_model.hpp"
 #include "ogr_writer.hpp"
@@ -62,7 +63,8 @@ RenderSummary write_map(const ClaimSet& claims, ProblemReport& problems, const f
                         const RenderOptions& options) {
   const detail::ErrorCapture capture;
   const std::string date = map_date(claims, options);
-  const detail::MapModel model = model_of(claims, problems, options);
+  detail::MapModel model = model_of(claims, problems, options);
+  model.basemap = detail::embedded_basemap_layers();
 
   std::error_code ec;
   fs::create_directories(dir / "shapefile", ec);

@@ -243,7 +243,8 @@ void write_geopackage(const MapModel& model, const fs::path& file, const std::st
   const ScopedConfig fixed_date("OGR_CURRENT_DATE", date + "T00:00:00.000Z");
   Dataset ds = create_dataset("GPKG", file);
   const Srs srs = wgs84();
-  for (const auto& layer : model.layers) {
+  for (const Layer* each : model.all_layers()) {
+    const Layer& layer = *each;
     check_ogr(GDALDatasetStartTransaction(ds.get(), FALSE), "GeoPackage transaction");
     OGRLayerH l = create_layer(ds.get(), layer, Target::GeoPackage, srs.get(),
                                {"GEOMETRY_NAME=geom", "FID=fid", "SPATIAL_INDEX=YES", "IDENTIFIER=" + layer.name});
@@ -288,7 +289,8 @@ void write_geopackage(const MapModel& model, const fs::path& file, const std::st
   if (std::sscanf(date.c_str(), "%d-%d-%d", &year, &month, &day) != 3) { // NOLINT(cert-err34-c)
     year = 1970, month = 1, day = 1;
   }
-  for (const auto& layer : model.layers) {
+  for (const Layer* each : model.all_layers()) {
+    const Layer& layer = *each;
     Feature f(OGR_F_Create(defn));
     OGR_F_SetFieldString(f.get(), 0, "");
     OGR_F_SetFieldString(f.get(), 1, "");

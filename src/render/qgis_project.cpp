@@ -1,11 +1,14 @@
 // stationmap.qgs: a QGIS 3 project (XML) over stationmap.gpkg. Each layer's <maplayer> carries the body of
 // its QML style (renderer, labels), so the project opens styled even where layer_styles is not consulted.
 
+#include "basemap_layers.hpp"
 #include "outputs.hpp"
 #include "styles.hpp"
 
 #include <algorithm>
 #include <cstdio>
+#include <ranges>
+#include <tuple>
 
 namespace stationmap::render::detail {
 
@@ -64,6 +67,12 @@ std::pair<std::string, bool> qml_body(std::string_view qml) {
           open_tag.find("labelsEnabled=\"1\"") != std::string_view::npos};
 }
 
+/// "#rrggbb" as three integers.
+std::tuple<int, int, int> rgb_of(const std::string& hex) {
+  const auto channel = [&](std::size_t at) { return std::stoi(hex.substr(at, 2), nullptr, 16); };
+  return {channel(1), channel(3), channel(5)};
+}
+
 const char* geometry_name(GeomType type) {
   switch (type) {
   case GeomType::Point:
@@ -105,13 +114,16 @@ std::string qgis_project(const MapModel& model, const std::string& gpkg_name) {
   const std::string extent = "<xmin>" + number(xmin) + "</xmin><ymin>" + number(ymin) + "</ymin><xmax>" + number(xmax) +
                              "</xmax><ymax>" + number(ymax) + "</ymax>";
 
-  // Layer tree and rendering order: top first (stations), bottom last (places).
-  std::vector<const Layer*> top_first;
-  for (auto it = model.layers.rbegin(); it != model.layers.rend(); ++it) {
-    top_first.push_back(&*it);
-  }
+  // Layer tree and rendering order: top first (stations), bottom last (the basemap group).
+  std::vector<const Layer*> top_first = model.all_layers();
+  std::reverse(top_first.begin(), top_first.end());
   auto id_of = [](const Layer& l) { return "stationmap_" + l.name; };
   auto source_of = [&](const Layer& l) { return "./" + gpkg_name + "|layername=" + l.name; };
+  auto tree_layer = [&](const Layer& l, const std::string& indent) {
+    return indent + "<layer-tree-layer id=\"" + id_of(l) + "\" name=\"" + l.name + "\" source=\"" +
+           xml_escape(source_of(l)) + "\" providerKey=\"ogr\" checked=\"Qt::Checked\" expanded=\"1\">\n" + indent +
+           "  <customproperties/>\n" + indent + "</layer-tree-layer>\n";
+  };
 
   std::string xml = "<!DOCTYPE qgis PUBLIC 'http://mrcc.com/qgis.dtd' 'SYSTEM'>\n";
   xml += "<qgis projectname=\"stationmap\" version=\"3.22.16-Białowieża\">\n";
@@ -119,11 +131,16 @@ std::string qgis_project(const MapModel& model, const std::string& gpkg_name) {
   xml += "  <autotransaction active=\"0\"/>\n  <evaluateDefaultValues active=\"0\"/>\n  <trust active=\"0\"/>\n";
   xml += "  <projectCrs>" + std::string(wgs84_srs) + "</projectCrs>\n";
   xml += "  <layer-tree-group>\n    <customproperties/>\n";
-  for (const Layer* l : top_first) {
-    xml += "    <layer-tree-layer id=\"" + id_of(*l) + "\" name=\"" + l->name + "\" source=\"" +
-           xml_escape(source_of(*l)) +
-           "\" providerKey=\"ogr\" checked=\"Qt::Checked\" expanded=\"1\">\n"
-           "      <customproperties/>\n    </layer-tree-layer>\n";
+  for (const Layer& l : model.layers | std::views::reverse) {
+    xml += tree_layer(l, "    ");
+  }
+  if (!model.basemap.empty()) { // a group under the data layers
+    xml += std::string("    <layer-tree-group name=\"") + basemap_group +
+           "\" checked=\"Qt::Checked\" expanded=\"0\">\n      <customproperties/>\n";
+    for (const Layer& l : model.basemap | std::views::reverse) {
+      xml += tree_layer(l, "      ");
+    }
+    xml += "    </layer-tree-group>\n";
   }
   xml += "    <custom-order enabled=\"0\">\n";
   for (const Layer* l : top_first) {
@@ -154,8 +171,15 @@ std::string qgis_project(const MapModel& model, const std::string& gpkg_name) {
   xml += "  </layerorder>\n";
   xml += "  <properties>\n    <Paths>\n      <Absolute type=\"bool\">false</Absolute>\n    </Paths>\n"
          "    <SpatialRefSys>\n      <ProjectionsEnabled type=\"int\">1</ProjectionsEnabled>\n    </SpatialRefSys>\n"
-         "    <Measure>\n      <Ellipsoid type=\"QString\">EPSG:7030</Ellipsoid>\n    </Measure>\n"
-         "  </properties>\n";
+         "    <Measure>\n      <Ellipsoid type=\"QString\">EPSG:7030</Ellipsoid>\n    </Measure>\n";
+  if (!model.basemap.empty()) { // the sea: the canvas behind the land
+    const auto [red, green, blue] = rgb_of(basemap_colour("water"));
+    xml += "    <Gui>\n      <CanvasColorRedPart type=\"int\">" + std::to_string(red) +
+           "</CanvasColorRedPart>\n      <CanvasColorGreenPart type=\"int\">" + std::to_string(green) +
+           "</CanvasColorGreenPart>\n      <CanvasColorBluePart type=\"int\">" + std::to_string(blue) +
+           "</CanvasColorBluePart>\n    </Gui>\n";
+  }
+  xml += "  </properties>\n";
   xml += "</qgis>\n";
   return xml;
 }

@@ -41,3 +41,12 @@ std::string jurisdiction_colour(std::size_t index) {
 }
 
 } // namespace stationmap::render::detail
+
+namespace stationmap::render::detail {
+
+std::string basemap_colour(const std::string& name) {
+  static const nlohmann::json colours = nlohmann::json::parse(embedded_style("palette.json")).at("basemap");
+  return colours.at(name).get<std::string>();
+}
+
+} // namespace stationmap::render::detail

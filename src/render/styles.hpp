@@ -16,6 +16,10 @@ std::vector<std::string> embedded_style_names();
 /// Colour (#rrggbb) for the i-th jurisdiction, from palette.json "jurisdictions".
 std::string jurisdiction_colour(std::size_t index);
 
+/// Colour (#rrggbb) of a basemap element ("water", "land", "coast", "border", "label", "label_halo"), from
+/// palette.json "basemap".
+std::string basemap_colour(const std::string& name);
+
 } // namespace stationmap::render::detail
 
 namespace stationmap::render::detail {

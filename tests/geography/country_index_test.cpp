@@ -67,3 +67,17 @@ TEST(CountryIndex, EmbeddedNaturalEarthCountries) {
 
 } // namespace
 } // namespace stationmap::geography
+
+namespace stationmap::geography {
+namespace {
+
+TEST(CountryIndex, CountriesAcrossTheAntimeridianStayInPlace) {
+  const CountryIndex& index = CountryIndex::embedded();
+  EXPECT_EQ(index.country_at({-30.0, 68.0}), nullptr);  // the Atlantic at Russia's latitude, not Russia
+  ASSERT_NE(index.country_at({-175.0, 66.0}), nullptr); // Chukotka, west of the antimeridian
+  EXPECT_EQ(index.country_at({-175.0, 66.0})->code, "RU");
+  EXPECT_EQ(index.country_at({0.0, -16.9}), nullptr); // not Fiji
+}
+
+} // namespace
+} // namespace stationmap::geography

@@ -64,3 +64,26 @@ TEST(TopoJson, RejectsWhatIsNotATopology) {
 
 } // namespace
 } // namespace stationmap::geography
+
+namespace stationmap::geography {
+namespace {
+
+TEST(TopoJson, CutsPolygonsAtTheAntimeridian) {
+  // An invented island from 170 E to 170 W: its ring jumps from 180 to -180.
+  const Topology t = parse_topojson(R"({"type":"Topology",
+    "arcs":[[[170,-10],[180,-10],[-180,-10],[-170,-10],[-170,-20],[-180,-20],[180,-20],[170,-20],[170,-10]]],
+    "objects":{"island":{"type":"Polygon","arcs":[[0]]}}})");
+  const auto& polygons = t.objects.at("island").at(0).polygons;
+  ASSERT_EQ(polygons.size(), 2u); // one part each side, no edge across the world
+  for (const Polygon& p : polygons) {
+    double min_lon = 180, max_lon = -180;
+    for (const Position& q : p.outer) {
+      min_lon = std::min(min_lon, q.lon);
+      max_lon = std::max(max_lon, q.lon);
+    }
+    EXPECT_LE(max_lon - min_lon, 10.0 + 1e-9);
+  }
+}
+
+} // namespace
+} // namespace stationmap::geography

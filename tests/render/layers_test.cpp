@@ -241,7 +241,28 @@ TEST(GeoPackageLayers, HoldsEveryLayerAndItsDefaultStyle) {
     styled.insert(OGR_F_GetFieldAsString(f, OGR_F_GetFieldIndex(f, "f_table_name")));
     OGR_F_Destroy(f);
   }
-  EXPECT_EQ(styled, (std::set<std::string>{"jurisdictions", "links", "places", "stations"}));
+  EXPECT_EQ(styled, (std::set<std::string>{"basemap_borders", "basemap_countries", "jurisdictions", "links", "places",
+                                           "stations"}));
+}
+
+TEST(GeoPackageLayers, HoldTheNaturalEarthBasemapUnderTheData) {
+  GDALAllRegister();
+  const OgrDataset ds(rendered().tmp.path() / "stationmap.gpkg");
+  ASSERT_NE(ds.h, nullptr);
+  OGRLayerH countries = GDALDatasetGetLayerByName(ds.h, "basemap_countries");
+  ASSERT_NE(countries, nullptr);
+  EXPECT_GT(OGR_L_GetFeatureCount(countries, TRUE), 200); // Natural Earth 1:50m: 241 countries
+  EXPECT_EQ(OGR_GT_Flatten(OGR_L_GetGeomType(countries)), wkbMultiPolygon);
+  OGRLayerH borders = GDALDatasetGetLayerByName(ds.h, "basemap_borders");
+  ASSERT_NE(borders, nullptr);
+  EXPECT_GT(OGR_L_GetFeatureCount(borders, TRUE), 100);
+  // In the project, a "basemap" group after (under) the data layers, and the sea as canvas colour.
+  const std::string qgs = read_file(rendered().tmp.path() / "stationmap.qgs");
+  const auto group = qgs.find("<layer-tree-group name=\"basemap\"");
+  ASSERT_NE(group, std::string::npos);
+  EXPECT_LT(qgs.find("id=\"stationmap_places\""), group);
+  EXPECT_GT(qgs.find("id=\"stationmap_basemap_countries\"", group), group);
+  EXPECT_NE(qgs.find("<CanvasColorRedPart"), std::string::npos);
 }
 
 // --- Reproducibility and ogrinfo ------------------------------------------------------------------------

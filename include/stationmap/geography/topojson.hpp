@@ -3,6 +3,7 @@
 /// TopoJSON (https://github.com/topojson/topojson-specification) decoded into plain lon/lat polygons and
 /// lines: the format of the embedded Natural Earth basemap (geodata/naturalearth/). Quantized arcs are
 /// de-quantized; arcs shared by two features (land borders) can be told apart from the others (coasts).
+/// Polygons and lines are planar lon/lat: those crossing the antimeridian are cut at +-180.
 
 #include <cstddef>
 #include <map>
