@@ -1,14 +1,17 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 packages stationmap needs, only those missing. Idempotent, quiet, and quick when
-# everything is there. Uses sudo when not root. Extra package groups: --tests (QGIS, PostGIS, Chromium, wrk,
-# Node.js tools for the integration tests).
+# everything is there. Uses sudo when not root. Extra package groups: --tests: everything a test uses (QGIS,
+# PostgreSQL with the PostGIS server extension, Chromium, wrk, Node.js and npm, clang for the fuzzers); under
+# CI=true a test whose component is missing fails rather than skips, so this list must be complete.
 set -euo pipefail
 
 packages=(build-essential cmake ninja-build ccache pkg-config git python3
           libgdal-dev gdal-bin libproj-dev proj-bin libgeos-dev libboost-dev libicu-dev zlib1g-dev libsqlite3-dev
           nlohmann-json3-dev libprotozero-dev libpoppler-cpp-dev libcpp-httplib-dev libgtest-dev libgmock-dev)
 if [[ "${1:-}" == "--tests" ]]; then
-  packages+=(python3-qgis postgresql postgis chromium wrk clang libclang-rt-14-dev)
+  packages+=(python3-qgis postgresql postgis postgresql-15-postgis-3 chromium wrk clang libclang-rt-14-dev nodejs)
+  # Debian's npm, unless npm came with another Node.js build (NodeSource's nodejs ships it and conflicts).
+  command -v npm >/dev/null 2>&1 || packages+=(npm)
 fi
 
 missing=()

@@ -3,6 +3,7 @@
 
 #include "args.hpp"
 #include "commands.hpp"
+#include "stationmap/core/csv.hpp"
 #include "stationmap/core/error.hpp"
 #include "stationmap/core/file_io.hpp"
 #include "stationmap/core/problem_report.hpp"
@@ -33,7 +34,9 @@ const char* const help = R"(Usage: stationmap build INPUT... -o OUTDIR [--gazett
 Reads documents (files or folders, recursively: .txt .md .html .pdf .json .jsonl, any common encoding),
 finds the places they name, extracts the alleged station sites, home jurisdictions and the ties the
 documents state, and writes the map into OUTDIR (GeoJSON, Shapefile, GeoPackage, QGIS project, CSV,
-vector tiles). OUTDIR is replaced only when the whole run succeeds.
+vector tiles). OUTDIR is replaced only when the whole run succeeds. OUTDIR must be a new or empty folder
+or a map an earlier build wrote (it holds a .stationmap file), outside the inputs; such maps found among
+the inputs are not read.
 Exit status: 0 every document was read; 1 some were skipped (named on stderr and in OUTDIR/problems.csv);
 2 usage error, or nothing could be mapped.
 Options:
@@ -64,23 +67,14 @@ Options:
                         the web map append rows.
 )";
 
-std::string csv_field(const std::string& s) {
-  std::string out = "\"";
-  for (const char c : s) {
-    out += c == '"' ? std::string("\"\"") : std::string(1, c == '\n' ? ' ' : c);
-  }
-  return out + "\"";
-}
-
 /// counts.csv: statements of numbers of stations that name no place ("102 stations in 53 countries"). They are
 /// a report for the reader, never points on the map.
 void write_counts(const ClaimSet& claims, const std::filesystem::path& path) {
-  std::string csv = "document,start,end,sentence\n";
+  CsvWriter csv({"document", "start", "end", "sentence"});
   for (const Evidence& e : claims.counts) {
-    csv += csv_field(e.document) + ',' + std::to_string(e.start) + ',' + std::to_string(e.end) + ',' +
-           csv_field(e.sentence) + '\n';
+    csv.text(e.document).number(e.start).number(e.end).text(e.sentence).end_row();
   }
-  write_file_atomic(path, csv);
+  write_file_atomic(path, csv.str());
 }
 
 } // namespace
@@ -104,13 +98,18 @@ int run_build(const std::vector<std::string>& argv) {
   if (jobs < 1 || jobs > 256) {
     throw UsageError("build: --jobs must be between 1 and 256");
   }
+  const std::vector<std::filesystem::path> inputs(args.positional().begin(), args.positional().end());
+  std::vector<std::filesystem::path> read_from = inputs; // everything the build reads stays outside OUTDIR
+  if (args.has("--corrections")) {
+    read_from.emplace_back(args.option("--corrections"));
+  }
+  render::OutputStaging staging(outdir, read_from); // refuses a folder stationmap may not replace, before reading
   const Gazetteer gazetteer =
       args.has("--gazetteer") ? Gazetteer::open(args.option("--gazetteer")) : Gazetteer::open_default();
   ProblemReport problems;
   // Analysts' corrections: pins act inside extraction, the other rows on the merged claims.
   const CorrectionPass corrections(args.option("--corrections"), gazetteer, problems);
   const Extractor extractor(gazetteer, corrections.pins());
-  std::vector<std::filesystem::path> inputs(args.positional().begin(), args.positional().end());
   ingest::ReadOptions read_options;
   read_options.jobs = static_cast<unsigned>(jobs);
   const bool tty = ::isatty(STDERR_FILENO) != 0;
@@ -162,7 +161,6 @@ int run_build(const std::vector<std::string>& argv) {
   check_countries(claim_set, geography::CountryIndex::embedded(), problems);
   const std::vector<StaleCorrection> stale = corrections.apply(claim_set, problems);
 
-  render::OutputStaging staging(outdir);
   render::RenderOptions options;
   options.boundaries = args.option("--boundaries");
   options.postgis = args.option("--postgis");

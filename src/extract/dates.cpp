@@ -1,6 +1,7 @@
 #include "stationmap/extract/dates.hpp"
 
 #include "lexicon.hpp"
+#include "stationmap/core/calendar.hpp"
 #include "stationmap/core/fold.hpp"
 
 #include <charconv>
@@ -49,9 +50,6 @@ std::string iso(int y, int m, int d) {
 bool is_year(int y) {
   return y >= 1900 && y <= 2100;
 }
-bool is_day(int d) {
-  return d >= 1 && d <= 31;
-}
 
 } // namespace
 
@@ -66,7 +64,7 @@ std::optional<std::string> find_date(std::string_view sentence) {
       const int m = integer(key(i + 2));
       if (m >= 1 && m <= 12) {
         const int d = key(i + 5) == "日" ? integer(key(i + 4)) : 0;
-        return iso(integer(key(i)), m, is_day(d) ? d : 0);
+        return iso(integer(key(i)), m, is_calendar_date(integer(key(i)), m, d) ? d : 0);
       }
     }
     const int m = month_of(key(i));
@@ -88,12 +86,12 @@ std::optional<std::string> find_date(std::string_view sentence) {
       if (key(y_at) == "de") {
         ++y_at;
       }
-      if (is_day(d) && is_year(integer(key(y_at)))) {
+      if (is_year(integer(key(y_at))) && is_calendar_date(integer(key(y_at)), m, d)) {
         return iso(integer(key(y_at)), m, d);
       }
     }
     // April 17, 2023
-    if (is_day(integer(key(i + 1))) && is_year(integer(key(i + 2)))) {
+    if (is_year(integer(key(i + 2))) && is_calendar_date(integer(key(i + 2)), m, integer(key(i + 1)))) {
       return iso(integer(key(i + 2)), m, integer(key(i + 1)));
     }
     // May 2023, décembre 2022

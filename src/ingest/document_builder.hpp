@@ -1,6 +1,7 @@
 #pragma once
 // Internal: appends paragraphs to a Document, keeping Document::text and its blocks in step.
 
+#include "stationmap/core/calendar.hpp"
 #include "stationmap/ingest/document.hpp"
 
 #include <cstdint>
@@ -102,7 +103,8 @@ inline void normalize_newlines(std::string& text) {
   text.swap(out);
 }
 
-/// The leading YYYY-MM-DD of an ISO 8601 date or timestamp, or empty when @p value does not start with one.
+/// The leading YYYY-MM-DD of an ISO 8601 date or timestamp, or empty when @p value does not start with one
+/// or it is no calendar date (2023-02-31).
 inline std::string iso_date(std::string_view value) {
   while (!value.empty() && is_space(value.front()))
     value.remove_prefix(1);
@@ -114,6 +116,14 @@ inline std::string iso_date(std::string_view value) {
     if (!ok)
       return {};
   }
+  const auto number = [&](std::size_t at, std::size_t digits) {
+    int n = 0;
+    for (std::size_t i = at; i < at + digits; ++i)
+      n = n * 10 + (value[i] - '0');
+    return n;
+  };
+  if (!is_calendar_date(number(0, 4), number(5, 2), number(8, 2)))
+    return {};
   std::string out(value.substr(0, 10));
   out[4] = '-';
   out[7] = '-';

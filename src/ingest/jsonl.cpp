@@ -3,9 +3,11 @@
 #include "stationmap/ingest/jsonl.hpp"
 
 #include "document_builder.hpp"
+#include "json_stream.hpp"
 #include "stationmap/ingest/encoding.hpp"
 #include "stationmap/ingest/html.hpp"
 
+#include <array>
 #include <nlohmann/json.hpp>
 
 namespace stationmap::ingest {
@@ -61,9 +63,8 @@ std::variant<Document, std::string> from_object(const json& obj, const std::stri
   return doc;
 }
 
-std::string parse_error_reason(const json::parse_error& e) {
-  return "invalid JSON at byte " + std::to_string(e.byte);
-}
+/// Keys under which a top-level object holds its list of documents.
+constexpr std::array<std::string_view, 4> list_keys = {"documents", "articles", "items", "data"};
 
 } // namespace
 
@@ -72,15 +73,11 @@ std::variant<Document, std::string> parse_jsonl_line(std::string_view line, std:
   if (line.substr(0, 3) == "\xEF\xBB\xBF")
     line.remove_prefix(3);
   const DecodedText decoded = convert_to_utf8(line, "UTF-8"); // replaces invalid bytes, drops NULs
-  json obj;
-  try {
-    obj = json::parse(decoded.text);
-  } catch (const json::parse_error& e) {
-    return parse_error_reason(e);
-  } catch (const json::exception& e) { // out_of_range: a number too large for a double (found by fuzzing)
-    return std::string("invalid JSON: ") + (e.id == 406 ? "number out of range" : "cannot be parsed");
+  auto parsed = detail::parse_json_value(decoded.text, detail::JsonLimits{});
+  if (auto* reason = std::get_if<std::string>(&parsed)) {
+    return std::move(*reason);
   }
-  return from_object(obj, std::to_string(line_number), source, false);
+  return from_object(std::get<json>(parsed), std::to_string(line_number), source, false);
 }
 
 void parse_jsonl(std::string_view bytes, const JsonSource& source, std::size_t max_line_bytes,
@@ -115,41 +112,32 @@ void parse_json_file(std::string_view bytes, const JsonSource& source, std::size
   if (bytes.substr(0, 3) == "\xEF\xBB\xBF")
     bytes.remove_prefix(3);
   const DecodedText decoded = convert_to_utf8(bytes, "UTF-8");
-  json root = json::parse(decoded.text, nullptr, false);
-  if (root.is_discarded()) {
-    parse_jsonl(bytes, source, max_line_bytes, sink, bad);
-    return;
-  }
-  const json* list = nullptr;
-  if (root.is_array()) {
-    list = &root;
-  } else if (root.is_object()) {
-    for (const char* key : {"documents", "articles", "items", "data"}) {
-      const auto it = root.find(key);
-      if (it != root.end() && it->is_array()) {
-        list = &*it;
-        break;
-      }
-    }
-  }
-  if (list == nullptr) {
-    auto result = from_object(root, "1", source, true);
-    if (auto* doc = std::get_if<Document>(&result)) {
-      sink(std::move(*doc));
-    } else {
-      bad(1, std::get<std::string>(result));
-    }
-    return;
-  }
-  std::size_t index = 0;
-  for (const auto& item : *list) {
-    ++index;
-    auto result = from_object(item, std::to_string(index), source, false);
+  detail::JsonLimits limits;
+  limits.max_value_bytes = max_line_bytes; // a document in a .json file may be as large as a JSON Lines line
+  const auto each_element = [&](std::size_t index, std::variant<json, std::string>&& element) {
+    auto result = std::holds_alternative<json>(element)
+                      ? from_object(std::get<json>(element), std::to_string(index), source, false)
+                      : std::variant<Document, std::string>(std::get<std::string>(std::move(element)));
     if (auto* doc = std::get_if<Document>(&result)) {
       sink(std::move(*doc));
     } else {
       bad(index, "element " + std::to_string(index) + ": " + std::get<std::string>(result));
     }
+  };
+  detail::JsonStreamResult read = detail::stream_json_documents(decoded.text, limits, list_keys, each_element);
+  if (read.ok && !read.streamed) {
+    auto result = from_object(read.root, "1", source, true);
+    if (auto* doc = std::get_if<Document>(&result)) {
+      sink(std::move(*doc));
+    } else {
+      bad(1, std::get<std::string>(result));
+    }
+  } else if (!read.ok && read.invalid && !read.streamed) {
+    parse_jsonl(bytes, source, max_line_bytes, sink, bad); // not one JSON value: JSON Lines named .json
+  } else if (!read.ok) {
+    const std::size_t where = std::max<std::size_t>(read.elements, 1);
+    bad(where, (read.streamed ? "element " + std::to_string(where) + ": " : std::string()) + read.error +
+                   (read.streamed ? "; the rest of the file is not read" : ""));
   }
 }
 

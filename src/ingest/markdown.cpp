@@ -42,10 +42,34 @@ bool is_word_char(char c) {
   return std::isalnum(static_cast<unsigned char>(c)) != 0 || (static_cast<unsigned char>(c) >= 0x80);
 }
 
+/// The next occurrence of one character at or after a position, for positions that only grow: the last
+/// answer is remembered, so a line with many unmatched `[`, `](` or `<` is scanned once, not once per opener.
+class NextOf {
+public:
+  NextOf(std::string_view text, char c) : m_text(text), m_char(c) {}
+  std::size_t from(std::size_t pos) {
+    if (!m_known || (m_found != std::string_view::npos && m_found < pos)) {
+      m_found = m_text.find(m_char, pos);
+      m_known = true;
+    }
+    return m_found;
+  }
+
+private:
+  std::string_view m_text;
+  char m_char;
+  std::size_t m_found = std::string_view::npos;
+  bool m_known = false;
+};
+
 /// Strips inline Markdown: links and images keep their text, emphasis and code markers go, inline HTML tags go.
+/// Linear in the length of @p s.
 std::string strip_inline(std::string_view s) {
   std::string out;
   out.reserve(s.size());
+  NextOf next_bracket(s, ']');
+  NextOf next_paren(s, ')');
+  NextOf next_angle(s, '>');
   for (std::size_t i = 0; i < s.size(); ++i) {
     const char c = s[i];
     if (c == '\\' && i + 1 < s.size() && std::ispunct(static_cast<unsigned char>(s[i + 1])) != 0) {
@@ -55,13 +79,12 @@ std::string strip_inline(std::string_view s) {
     if (c == '!' && i + 1 < s.size() && s[i + 1] == '[')
       continue; // image: keep alt text
     if (c == '[') {
-      const std::size_t close = s.find(']', i + 1);
+      const std::size_t close = next_bracket.from(i + 1);
       if (close != std::string_view::npos) {
-        out += strip_inline(s.substr(i + 1, close - i - 1));
+        out += strip_inline(s.substr(i + 1, close - i - 1)); // holds no ']': no deeper recursion
         std::size_t after = close + 1;
         if (after < s.size() && (s[after] == '(' || s[after] == '[')) {
-          const char closer = s[after] == '(' ? ')' : ']';
-          const std::size_t end = s.find(closer, after + 1);
+          const std::size_t end = s[after] == '(' ? next_paren.from(after + 1) : next_bracket.from(after + 1);
           if (end != std::string_view::npos)
             after = end + 1;
         }
@@ -70,7 +93,7 @@ std::string strip_inline(std::string_view s) {
       }
     }
     if (c == '<') {
-      const std::size_t close = s.find('>', i + 1);
+      const std::size_t close = next_angle.from(i + 1);
       if (close != std::string_view::npos && i + 1 < s.size() &&
           (std::isalpha(static_cast<unsigned char>(s[i + 1])) != 0 || s[i + 1] == '/')) {
         const std::string_view inner = s.substr(i + 1, close - i - 1);

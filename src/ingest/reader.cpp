@@ -4,6 +4,7 @@
 
 #include "document_builder.hpp"
 #include "stationmap/core/error.hpp"
+#include "stationmap/core/outdir.hpp"
 #include "stationmap/ingest/encoding.hpp"
 #include "stationmap/ingest/html.hpp"
 #include "stationmap/ingest/jsonl.hpp"
@@ -259,12 +260,14 @@ std::size_t read_file_impl(const InputFile& file, const ReadOptions& options, co
   if (format == Format::Unknown)
     format = format_by_content(bytes);
   if (format == Format::Pdf || bytes.substr(0, 5) == "%PDF-") {
+    bytes.clear();
+    bytes.shrink_to_fit(); // the PDF reader's child reads the file itself
     Document doc;
     doc.id = file.id;
     doc.path = file.path.string();
     doc.format = "pdf";
     doc.encoding = "PDF";
-    extract_pdf(bytes, doc);
+    extract_pdf_isolated(file.path, doc, options.pdf);
     sink(std::move(doc));
     return 0;
   }
@@ -338,6 +341,11 @@ void list_inputs(const std::vector<fs::path>& inputs, const std::function<void(I
         on_problem(skip_problem(dir, "symbolic link loop: leads back to the folder " + frame.dir.string()));
         return;
       }
+    }
+    if (is_stationmap_outdir(dir)) {
+      on_problem({dir.string(), skipped_map_kind,
+                  "a map stationmap wrote (it holds " + std::string(outdir_marker_name) + "): not read as documents"});
+      return;
     }
     Frame frame{dir, std::move(id_prefix), {}, 0, info.st_dev, info.st_ino};
     std::error_code ec;
@@ -418,7 +426,8 @@ ReadCounts read_inputs(const std::vector<fs::path>& inputs, const ReadOptions& o
     sink(std::move(doc));
   };
   const auto count_listing_skip = [&](Problem&& problem) {
-    ++counts.skipped;
+    if (problem.kind == skipped_file_kind)
+      ++counts.skipped;
     report(std::move(problem));
   };
   if (options.jobs <= 1) {

@@ -1,22 +1,10 @@
 #include "outputs.hpp"
+#include "stationmap/core/csv.hpp"
 
 #include <cmath>
 #include <cstdio>
 
 namespace stationmap::render::detail {
-
-std::string csv_field(std::string_view text) {
-  if (text.find_first_of(",\"\r\n") == std::string_view::npos) {
-    return std::string(text);
-  }
-  std::string out = "\"";
-  for (char c : text) {
-    if (c == '"')
-      out += '"';
-    out += c;
-  }
-  return out + "\"";
-}
 
 std::string format_degrees(double value) {
   char buffer[64];
@@ -32,27 +20,28 @@ std::string format_degrees(double value) {
 }
 
 std::string mentions_csv(const std::vector<RoledMention>& mentions) {
-  std::string out = "document,start,end,text,place_id,lat,lon,role,sentence,name,country,reason\n";
+  CsvWriter csv(
+      {"document", "start", "end", "text", "place_id", "lat", "lon", "role", "sentence", "name", "country", "reason"});
   for (const auto& m : mentions) {
     const char* role = mention_role_name(m.role);
     const std::string place_id =
         !m.resolved ? std::string() : (m.place_id.empty() ? "place-" + std::to_string(m.place.id) : m.place_id);
-    out += csv_field(m.document) + ',' + std::to_string(m.start) + ',' + std::to_string(m.end) + ',' +
-           csv_field(m.text) + ',' + csv_field(place_id) + ',' +
-           (m.resolved ? format_degrees(m.place.lat) : std::string()) + ',' +
-           (m.resolved ? format_degrees(m.place.lon) : std::string()) + ',' + role + ',' + csv_field(m.sentence) + ',' +
-           csv_field(m.resolved ? m.place.name : std::string()) + ',' +
-           csv_field(m.resolved ? m.place.country : std::string()) + ',' + csv_field(m.reason) + '\n';
+    csv.text(m.document).number(m.start).number(m.end).text(m.text).text(place_id);
+    csv.number(m.resolved ? format_degrees(m.place.lat) : std::string());
+    csv.number(m.resolved ? format_degrees(m.place.lon) : std::string());
+    csv.text(role).text(m.sentence);
+    csv.text(m.resolved ? m.place.name : std::string()).text(m.resolved ? m.place.country : std::string());
+    csv.text(m.reason).end_row();
   }
-  return out;
+  return csv.str();
 }
 
 std::string problems_csv(const std::vector<Problem>& problems) {
-  std::string out = "file,kind,detail\n";
+  CsvWriter csv({"file", "kind", "detail"});
   for (const auto& p : problems) {
-    out += csv_field(p.file) + ',' + csv_field(p.kind) + ',' + csv_field(p.detail) + '\n';
+    csv.text(p.file).text(p.kind).text(p.detail).end_row();
   }
-  return out;
+  return csv.str();
 }
 
 std::string review_csv(const std::vector<ReviewItem>& items) {

@@ -1,5 +1,6 @@
 #pragma once
-// The non-OGR outputs of the render stage: CSV tables and the QGIS project.
+// The non-OGR outputs of the render stage: CSV tables (written with stationmap/core/csv.hpp) and the QGIS
+// project.
 
 #include "layer_model.hpp"
 #include "stationmap/core/problem_report.hpp"
@@ -12,8 +13,6 @@
 
 namespace stationmap::render::detail {
 
-/// One CSV field, quoted per RFC 4180 when it needs to be.
-std::string csv_field(std::string_view text);
 /// A coordinate with at most 7 decimals, trailing zeros dropped ("119.3063889", "-74").
 std::string format_degrees(double value);
 

@@ -27,6 +27,13 @@ TEST(FindDate, IgnoresYearsAloneAndNumbersThatAreNotDates) {
   EXPECT_FALSE(find_date("The report, 110 Overseas, counted 54 stations.").has_value());
 }
 
+TEST(FindDate, ADayTheMonthDoesNotHaveIsNoDay) {
+  EXPECT_EQ(find_date("It was said to have opened on 31 February 2023."), "2023-02");
+  EXPECT_FALSE(find_date("Police searched it on February 30, 2023.").has_value());
+  EXPECT_EQ(find_date("Police searched it on February 29, 2024."), "2024-02-29");
+  EXPECT_EQ(find_date("美国司法部于2023年2月30日宣布"), "2023-02");
+}
+
 TEST(NumberValue, ReadsDigitsAndNumberWords) {
   EXPECT_EQ(number_value("3"), 3);
   EXPECT_EQ(number_value("three"), 3);

@@ -1,10 +1,13 @@
 // End to end over a folder that mixes good documents (one GB18030, one UTF-16) with every kind of bad input:
 // the good ones give their stations, every skipped file is named, the exit status is 1, memory stays bounded.
+// Hostile inputs among them: a 50 MB Markdown line of '[', a 256 MiB JSON of '[', a PDF the PDF reader
+// crashes on; each costs one problem line.
 
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <gtest/gtest.h>
+#include <iostream>
 #include <nlohmann/json.hpp>
 #include <set>
 #include <sys/resource.h>
@@ -39,6 +42,18 @@ std::set<std::string> station_names(const fs::path& out) {
   return names;
 }
 
+/// Lines of @p text that name @p file.
+std::size_t lines_naming(const std::string& text, const std::string& file) {
+  std::size_t lines = 0;
+  std::size_t start = 0;
+  while (start < text.size()) {
+    const std::size_t end = std::min(text.find('\n', start), text.size());
+    lines += text.substr(start, end - start).find(file) != std::string::npos ? 1U : 0U;
+    start = end + 1;
+  }
+  return lines;
+}
+
 } // namespace
 
 TEST(MixedInputs, GoodDocumentsAreMappedAndEveryBadFileIsNamed) {
@@ -69,14 +84,27 @@ TEST(MixedInputs, GoodDocumentsAreMappedAndEveryBadFileIsNamed) {
     big.put('x');
   }
   fs::create_directory_symlink(in, in / "loop");
-  const std::string cmd = std::string(STATIONMAP_BINARY) + " build '" + in.string() + "' -o '" + out.string() + "' >'" +
-                          (dir / "stdout").string() + "' 2>'" + (dir / "stderr").string() + "'";
+  write(in / "brackets.md", std::string(50U * 1000U * 1000U, '[') + "\n"); // 50 MB line of '[' in Markdown
+  {
+    std::ofstream deep_json(in / "deep.json", std::ios::binary); // 256 MiB of '[': nested arrays, no end
+    const std::string chunk(1U << 20, '[');
+    for (int i = 0; i < 256; ++i) {
+      deep_json << chunk;
+    }
+  }
+  // A PDF the PDF reader crashes on: the reader's child aborts on it through its test hook (ingest/pdf.hpp).
+  write(in / "crash-me.pdf", "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
+  const std::string cmd = "STATIONMAP_PDF_TEST_ABORT=crash-me " + std::string(STATIONMAP_BINARY) + " build '" +
+                          in.string() + "' -o '" + out.string() + "' >'" + (dir / "stdout").string() + "' 2>'" +
+                          (dir / "stderr").string() + "'";
   const int status = std::system(cmd.c_str());
   ASSERT_TRUE(WIFEXITED(status));
   EXPECT_EQ(WEXITSTATUS(status), 1) << "some documents were skipped";
   rusage usage{};
   getrusage(RUSAGE_CHILDREN, &usage);
   EXPECT_LT(usage.ru_maxrss, 2L * 1024 * 1024) << "peak memory (KB) of the build";
+  RecordProperty("build_peak_rss_kib", std::to_string(usage.ru_maxrss));
+  std::cout << "build peak memory: " << usage.ru_maxrss / 1024 << " MiB\n";
 
   const auto names = station_names(out);
   EXPECT_EQ(names.count("Dublin"), 1U);
@@ -89,6 +117,13 @@ TEST(MixedInputs, GoodDocumentsAreMappedAndEveryBadFileIsNamed) {
   for (const char* bad : {"binary.txt", "nul-bytes.txt", "long-line.txt", "huge.txt", "loop"}) {
     EXPECT_NE(problems.find(bad), std::string::npos) << bad << " not named in problems.csv";
     EXPECT_NE(err.find(bad), std::string::npos) << bad << " not named on stderr";
+  }
+  for (const auto& [bad, reason] :
+       {std::pair{"brackets.md", "a single line of"}, std::pair{"deep.json", "nested deeper than"},
+        std::pair{"crash-me.pdf", "the PDF reader crashed on it"}}) {
+    EXPECT_EQ(lines_naming(problems, bad), 1U) << bad << ": one problem line in\n" << problems;
+    EXPECT_NE(problems.find(reason), std::string::npos) << bad << ": " << reason;
+    EXPECT_EQ(lines_naming(err, bad), 1U) << bad << " on stderr";
   }
   fs::remove_all(dir);
 }

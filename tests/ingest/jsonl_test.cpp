@@ -92,6 +92,63 @@ TEST(JsonFile, SingleObjectAndArrays) {
   EXPECT_NE(bad[0].find("element 2"), std::string::npos) << bad[0];
 }
 
+Collected run_json_file(const std::string& bytes, std::size_t max_document_bytes = 1 << 20) {
+  Collected c;
+  parse_json_file(
+      bytes, {"f.json", "f.json"}, max_document_bytes, [&](Document&& d) { c.docs.push_back(std::move(d)); },
+      [&](std::size_t n, const std::string& reason) { c.bad.emplace_back(n, reason); });
+  return c;
+}
+
+TEST(JsonFile, DeepNestingStopsTheReaderAfterTheDocumentsBeforeIt) {
+  const Collected c = run_json_file("[{\"id\":\"a\",\"text\":\"kept\"}," + std::string(100000, '[') + "]");
+  ASSERT_EQ(c.docs.size(), 1U);
+  EXPECT_EQ(c.docs[0].text, "kept");
+  ASSERT_EQ(c.bad.size(), 1U) << "one problem for the deep element and the rest of the file";
+  EXPECT_EQ(c.bad[0].first, 2U);
+  EXPECT_NE(c.bad[0].second.find("nested deeper than 64 levels"), std::string::npos) << c.bad[0].second;
+}
+
+TEST(JsonFile, ADocumentOverTheSizeLimitIsSkippedAndTheNextOnesRead) {
+  const std::string big = "{\"id\":\"big\",\"text\":\"" + std::string(5000, 'a') + "\"}";
+  const Collected c = run_json_file("{\"documents\": [" + big + ", {\"id\":\"ok\",\"text\":\"fine\"}]}", 1000);
+  ASSERT_EQ(c.docs.size(), 1U);
+  EXPECT_EQ(c.docs[0].id, "f.json#ok");
+  ASSERT_EQ(c.bad.size(), 1U);
+  EXPECT_NE(c.bad[0].second.find("element 1: over the size limit"), std::string::npos) << c.bad[0].second;
+}
+
+TEST(JsonFile, ListUnderAKeyAfterOtherMembersAndJsonLinesNamedJson) {
+  Collected c =
+      run_json_file("{\"source\": {\"name\": \"x\"}, \"articles\": [{\"text\": \"one\"}, {\"text\": \"two\"}]}");
+  ASSERT_EQ(c.docs.size(), 2U);
+  EXPECT_EQ(c.docs[1].id, "f.json#2");
+  c = run_json_file("{\"id\":\"a\",\"text\":\"first\"}\n{\"id\":\"b\",\"text\":\"second\"}\n");
+  ASSERT_EQ(c.docs.size(), 2U) << "read as JSON Lines";
+  EXPECT_EQ(c.docs[1].id, "f.json#b");
+}
+
+TEST(JsonFile, ATruncatedListKeepsWhatCameBeforeTheBreak) {
+  const Collected c = run_json_file("[{\"id\":\"a\",\"text\":\"kept\"}, {\"id\":\"b\",\"te");
+  ASSERT_EQ(c.docs.size(), 1U);
+  ASSERT_EQ(c.bad.size(), 1U);
+  EXPECT_NE(c.bad[0].second.find("invalid JSON"), std::string::npos) << c.bad[0].second;
+}
+
+TEST(JsonlReader, DeepLinesAreBadLines) {
+  const Collected c = run_jsonl(std::string(200000, '[') + "\n{\"id\":\"ok\",\"text\":\"fine\"}\n");
+  ASSERT_EQ(c.docs.size(), 1U);
+  ASSERT_EQ(c.bad.size(), 1U);
+  EXPECT_NE(c.bad[0].second.find("nested deeper"), std::string::npos) << c.bad[0].second;
+}
+
+TEST(JsonDates, ADateThatIsNotOnTheCalendarIsDropped) {
+  Collected c = run_jsonl("{\"text\":\"x\",\"date\":\"2023-02-31\"}\n{\"text\":\"y\",\"date\":\"2024-02-29T10:00\"}\n");
+  ASSERT_EQ(c.docs.size(), 2U);
+  EXPECT_EQ(c.docs[0].date, "");
+  EXPECT_EQ(c.docs[1].date, "2024-02-29");
+}
+
 } // namespace
 } // namespace stationmap::ingest
 

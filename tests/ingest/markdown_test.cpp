@@ -47,6 +47,28 @@ TEST(MarkdownExtractor, FrontMatterGivesMetadata) {
   EXPECT_EQ(doc.outlet, "Example Watch");
 }
 
+TEST(MarkdownExtractor, UnmatchedBracketsAndAnglesStayText) {
+  const auto text_of = [](const std::string& markdown) {
+    Document doc;
+    extract_markdown(markdown, doc);
+    return doc.text;
+  };
+  EXPECT_EQ(text_of("A [note on the [office](https://a.example) and (a <b) here [x](y\n"),
+            "A note on the [office and (a <b) here x(y");
+  // Many openers without their closers (each once a scan to the end of the line): all stay text.
+  const std::string brackets = std::string(5000, '[') + " Northbridge";
+  EXPECT_EQ(text_of(brackets), brackets);
+  const std::string angles = std::string(5000, '<') + "b";
+  EXPECT_EQ(text_of(angles), angles);
+  EXPECT_EQ(text_of("[a](" + std::string(5000, '(')), "a" + std::string(5001, '('));
+}
+
+TEST(MarkdownExtractor, AFrontMatterDateNotOnTheCalendarIsDropped) {
+  Document doc;
+  extract_markdown("---\ntitle: T\ndate: 2023-02-31\n---\nText.\n", doc);
+  EXPECT_EQ(doc.date, "");
+}
+
 TEST(PlainTextExtractor, KeepsParagraphsAndFindsTitle) {
   Document doc;
   extract_plain_text(fixture("plain.txt"), doc);

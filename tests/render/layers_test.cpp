@@ -1,3 +1,4 @@
+#include "../support/missing_component.hpp"
 #include "fixture.hpp"
 #include "stationmap/core/file_io.hpp"
 #include "stationmap/render/layers.hpp"
@@ -295,7 +296,7 @@ TEST(RenderLayers, TwoRunsGiveByteIdenticalFiles) {
 
 TEST(RenderLayers, OgrinfoPrintsNoWarning) {
   if (std::system("command -v ogrinfo > /dev/null 2>&1") != 0) {
-    GTEST_SKIP() << "ogrinfo (gdal-bin) is not installed";
+    STATIONMAP_MISSING_COMPONENT("ogrinfo (gdal-bin) is not installed");
   }
   const fs::path dir = rendered().tmp.path();
   for (const char* f : {"stations.geojson", "jurisdictions.geojson", "links.geojson", "places.geojson",

@@ -10,6 +10,7 @@
 
 #include "stationmap/core/problem_report.hpp"
 #include "stationmap/ingest/document.hpp"
+#include "stationmap/ingest/pdf.hpp"
 
 #include <cstddef>
 #include <cstdint>
@@ -27,6 +28,8 @@ struct ReadOptions {
   /// A line longer than this is not prose: text, Markdown and HTML files holding one are skipped, and so
   /// is such a JSON Lines line.
   std::size_t max_line_bytes = 16ULL * 1024 * 1024;
+  /// Memory and time for reading one PDF (in a child process).
+  PdfLimits pdf;
   /// Files read in parallel by read_inputs() (1: on the calling thread). Output order does not change.
   unsigned jobs = 1;
 };
@@ -57,10 +60,14 @@ using ProblemListener = std::function<void(const Problem&)>;
 inline constexpr const char* skipped_file_kind = "skipped-file";
 inline constexpr const char* skipped_document_kind = "skipped-document";
 inline constexpr const char* decoding_kind = "decoding";
+/// A folder among the inputs that is a map stationmap wrote (stationmap/core/outdir.hpp): its files are not
+/// documents, so it is passed over with this note (not counted as skipped).
+inline constexpr const char* skipped_map_kind = "skipped-map";
 
 /// Walks @p inputs (files or folders, recursively, entries sorted by name; hidden entries inside folders
-/// ignored; symbolic links followed, loops detected) and calls @p on_file for each file. Inputs that are
-/// missing, unreadable folders and symbolic link loops go to @p on_problem as "skipped-file" problems.
+/// ignored; symbolic links followed, loops detected; maps stationmap wrote passed over with a "skipped-map" note) and
+/// calls @p on_file for each file. Inputs that are missing, unreadable folders and symbolic link loops go to @p
+/// on_problem as "skipped-file" problems.
 void list_inputs(const std::vector<std::filesystem::path>& inputs, const std::function<void(InputFile&&)>& on_file,
                  const std::function<void(Problem&&)>& on_problem);
 

@@ -1,18 +1,21 @@
 #pragma once
 /// @file
 /// OutputStaging: the whole OUTDIR is written into a temporary folder beside it and swapped in at the end, so a
-/// failed run leaves the previous map intact. Every stage that writes into OUTDIR (layers, tiles, web map)
-/// writes into dir(); the build command calls commit() once everything succeeded.
+/// failed or killed run leaves the previous map intact. Every stage that writes into OUTDIR (layers, tiles, web
+/// map) writes into dir(); the build calls commit() once everything succeeded. The OUTDIR rules of
+/// stationmap/core/outdir.hpp are checked before anything is created and again just before the swap.
 
 #include <filesystem>
+#include <vector>
 
 namespace stationmap::render {
 
 class OutputStaging {
 public:
-  /// Creates an empty staging folder `.<name>.staging-<pid>` beside @p outdir (its parent must exist or is
-  /// created). Throws IoError.
-  explicit OutputStaging(std::filesystem::path outdir);
+  /// Checks @p outdir against the OUTDIR rules (throws OutdirRefused, nothing touched), then creates an empty
+  /// staging folder `.<name>.staging-<pid>` beside it (its parent is created when missing) holding the
+  /// OUTDIR marker. Throws IoError.
+  explicit OutputStaging(std::filesystem::path outdir, const std::vector<std::filesystem::path>& inputs = {});
   OutputStaging(const OutputStaging&) = delete;
   OutputStaging& operator=(const OutputStaging&) = delete;
   OutputStaging(OutputStaging&&) = delete;
@@ -25,8 +28,9 @@ public:
   /// The final OUTDIR.
   [[nodiscard]] const std::filesystem::path& outdir() const noexcept { return m_outdir; }
 
-  /// Moves the previous OUTDIR away (if any), renames the staging folder to OUTDIR, then deletes the previous
-  /// one. If the second rename fails the previous OUTDIR is put back. Throws IoError.
+  /// Puts the staging folder in place of OUTDIR in one atomic exchange (the previous map stays whole until
+  /// the new one is in place), then deletes the previous map. Throws OutdirRefused when OUTDIR has meanwhile
+  /// become a folder stationmap may not replace, IoError when the swap fails (OUTDIR is then unchanged).
   void commit();
 
 private:

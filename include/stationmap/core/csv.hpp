@@ -1,0 +1,43 @@
+#pragma once
+/// @file
+/// The one CSV writer: every CSV stationmap writes (mentions.csv, problems.csv, counts.csv...) goes through it.
+/// Fields are quoted per RFC 4180 when they hold a comma, a double quote, CR or LF (quotes doubled); rows end
+/// with LF. Text from documents is untrusted: a text cell beginning with `=`, `+`, `-`, `@`, tab or CR would
+/// open as a formula in a spreadsheet, so it is written with a leading `'` (the OWASP rule for CSV
+/// injection). Numbers stationmap formats itself are written as they are.
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace stationmap {
+
+/// One text cell, formula-guarded and quoted as needed.
+std::string csv_text_cell(std::string_view text);
+
+/// Builds a CSV table row by row.
+class CsvWriter {
+public:
+  /// Starts the table with its header row.
+  explicit CsvWriter(const std::vector<std::string_view>& header);
+
+  /// A cell of text (from a document, a file name, a message): guarded and quoted.
+  CsvWriter& text(std::string_view cell);
+  /// A number stationmap formatted itself (never document text), written as it is.
+  CsvWriter& number(std::string_view formatted);
+  CsvWriter& number(std::int64_t value);
+  /// Ends the current row.
+  CsvWriter& end_row();
+
+  /// The table written so far.
+  [[nodiscard]] const std::string& str() const noexcept { return m_out; }
+
+private:
+  void separate();
+
+  std::string m_out;
+  bool m_row_started = false;
+};
+
+} // namespace stationmap

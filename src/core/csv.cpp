@@ -1,0 +1,69 @@
+#include "stationmap/core/csv.hpp"
+
+namespace stationmap {
+
+namespace {
+
+/// First characters that make a spreadsheet read a cell as a formula (OWASP, "CSV Injection").
+constexpr std::string_view formula_starts = "=+-@\t\r";
+/// Characters that make a field need RFC 4180 quotes.
+constexpr std::string_view needs_quotes = ",\"\r\n";
+
+} // namespace
+
+std::string csv_text_cell(std::string_view text) {
+  std::string cell;
+  if (!text.empty() && formula_starts.find(text.front()) != std::string_view::npos) {
+    cell += '\'';
+  }
+  cell += text;
+  if (cell.find_first_of(needs_quotes) == std::string::npos) {
+    return cell;
+  }
+  std::string quoted = "\"";
+  for (const char c : cell) {
+    if (c == '"') {
+      quoted += '"';
+    }
+    quoted += c;
+  }
+  return quoted + '"';
+}
+
+CsvWriter::CsvWriter(const std::vector<std::string_view>& header) {
+  for (const std::string_view name : header) {
+    text(name);
+  }
+  end_row();
+}
+
+void CsvWriter::separate() {
+  if (m_row_started) {
+    m_out += ',';
+  }
+  m_row_started = true;
+}
+
+CsvWriter& CsvWriter::text(std::string_view cell) {
+  separate();
+  m_out += csv_text_cell(cell);
+  return *this;
+}
+
+CsvWriter& CsvWriter::number(std::string_view formatted) {
+  separate();
+  m_out += formatted;
+  return *this;
+}
+
+CsvWriter& CsvWriter::number(std::int64_t value) {
+  return number(std::to_string(value));
+}
+
+CsvWriter& CsvWriter::end_row() {
+  m_out += '\n';
+  m_row_started = false;
+  return *this;
+}
+
+} // namespace stationmap

@@ -1,0 +1,39 @@
+#include "stationmap/core/csv.hpp"
+
+#include <gtest/gtest.h>
+
+namespace stationmap {
+namespace {
+
+TEST(Csv, PlainTextIsWrittenAsItIs) {
+  EXPECT_EQ(csv_text_cell("Dublin"), "Dublin");
+  EXPECT_EQ(csv_text_cell(""), "");
+  EXPECT_EQ(csv_text_cell("北京"), "北京");
+}
+
+TEST(Csv, FieldsWithSeparatorsQuotesOrLineBreaksAreQuotedPerRfc4180) {
+  EXPECT_EQ(csv_text_cell("Fuzhou, China"), "\"Fuzhou, China\"");
+  EXPECT_EQ(csv_text_cell("the \"station\""), "\"the \"\"station\"\"\"");
+  EXPECT_EQ(csv_text_cell("two\nlines"), "\"two\nlines\"");
+  EXPECT_EQ(csv_text_cell("a\r\nb"), "\"a\r\nb\"");
+}
+
+TEST(Csv, CellsThatWouldOpenAsAFormulaGetALeadingQuote) {
+  EXPECT_EQ(csv_text_cell("=HYPERLINK(\"http://evil.example\")"), "\"'=HYPERLINK(\"\"http://evil.example\"\")\"");
+  EXPECT_EQ(csv_text_cell("+1 station"), "'+1 station");
+  EXPECT_EQ(csv_text_cell("-2+3"), "'-2+3");
+  EXPECT_EQ(csv_text_cell("@SUM(A1)"), "'@SUM(A1)");
+  EXPECT_EQ(csv_text_cell("\tcmd"), "'\tcmd");
+  EXPECT_EQ(csv_text_cell("\rcmd"), "\"'\rcmd\"");
+  EXPECT_EQ(csv_text_cell("a=b"), "a=b") << "only the first character matters";
+}
+
+TEST(Csv, RowsJoinCellsAndNumbersAreNotGuarded) {
+  CsvWriter csv({"name", "lon", "count"});
+  csv.text("New York").number("-74.006").number(std::int64_t{-3}).end_row();
+  csv.text("-x").number("").text("").end_row();
+  EXPECT_EQ(csv.str(), "name,lon,count\nNew York,-74.006,-3\n'-x,,\n");
+}
+
+} // namespace
+} // namespace stationmap
