@@ -13,6 +13,7 @@
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <unicode/ucnv.h>
+#include <unistd.h>
 
 namespace fs = std::filesystem;
 
@@ -57,10 +58,10 @@ std::size_t lines_naming(const std::string& text, const std::string& file) {
 } // namespace
 
 TEST(MixedInputs, GoodDocumentsAreMappedAndEveryBadFileIsNamed) {
-  const fs::path dir = fs::temp_directory_path() / "stationmap-mixed-inputs";
+  std::string dir_name = (fs::temp_directory_path() / "stationmap-mixed-inputs-XXXXXX").string();
+  const fs::path dir = ::mkdtemp(dir_name.data()); // its own folder: runs in other checkouts do not collide
   const fs::path in = dir / "in";
   const fs::path out = dir / "out";
-  fs::remove_all(dir);
   fs::create_directories(in);
   write(in / "good-utf8.txt",
         "An office in Dublin was named as an overseas police service station opened by the Fuzhou public "
