@@ -45,16 +45,15 @@ std::string problems_csv(const std::vector<Problem>& problems) {
 }
 
 std::string review_csv(const std::vector<ReviewItem>& items) {
-  std::string out = "kind,id,name,documents,detail\n";
+  CsvWriter csv({"kind", "id", "name", "documents", "detail"});
   for (const auto& item : items) {
     std::string documents;
     for (const auto& d : item.documents) {
       documents += (documents.empty() ? "" : "; ") + d;
     }
-    out += csv_field(item.kind) + ',' + csv_field(item.id) + ',' + csv_field(item.name) + ',' + csv_field(documents) +
-           ',' + csv_field(item.detail) + '\n';
+    csv.text(item.kind).text(item.id).text(item.name).text(documents).text(item.detail).end_row();
   }
-  return out;
+  return csv.str();
 }
 
 } // namespace stationmap::render::detail
