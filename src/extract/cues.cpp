@@ -21,6 +21,9 @@ const std::vector<std::string_view>& police_preposition() {
 const std::vector<std::string_view>& negation() {
   return lexicon::phrases("negation");
 }
+const std::vector<std::string_view>& not_found() {
+  return lexicon::phrases("not_found");
+}
 const std::vector<std::string_view>& base() {
   return lexicon::phrases("base");
 }

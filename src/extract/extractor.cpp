@@ -1,6 +1,7 @@
 #include "stationmap/extract/extractor.hpp"
 
 #include "cues.hpp"
+#include "datelines.hpp"
 #include "stationmap/core/fold.hpp"
 #include "stationmap/core/great_circle.hpp"
 #include "stationmap/extract/corrections.hpp"
@@ -396,6 +397,7 @@ DocumentClaims Extractor::extract(const Document& doc) const {
     std::vector<std::size_t> sites;         // mention indices
     std::vector<std::size_t> jurisdictions; // mention indices
     bool negated = false;
+    bool not_found = false; // officials found no station ("found no such office")
     bool tie = false;
     bool network = false; // speaks of a bureau's network
     std::string status;
@@ -474,7 +476,9 @@ DocumentClaims Extractor::extract(const Document& doc) const {
       continue;
     }
     SentenceResult& res = results[si];
-    res.negated = st.contains(cues::negation());
+    res.not_found = st.contains(cues::not_found());
+    res.negated = res.not_found || st.contains(cues::negation());
+    const std::size_t dateline_bytes = datelines::length(s.text);
     res.status = status_of(st);
     if (!res.status.empty()) {
       res.date = find_date(s.text).value_or("");
@@ -518,6 +522,11 @@ DocumentClaims Extractor::extract(const Document& doc) const {
       }
       const std::size_t a = locals[k].first;
       const std::size_t b = locals[k].last;
+      if (st.token(b).byte_end <= dateline_bytes) {
+        out.mentions[locals[k].mention].reason = "dateline";
+        excluded[k] = true;
+        continue;
+      }
       if (st.before(a, cues::home_side(), 3) ||
           (b + 1 < st.size() && (st.any_at(b + 1, cues::home_side()) > 0 ||
                                  (b + 2 < st.size() && st.any_at(b + 2, cues::home_side()) > 0)))) {
@@ -609,6 +618,11 @@ DocumentClaims Extractor::extract(const Document& doc) const {
       }
       if (st.before(a, cues::mission(), 3)) {
         out.mentions[locals[k].mention].reason = "diplomatic mission";
+        excluded[k] = true;
+        continue;
+      }
+      if (res.not_found) {
+        out.mentions[locals[k].mention].reason = "found no station";
         excluded[k] = true;
         continue;
       }
@@ -714,6 +728,35 @@ DocumentClaims Extractor::extract(const Document& doc) const {
     }
     js = kept;
     (void)caption;
+  }
+
+  // A place where officials found no station is a site of this document only where a sentence ties it to a
+  // bureau: "Police in Perth found no such office" outweighs "Status: Perth - checked".
+  {
+    std::set<std::size_t> found_empty; // place indices
+    for (std::size_t mi = 0; mi < out.mentions.size(); ++mi) {
+      if (out.mentions[mi].reason == "found no station") {
+        found_empty.insert(mentions[mi].place->index);
+      }
+    }
+    std::set<std::size_t> tied;
+    for (const auto& r : results) {
+      for (std::size_t mi : r.sites) {
+        if (!r.jurisdictions.empty() && !r.negated) {
+          tied.insert(mentions[mi].place->index);
+        }
+      }
+    }
+    for (auto& r : results) {
+      std::erase_if(r.sites, [&](std::size_t mi) {
+        const std::size_t place = mentions[mi].place->index;
+        if (found_empty.count(place) != 0 && tied.count(place) == 0) {
+          out.mentions[mi].reason = "found no station";
+          return true;
+        }
+        return false;
+      });
+    }
   }
 
   // Document level: a country or region is a site only when the document gives nothing finer inside it.
