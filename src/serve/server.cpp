@@ -6,6 +6,7 @@
 #include "connection.hpp"
 #include "routes.hpp"
 #include "stationmap/core/error.hpp"
+#include "stationmap/core/outdir.hpp"
 
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
@@ -23,9 +24,6 @@ namespace fs = std::filesystem;
 namespace net = boost::asio;
 using tcp = net::ip::tcp;
 
-/// The marker file `stationmap build` leaves at the top of every OUTDIR.
-constexpr const char* outdir_marker = ".stationmap";
-
 /// When accept() fails (out of file descriptors), the server waits this long before accepting again instead
 /// of spinning; the clients it holds finish or reach their deadlines meanwhile.
 constexpr std::chrono::milliseconds accept_retry{50};
@@ -37,8 +35,8 @@ void require_stationmap_outdir(const fs::path& dir) {
   if (!fs::is_directory(dir, ec)) {
     throw IoError(dir.string(), "not a directory (serve expects an OUTDIR that `stationmap build` wrote)");
   }
-  if (!fs::is_regular_file(dir / outdir_marker, ec)) {
-    throw IoError(dir.string(), std::string("not a stationmap OUTDIR (no ") + outdir_marker +
+  if (!is_stationmap_outdir(dir)) {
+    throw IoError(dir.string(), "not a stationmap OUTDIR (no " + std::string(outdir_marker_name) +
                                     " file): serve only publishes folders that `stationmap build` wrote");
   }
 }

@@ -1,6 +1,7 @@
 // The `stationmap serve` command: prints its address, answers, and stops cleanly on SIGINT and SIGTERM.
 
 #include "http_client.hpp"
+#include "stationmap/core/outdir.hpp"
 #include "test_outdir.hpp"
 
 #include <chrono>
@@ -129,7 +130,7 @@ TEST(CliServeUsage, RefusesAFolderWithoutTheMarkerAndABadCorsOrigin) {
   std::string err;
   EXPECT_TRUE(read_until(bad_cors.err, "--cors", err)) << err;
   ::close(bad_cors.err);
-  fs::remove(dir / ".stationmap");
+  fs::remove(dir / stationmap::outdir_marker_name);
   Child unmarked = spawn_serve(dir);
   EXPECT_EQ(wait_exit(unmarked.pid, 10000), 2);
   err.clear();

@@ -2,6 +2,7 @@
 
 #include "http_client.hpp"
 #include "stationmap/core/file_io.hpp"
+#include "stationmap/core/outdir.hpp"
 #include "stationmap/serve/server.hpp"
 
 #include <gtest/gtest.h>
@@ -26,7 +27,7 @@ struct Tree {
     stationmap::write_file_atomic(root / "index.html", "<html>map</html>");
     stationmap::write_file_atomic(root / "sub" / "a.txt", "inside");
     stationmap::write_file_atomic(root / ".hidden", "dot file");
-    stationmap::write_file_atomic(root / ".stationmap", ""); // the OUTDIR marker
+    stationmap::write_outdir_marker(root);
     fs::create_symlink(base / "secret.txt", root / "leak.txt");
     fs::create_directory_symlink(base, root / "up");
     fs::create_symlink(root / "sub" / "a.txt", root / "alias.txt");

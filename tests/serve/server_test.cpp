@@ -5,6 +5,7 @@
 #include "http_client.hpp"
 #include "running_server.hpp"
 #include "stationmap/core/error.hpp"
+#include "stationmap/core/outdir.hpp"
 #include "stationmap/render/tiles/archive.hpp"
 #include "stationmap/render/tiles/mvt.hpp"
 #include "stationmap/serve/server.hpp"
@@ -188,7 +189,7 @@ TEST(ServeOutdir, RefusesAFolderStationmapDidNotWrite) {
   } catch (const stationmap::IoError& e) {
     EXPECT_NE(std::string(e.what()).find(".stationmap"), std::string::npos) << e.what();
   }
-  stationmap::write_file_atomic(home / ".stationmap", "");
+  stationmap::write_outdir_marker(home);
   EXPECT_NO_THROW(stationmap::serve::Server(home, o));
   fs::remove_all(home);
 }

@@ -6,6 +6,7 @@
 
 #include "fixture_claims.hpp"
 #include "stationmap/core/file_io.hpp"
+#include "stationmap/core/outdir.hpp"
 #include "stationmap/render/tiles/web.hpp"
 
 #include <filesystem>
@@ -25,7 +26,7 @@ inline tiles::TileOutputs make_test_outdir(const std::filesystem::path& outdir) 
          {"properties", {{"station_id", s.station_id}, {"name", s.place.name}, {"status", s.status}}}});
   }
   write_file_atomic(outdir / "stations.geojson", stations.dump());
-  write_file_atomic(outdir / ".stationmap", "");
+  write_outdir_marker(outdir);
   return outputs;
 }
 
