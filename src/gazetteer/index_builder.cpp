@@ -355,9 +355,11 @@ std::string build_gazetteer_index(const fs::path& source, std::ostream* progress
     while (j < names.size() && names[j].key == names[i].key) {
       std::size_t k = j;
       std::uint16_t flags = 0;
+      bool also_a_name = false; // the key is a name of the entry, not only its demonym ("Vatican")
       std::string_view language;
       while (k < names.size() && names[k].key == names[i].key && names[k].entry == names[j].entry) {
         flags = static_cast<std::uint16_t>(flags | names[k].flags);
+        also_a_name = also_a_name || (names[k].flags & name_kind::demonym) == 0U;
         if (language.empty()) {
           language = names[k].language;
         }
@@ -366,6 +368,8 @@ std::string build_gazetteer_index(const fs::path& source, std::ostream* progress
       // An entry's own primary name beats "demonym"/"abbreviation" classification of the same key.
       if ((flags & name_kind::primary) != 0U) {
         flags = static_cast<std::uint16_t>(flags & ~(name_kind::demonym | name_kind::abbreviation));
+      } else if (also_a_name) {
+        flags = static_cast<std::uint16_t>(flags & ~name_kind::demonym);
       }
       postings.push_back(
           index_format::Posting{names[j].entry, pool.intern(names[j].name), pool.intern(language), flags, 0});

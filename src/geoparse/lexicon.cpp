@@ -21,8 +21,9 @@ template <typename... Words> constexpr auto sorted(Words... words) {
   return list;
 }
 
-constexpr auto connectors = sorted("de", "del", "della", "des", "di", "do", "dos", "du", "da", "das", "d", "la", "le",
-                                   "les", "los", "las", "of", "on", "upon", "the", "am", "im", "an", "sur");
+constexpr auto connectors =
+    sorted("au", "aux", "en", "sous", "under", "lez", "de", "del", "della", "des", "di", "do", "dos", "du", "da", "das",
+           "d", "la", "le", "les", "los", "las", "of", "on", "upon", "the", "am", "im", "an", "sur");
 
 constexpr auto generics =
     sorted("county", "parish", "province", "prefecture", "city", "district", "borough", "township", "municipality",

@@ -141,3 +141,13 @@ TEST(Recognizer, AbbreviationsThatNeedContextNeedTheirCountryNamed) {
   EXPECT_FALSE(contains(found(g, "The temple was built around 300 BC by settlers."), "BC"));
   EXPECT_FALSE(contains(found(g, "The temple was built around 300 BC, historians in Paris say."), "BC"));
 }
+
+TEST(Recognizer, FrenchConnectorsInsideHyphenatedNames) {
+  EXPECT_TRUE(
+      contains(found(fixture_gazetteer(), "Aid reached the capital, Port-au-Prince, on Friday."), "Port-au-Prince"));
+}
+
+TEST(Recognizer, ANameThatIsAlsoADemonymIsAName) {
+  // "Vatican" is both the country's short name and its adjective ("Vatican officials").
+  EXPECT_TRUE(contains(found(fixture_gazetteer(), "Pilgrims travelled to the Vatican last week."), "Vatican"));
+}
