@@ -28,11 +28,13 @@ constexpr std::array<std::string_view, 4> header = {"action", "target", "value",
 constexpr std::array<std::string_view, 8> action_names = {"reject",      "confirm",  "move",        "pin",
                                                           "add_station", "add_link", "remove_link", "set_status"};
 
-/// Statuses a `set_status` row may give (the ones the extractor uses).
-const std::set<std::string, std::less<>>& known_statuses() {
-  static const std::set<std::string, std::less<>> statuses = {
-      "alleged", "suspected", "confirmed", "under investigation", "ordered closed", "closed", "denied"};
-  return statuses;
+/// The statuses a `set_status` row may give, for the error message: "closed, ordered closed, ...".
+std::string status_list() {
+  std::string list;
+  for (const Status status : all_statuses) {
+    list += (list.empty() ? "" : ", ") + std::string(status_name(status));
+  }
+  return list;
 }
 
 /// How close (km) a gazetteer entry of the same name must lie to a `LAT LON` point to lend it its country
@@ -165,12 +167,12 @@ void read_arguments(Correction& c) {
     return;
   case CorrectionAction::SetStatus: {
     const auto at = c.value.find('@');
-    c.status = lower_ascii(trim(std::string_view(c.value).substr(0, at)));
+    const auto status = parse_status(lower_ascii(trim(std::string_view(c.value).substr(0, at))));
     c.status_date = at == std::string::npos ? std::string() : trim(std::string_view(c.value).substr(at + 1));
-    if (known_statuses().count(c.status) == 0) {
-      throw Malformed{"unknown status '" + c.value +
-                      "' (alleged, suspected, confirmed, under investigation, ordered closed, closed, denied)"};
+    if (!status) {
+      throw Malformed{"unknown status '" + c.value + "' (" + status_list() + ")"};
     }
+    c.status = *status;
     if (at != std::string::npos && !is_iso_date(c.status_date)) {
       throw Malformed{"the status date '" + c.status_date + "' is not YYYY-MM-DD"};
     }
@@ -524,7 +526,7 @@ private:
       s.station_id = id;
       s.place = *place;
       s.precision = precision_at(*place);
-      s.status = "alleged";
+      s.status = Status::Alleged;
       s.confidence = 1.0;
       m_claims.stations.push_back(std::move(s));
       existing = &m_claims.stations.back();

@@ -47,20 +47,20 @@ const std::vector<std::string_view>& particles() {
 }
 
 const std::vector<StatusCue>& status() {
-  // The statuses a sentence can state, strongest first: a sentence that says both "investigated" and
-  // "closed" gives "closed".
-  static const std::array<std::string_view, 6> order = {"closed",    "ordered closed", "under investigation",
-                                                        "confirmed", "denied",         "suspected"};
+  // One cue per status a sentence can state, in the one Status order (claims.hpp): a sentence that says both
+  // "investigated" and "closed" gives "closed". The phrases come from the lexicons' status tables.
   static const std::vector<StatusCue> cues = [] {
     std::vector<StatusCue> out;
-    for (const std::string_view status : order) {
+    for (const Status status : all_statuses) {
       StatusCue cue{status, {}};
       for (const auto& [name, phrase] : lexicon::table("status")) {
-        if (name == status) {
+        if (name == status_name(status)) {
           cue.phrases.emplace_back(phrase);
         }
       }
-      out.push_back(std::move(cue));
+      if (!cue.phrases.empty()) {
+        out.push_back(std::move(cue));
+      }
     }
     return out;
   }();

@@ -2,6 +2,8 @@
 // Cue phrases of the extract stage, as folded token sequences (core/fold.hpp), read from the lexicons of every
 // language (lexicons/<language>/<list>.txt, see lexicon.hpp).
 
+#include "stationmap/extract/claims.hpp"
+
 #include <string_view>
 #include <vector>
 
@@ -34,9 +36,9 @@ const std::vector<std::string_view>& network();
 /// Suffixes a token may carry after a listed word (Korean case particles: 송파구의, 거점이).
 const std::vector<std::string_view>& particles();
 
-/// Status words, strongest status first.
+/// Status words per status (the order between statuses is Status's own, claims.hpp).
 struct StatusCue {
-  std::string_view status;
+  Status status;
   std::vector<std::string_view> phrases;
 };
 const std::vector<StatusCue>& status();

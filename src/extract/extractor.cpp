@@ -214,13 +214,15 @@ Evidence make_evidence(const Document& doc, const Sentence& s) {
   return e;
 }
 
-std::string status_of(const SentenceTokens& st) {
+/// The strongest status a sentence states, if any.
+std::optional<Status> status_of(const SentenceTokens& st) {
+  std::optional<Status> best;
   for (const auto& cue : cues::status()) {
-    if (st.contains(cue.phrases)) {
-      return std::string(cue.status);
+    if ((!best || stronger(cue.status, *best)) && st.contains(cue.phrases)) {
+      best = cue.status;
     }
   }
-  return "";
+  return best;
 }
 
 bool is_jurisdiction_level(const Place& p) {
@@ -400,7 +402,7 @@ DocumentClaims Extractor::extract(const Document& doc) const {
     bool not_found = false; // officials found no station ("found no such office")
     bool tie = false;
     bool network = false; // speaks of a bureau's network
-    std::string status;
+    std::optional<Status> status;
     std::string date;
     std::map<std::size_t, int> counts; // mention index -> number of stations the sentence gives
   };
@@ -480,7 +482,7 @@ DocumentClaims Extractor::extract(const Document& doc) const {
     res.negated = res.not_found || st.contains(cues::negation());
     const std::size_t dateline_bytes = datelines::length(s.text);
     res.status = status_of(st);
-    if (!res.status.empty()) {
+    if (res.status) {
       res.date = find_date(s.text).value_or("");
     }
     const bool station_cue = has_station_cue(st);
@@ -858,7 +860,7 @@ DocumentClaims Extractor::extract(const Document& doc) const {
       if (sites.empty() && city_sites.size() == 1 && !r.jurisdictions.empty() && r.tie) {
         sites = city_sites;
       }
-      if (!r.status.empty()) {
+      if (r.status) {
         for (std::size_t mi : sites) {
           out.sites.push_back({*mentions[mi].place, precision_of(*mentions[mi].place), r.status, r.date, 0, ev});
         }

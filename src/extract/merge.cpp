@@ -18,13 +18,6 @@ double distance_km(const Place& a, const Place& b) {
   return great_circle_km(a.lat, a.lon, b.lat, b.lon);
 }
 
-int status_rank(const std::string& status) {
-  static const std::vector<std::string> order = {
-      "closed", "ordered closed", "under investigation", "confirmed", "suspected", "denied", "alleged"};
-  const auto it = std::find(order.begin(), order.end(), status);
-  return it == order.end() ? static_cast<int>(order.size()) : static_cast<int>(it - order.begin());
-}
-
 void add_evidence(std::vector<Evidence>& list, const Evidence& e) {
   list.push_back(e);
 }
@@ -127,11 +120,10 @@ ClaimSet merge_claims(std::vector<DocumentClaims> documents, ProblemReport& prob
         st.station_id = id;
         st.place = s.place;
         st.precision = s.precision;
-        st.status = "alleged";
+        st.status = Status::Alleged;
       }
-      if (!s.status.empty() && (status_rank(s.status) < status_rank(st.status) ||
-                                (s.status == st.status && s.status_date > st.status_date))) {
-        st.status = s.status;
+      if (s.status && (stronger(*s.status, st.status) || (*s.status == st.status && s.status_date > st.status_date))) {
+        st.status = *s.status;
         st.status_date = s.status_date;
       }
       st.station_count = std::max(st.station_count, s.count);

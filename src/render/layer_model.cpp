@@ -153,7 +153,7 @@ Layer stations_layer(const ClaimSet& claims, Extent& extent) {
                   Value::of(s->place.name),
                   Value::of(s->place.country),
                   Value::of(s->precision),
-                  Value::of(s->status),
+                  Value::of(std::string(status_name(s->status))),
                   optional_string(s->status_date),
                   Value::of(static_cast<std::int64_t>(s->station_count)),
                   string_array(s->jurisdiction_ids),

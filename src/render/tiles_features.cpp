@@ -143,7 +143,7 @@ std::vector<TileFeature> features_from_claims(const ClaimSet& claims, const Link
     p["name"] = s.place.name;
     p["country"] = s.place.country;
     p["precision"] = s.precision;
-    p["status"] = s.status.empty() ? std::string("alleged") : s.status;
+    p["status"] = std::string(status_name(s.status));
     if (!s.status_date.empty()) {
       p["status_date"] = s.status_date;
     }

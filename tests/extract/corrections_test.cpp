@@ -36,7 +36,7 @@ ClaimSet fixture_claims() {
     s.place = place_named(name);
     s.station_id = station_id_of(s.place);
     s.precision = "city";
-    s.status = "alleged";
+    s.status = Status::Alleged;
     s.documents = {document};
     s.evidence = {evidence_in(document, "Police of the home city run a station in " + name + ".")};
     return s;
@@ -122,9 +122,9 @@ TEST(CorrectionsParse, ReadsEachActionsValue) {
   EXPECT_DOUBLE_EQ(set.rows[1].place.lon, -73.6);
   EXPECT_EQ(set.rows[2].pin_name, "Prato");
   EXPECT_EQ(set.rows[2].pin_document, "a.txt");
-  EXPECT_EQ(set.rows[3].status, "closed");
+  EXPECT_EQ(set.rows[3].status, Status::Closed);
   EXPECT_EQ(set.rows[3].status_date, "2023-04-01");
-  EXPECT_EQ(set.rows[4].status, "denied");
+  EXPECT_EQ(set.rows[4].status, Status::Denied);
   EXPECT_TRUE(set.rows[4].status_date.empty());
 }
 
@@ -178,7 +178,7 @@ TEST(CorrectionsApply, ConfirmAndSetStatusMarkTheStation) {
   const Station* s = a.station("Budapest");
   ASSERT_NE(s, nullptr);
   EXPECT_TRUE(s->verified);
-  EXPECT_EQ(s->status, "closed");
+  EXPECT_EQ(s->status, Status::Closed);
   EXPECT_EQ(s->status_date, "2023-04-01");
   ASSERT_EQ(s->corrections.size(), 2U);
   EXPECT_EQ(s->corrections[0].note, "seen on site");

@@ -60,13 +60,13 @@ inline ClaimSet fixture_claims() {
   const Evidence e5 = make_evidence("doc-d", "2023-04-18", "Nantong police deny running two stations in Tokyo.");
   const Evidence e6 = make_evidence("doc-d", "2023-04-18", "A Nantong station was suspected in Suva, Fiji.");
 
-  auto station = [](std::string id, const Place& p, std::string status, std::vector<std::string> jurisdictions,
+  auto station = [](std::string id, const Place& p, Status status, std::vector<std::string> jurisdictions,
                     std::vector<Evidence> evidence, int count = 1) {
     Station s;
     s.station_id = std::move(id);
     s.place = p;
     s.precision = "city";
-    s.status = std::move(status);
+    s.status = status;
     s.station_count = count;
     s.jurisdiction_ids = std::move(jurisdictions);
     for (const auto& e : evidence)
@@ -75,12 +75,12 @@ inline ClaimSet fixture_claims() {
     s.confidence = 0.85;
     return s;
   };
-  c.stations = {station("s-london", london, "alleged", {"j-fuzhou"}, {e3}),
-                station("s-new-york", new_york, "confirmed", {"j-fuzhou"}, {e1}),
-                station("s-rotterdam", rotterdam, "ordered closed", {"j-lishui"}, {e4}),
-                station("s-suva", suva, "suspected", {"j-nantong"}, {e6}),
-                station("s-tokyo", tokyo, "denied", {"j-nantong"}, {e5}, 2),
-                station("s-toronto", toronto, "closed", {"j-fuqing"}, {e2})};
+  c.stations = {station("s-london", london, Status::Alleged, {"j-fuzhou"}, {e3}),
+                station("s-new-york", new_york, Status::Confirmed, {"j-fuzhou"}, {e1}),
+                station("s-rotterdam", rotterdam, Status::OrderedClosed, {"j-lishui"}, {e4}),
+                station("s-suva", suva, Status::Suspected, {"j-nantong"}, {e6}),
+                station("s-tokyo", tokyo, Status::Denied, {"j-nantong"}, {e5}, 2),
+                station("s-toronto", toronto, Status::Closed, {"j-fuqing"}, {e2})};
   c.stations[1].address = "107 East Broadway";
 
   auto jurisdiction = [](std::string id, const Place& p, std::string province, std::vector<std::string> stations,

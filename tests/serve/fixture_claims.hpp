@@ -37,22 +37,25 @@ inline ClaimSet fixture_claims() {
   struct S {
     const char* id;
     Place place;
-    const char* status;
+    Status status;
     const char* jurisdiction;
     int count;
   };
   const S stations[] = {
-      {"st-2643743", fixture_place(2643743, "London", 51.50853, -0.12574, "GB", "PPLC"), "alleged", "ju-1810821", 2},
-      {"st-2643744", fixture_place(2643744, "Croydon", 51.37618, -0.09829, "GB"), "closed", "ju-1810821", 1},
-      {"st-2988507", fixture_place(2988507, "Paris", 48.85341, 2.3488, "FR", "PPLC"), "alleged", "ju-1797264", 1},
-      {"st-3173435", fixture_place(3173435, "Milano", 45.46427, 9.18951, "IT", "PPLA"), "confirmed", "ju-1791388", 1},
-      {"st-3169921", fixture_place(3169921, "Prato", 43.87309, 11.08278, "IT", "PPLA2"), "under investigation",
+      {"st-2643743", fixture_place(2643743, "London", 51.50853, -0.12574, "GB", "PPLC"), Status::Alleged, "ju-1810821",
+       2},
+      {"st-2643744", fixture_place(2643744, "Croydon", 51.37618, -0.09829, "GB"), Status::Closed, "ju-1810821", 1},
+      {"st-2988507", fixture_place(2988507, "Paris", 48.85341, 2.3488, "FR", "PPLC"), Status::Alleged, "ju-1797264", 1},
+      {"st-3173435", fixture_place(3173435, "Milano", 45.46427, 9.18951, "IT", "PPLA"), Status::Confirmed, "ju-1791388",
+       1},
+      {"st-3169921", fixture_place(3169921, "Prato", 43.87309, 11.08278, "IT", "PPLA2"), Status::UnderInvestigation,
        "ju-1797264", 2},
-      {"st-6167865", fixture_place(6167865, "Toronto", 43.70643, -79.39864, "CA", "PPLA"), "ordered closed",
+      {"st-6167865", fixture_place(6167865, "Toronto", 43.70643, -79.39864, "CA", "PPLA"), Status::OrderedClosed,
        "ju-1810821", 3},
-      {"st-5128581", fixture_place(5128581, "New York City", 40.71427, -74.00597, "US"), "closed", "ju-1810821", 1},
-      {"st-2193733", fixture_place(2193733, "Auckland", -36.84853, 174.76349, "NZ"), "denied", "ju-1791388", 1},
-      {"st-4032243", fixture_place(4032243, "Nuku'alofa", -21.13938, -175.2018, "TO", "PPLC"), "suspected",
+      {"st-5128581", fixture_place(5128581, "New York City", 40.71427, -74.00597, "US"), Status::Closed, "ju-1810821",
+       1},
+      {"st-2193733", fixture_place(2193733, "Auckland", -36.84853, 174.76349, "NZ"), Status::Denied, "ju-1791388", 1},
+      {"st-4032243", fixture_place(4032243, "Nuku'alofa", -21.13938, -175.2018, "TO", "PPLC"), Status::Suspected,
        "ju-1797264", 1},
   };
   for (const auto& s : stations) {

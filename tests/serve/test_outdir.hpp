@@ -23,7 +23,7 @@ inline tiles::TileOutputs make_test_outdir(const std::filesystem::path& outdir) 
     stations["features"].push_back(
         {{"type", "Feature"},
          {"geometry", {{"type", "Point"}, {"coordinates", {s.place.lon, s.place.lat}}}},
-         {"properties", {{"station_id", s.station_id}, {"name", s.place.name}, {"status", s.status}}}});
+         {"properties", {{"station_id", s.station_id}, {"name", s.place.name}, {"status", status_name(s.status)}}}});
   }
   write_file_atomic(outdir / "stations.geojson", stations.dump());
   write_outdir_marker(outdir);

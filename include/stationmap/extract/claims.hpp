@@ -5,12 +5,37 @@
 
 #include "stationmap/gazetteer/place.hpp"
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace stationmap {
+
+/// What the sources say about a station site, strongest statement first. This is the one order: when two
+/// statements disagree (in one sentence or across documents) the earlier one here wins. A closure outranks an
+/// order to close, which outranks an investigation; a confirmation or an official denial is a more specific
+/// statement than a suspicion; "alleged" is the default when nothing more is said.
+enum class Status : std::uint8_t { Closed, OrderedClosed, UnderInvestigation, Confirmed, Denied, Suspected, Alleged };
+
+/// Every status, in the order above (legends and styles list them this way).
+inline constexpr std::array<Status, 7> all_statuses = {
+    Status::Closed,    Status::OrderedClosed, Status::UnderInvestigation, Status::Confirmed, Status::Denied,
+    Status::Suspected, Status::Alleged};
+
+/// The status as every output writes it: "closed", "ordered closed", "under investigation"...
+[[nodiscard]] std::string_view status_name(Status status);
+
+/// The status named @p name (as status_name writes it), if any.
+[[nodiscard]] std::optional<Status> parse_status(std::string_view name);
+
+/// True when @p a is a stronger statement than @p b.
+[[nodiscard]] constexpr bool stronger(Status a, Status b) {
+  return a < b;
+}
 
 /// One sentence of one document that supports a claim.
 struct Evidence {
@@ -35,10 +60,9 @@ struct CorrectionRef {
 struct Station {
   std::string station_id; ///< stable: derived from the place id
   Place place;
-  std::string precision;   ///< "address", "district", "city", "region" or "country"
-  std::string address;     ///< street or building when the text gives one
-  std::string status;      ///< "alleged", "suspected", "confirmed", "under investigation",
-                           ///< "ordered closed", "closed" or "denied"
+  std::string precision; ///< "address", "district", "city", "region" or "country"
+  std::string address;   ///< street or building when the text gives one
+  Status status = Status::Alleged;
   std::string status_date; ///< ISO date of the status when given
   int station_count = 1;   ///< stations at this site when the text gives a number
   std::vector<std::string> jurisdiction_ids;

@@ -54,11 +54,11 @@ struct Correction {
   std::string value;  ///< as written (trimmed)
   std::string note;
   // Read from target and value, by action:
-  PlaceValue place;         ///< move, pin, add_station
-  std::string pin_name;     ///< pin: NAME
-  std::string pin_document; ///< pin: DOCUMENT, or "*" for every document
-  std::string status;       ///< set_status
-  std::string status_date;  ///< set_status: YYYY-MM-DD or empty
+  PlaceValue place;                ///< move, pin, add_station
+  std::string pin_name;            ///< pin: NAME
+  std::string pin_document;        ///< pin: DOCUMENT, or "*" for every document
+  Status status = Status::Alleged; ///< set_status
+  std::string status_date;         ///< set_status: YYYY-MM-DD or empty
 };
 
 /// The readable rows of a corrections file.

@@ -10,6 +10,7 @@
 #include "stationmap/gazetteer/gazetteer.hpp"
 #include "stationmap/ingest/document.hpp"
 
+#include <optional>
 #include <vector>
 
 namespace stationmap {
@@ -21,9 +22,9 @@ struct DocumentClaims {
   struct SiteClaim {
     Place place;
     std::string precision;
-    std::string status;
-    std::string status_date; ///< ISO date the supporting sentence gives, if any
-    int count = 0;           ///< stations at the site when the sentence gives a number ("three in Madrid")
+    std::optional<Status> status; ///< none when the sentence states none
+    std::string status_date;      ///< ISO date the supporting sentence gives, if any
+    int count = 0;                ///< stations at the site when the sentence gives a number ("three in Madrid")
     Evidence evidence;
   };
   struct JurisdictionClaim {
