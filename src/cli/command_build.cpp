@@ -1,26 +1,13 @@
-// `stationmap build INPUT... -o OUTDIR`: ingest -> geoparse -> extract -> render, into a staged OUTDIR that
-// replaces the previous one only when everything succeeded.
+// `stationmap build INPUT... -o OUTDIR`: the command line of build_map() (pipeline/build_map.hpp).
 
 #include "args.hpp"
 #include "commands.hpp"
-#include "stationmap/core/csv.hpp"
 #include "stationmap/core/error.hpp"
-#include "stationmap/core/file_io.hpp"
-#include "stationmap/core/problem_report.hpp"
-#include "stationmap/extract/corrections.hpp"
-#include "stationmap/extract/country_check.hpp"
-#include "stationmap/extract/extractor.hpp"
-#include "stationmap/extract/review.hpp"
-#include "stationmap/gazetteer/gazetteer.hpp"
 #include "stationmap/ingest/reader.hpp"
-#include "stationmap/render/layers.hpp"
-#include "stationmap/render/staging.hpp"
-#include "stationmap/render/tiles/tiles.hpp"
-#include "stationmap/render/tiles/web.hpp"
+#include "stationmap/pipeline/build_map.hpp"
 
-#include <atomic>
+#include <algorithm>
 #include <iostream>
-#include <thread>
 #include <unistd.h>
 
 namespace stationmap::cli {
@@ -67,14 +54,21 @@ Options:
                         the web map append rows.
 )";
 
-/// counts.csv: statements of numbers of stations that name no place ("102 stations in 53 countries"). They are
-/// a report for the reader, never points on the map.
-void write_counts(const ClaimSet& claims, const std::filesystem::path& path) {
-  CsvWriter csv({"document", "start", "end", "sentence"});
-  for (const Evidence& e : claims.counts) {
-    csv.text(e.document).number(e.start).number(e.end).text(e.sentence).end_row();
+BuildOptions build_options(const Args& args) {
+  BuildOptions options;
+  options.outdir = args.has("-o") ? args.option("-o") : args.option("--output");
+  if (options.outdir.empty()) {
+    throw UsageError("build: say where to write the map with -o OUTDIR; see `stationmap build --help`");
   }
-  write_file_atomic(path, csv.str());
+  options.jobs = static_cast<unsigned>(std::max(args.int_option("--jobs", 1), 0)); // checked by build_map
+  options.gazetteer = args.option("--gazetteer");
+  options.boundaries = args.option("--boundaries");
+  options.postgis = args.option("--postgis");
+  if (args.has("--maxzoom")) {
+    options.maxzoom = args.int_option("--maxzoom", 0);
+  }
+  options.corrections = args.option("--corrections");
+  return options;
 }
 
 } // namespace
@@ -87,106 +81,36 @@ int run_build(const std::vector<std::string>& argv) {
     std::cout << help;
     return 0;
   }
-  const std::string outdir = args.has("-o") ? args.option("-o") : args.option("--output");
-  if (outdir.empty()) {
-    throw UsageError("build: say where to write the map with -o OUTDIR; see `stationmap build --help`");
-  }
+  BuildOptions options = build_options(args);
   if (args.positional().empty()) {
     throw UsageError("build: give at least one INPUT file or folder; see `stationmap build --help`");
   }
-  const int jobs = args.int_option("--jobs", 1);
-  if (jobs < 1 || jobs > 256) {
-    throw UsageError("build: --jobs must be between 1 and 256");
+  const bool tty = ::isatty(STDERR_FILENO) != 0;
+  bool progress_shown = false;
+  options.on_problem = [](const Problem& p) { std::cerr << ingest::problem_line(p) << '\n'; };
+  options.on_warning = [](const std::string& w) { std::cerr << "stationmap: warning: " << w << '\n'; };
+  if (tty) {
+    options.on_progress = [&](std::size_t documents) {
+      std::cerr << "\rstationmap: mapped " << documents << " documents" << std::flush;
+      progress_shown = documents > 0;
+    };
   }
   const std::vector<std::filesystem::path> inputs(args.positional().begin(), args.positional().end());
-  std::vector<std::filesystem::path> read_from = inputs; // everything the build reads stays outside OUTDIR
-  if (args.has("--corrections")) {
-    read_from.emplace_back(args.option("--corrections"));
-  }
-  render::OutputStaging staging(outdir, read_from); // refuses a folder stationmap may not replace, before reading
-  const Gazetteer gazetteer =
-      args.has("--gazetteer") ? Gazetteer::open(args.option("--gazetteer")) : Gazetteer::open_default();
-  ProblemReport problems;
-  // Analysts' corrections: pins act inside extraction, the other rows on the merged claims.
-  const CorrectionPass corrections(args.option("--corrections"), gazetteer, problems);
-  const Extractor extractor(gazetteer, corrections.pins());
-  ingest::ReadOptions read_options;
-  read_options.jobs = static_cast<unsigned>(jobs);
-  const bool tty = ::isatty(STDERR_FILENO) != 0;
-
-  // Documents stream through in batches: each batch is extracted over --jobs threads and dropped, so memory
-  // holds the claims (what the output needs), not the corpus.
-  std::vector<DocumentClaims> claims;
-  std::vector<Document> batch;
-  const std::size_t batch_size = 64 * static_cast<std::size_t>(jobs);
-  auto extract_batch = [&] {
-    const std::size_t base = claims.size();
-    claims.resize(base + batch.size());
-    std::atomic<std::size_t> next{0};
-    auto work = [&] {
-      for (std::size_t i = next++; i < batch.size(); i = next++) {
-        claims[base + i] = extractor.extract(batch[i]);
-      }
-    };
-    {
-      std::vector<std::jthread> threads;
-      for (int w = 1; w < jobs; ++w) {
-        threads.emplace_back(work);
-      }
-      work();
-    }
-    batch.clear();
-    if (tty) {
-      std::cerr << "\rstationmap: mapped " << claims.size() << " documents" << std::flush;
-    }
-  };
-  const ingest::ReadCounts counts = ingest::read_inputs(
-      inputs, read_options,
-      [&](Document&& d) {
-        batch.push_back(std::move(d));
-        if (batch.size() >= batch_size) {
-          extract_batch();
-        }
-      },
-      problems, [](const Problem& p) { std::cerr << ingest::problem_line(p) << '\n'; });
-  extract_batch();
-  if (tty && !claims.empty()) {
+  const BuildSummary summary = build_map(inputs, options);
+  if (progress_shown) {
     std::cerr << '\n';
   }
-  if (claims.empty()) {
+  if (!summary.written) {
     std::cerr << "stationmap build: no document could be read from the inputs; nothing to map\n";
     return 2;
   }
-  ClaimSet claim_set = merge_claims(std::move(claims), problems);
-  check_countries(claim_set, geography::CountryIndex::embedded(), problems);
-  const std::vector<StaleCorrection> stale = corrections.apply(claim_set, problems);
-
-  render::RenderOptions options;
-  options.boundaries = args.option("--boundaries");
-  options.postgis = args.option("--postgis");
-  const render::RenderSummary summary = render::write_map(claim_set, problems, staging.dir(), options);
-  tiles::TileOptions tile_options;
-  if (args.has("--maxzoom")) {
-    tile_options.maxzoom = args.int_option("--maxzoom", 0);
-  }
-  // Tiles (MBTiles, PMTiles) and the offline web map (style.json, tiles.json, index.html with MapLibre).
-  const tiles::TileOutputs tile_outputs = tiles::write_tiles_and_web_map(claim_set, staging.dir(), tile_options);
-  for (const std::string& warning : tile_outputs.warnings) {
-    std::cerr << "stationmap: warning: " << warning << '\n';
-  }
-  write_counts(claim_set, staging.dir() / "counts.csv");
-  render::write_review(review_queue(claim_set, stale), staging.dir());
-  if (!options.postgis.empty()) {
-    render::write_postgis(claim_set, problems, options);
-  }
-  staging.commit();
-
-  std::cerr << "stationmap: " << counts.read << " documents read, " << counts.skipped << " skipped; "
-            << summary.stations << " stations, " << summary.jurisdictions << " jurisdictions, " << summary.links
-            << " links, " << summary.places << " places; " << problems.size() << " problems\n";
-  std::cout << "map written to " << outdir << "/ (stations.geojson, jurisdictions.geojson, links.geojson, "
+  std::cerr << "stationmap: " << summary.documents_read << " documents read, " << summary.documents_skipped
+            << " skipped; " << summary.stations << " stations, " << summary.jurisdictions << " jurisdictions, "
+            << summary.links << " links, " << summary.places << " places; " << summary.problems << " problems\n";
+  std::cout << "map written to " << options.outdir.string()
+            << "/ (stations.geojson, jurisdictions.geojson, links.geojson, "
             << "places.geojson, stationmap.gpkg, stationmap.qgs, shapefile/, tiles.pmtiles, index.html)\n";
-  return counts.skipped > 0 ? 1 : 0;
+  return summary.documents_skipped > 0 ? 1 : 0;
 }
 
 } // namespace stationmap::cli

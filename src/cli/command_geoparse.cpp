@@ -3,6 +3,7 @@
 #include "args.hpp"
 #include "commands.hpp"
 #include "stationmap/core/error.hpp"
+#include "stationmap/core/parallel.hpp"
 #include "stationmap/core/utf8.hpp"
 #include "stationmap/gazetteer/gazetteer.hpp"
 #include "stationmap/geoparse/geoparser.hpp"
@@ -11,7 +12,6 @@
 #include <fstream>
 #include <iostream>
 #include <nlohmann/json.hpp>
-#include <thread>
 
 namespace stationmap::cli {
 
@@ -370,21 +370,11 @@ int run_geoparse(const std::vector<std::string>& argv) {
   auto flush = [&] {
     results.assign(lines.size(), {});
     bad.assign(lines.size(), 0);
-    auto work = [&](std::size_t worker) {
-      for (std::size_t i = worker; i < lines.size(); i += static_cast<std::size_t>(jobs)) {
-        bool b = false;
-        results[i] = process_line(geoparser, lines[i], line_no - lines.size() + i + 1, b);
-        bad[i] = b ? 1 : 0;
-      }
-    };
-    if (jobs == 1) {
-      work(0);
-    } else {
-      std::vector<std::jthread> threads;
-      for (int w = 0; w < jobs; ++w) {
-        threads.emplace_back(work, static_cast<std::size_t>(w));
-      }
-    }
+    parallel_for(lines.size(), static_cast<unsigned>(jobs), [&](std::size_t i) {
+      bool b = false;
+      results[i] = process_line(geoparser, lines[i], line_no - lines.size() + i + 1, b);
+      bad[i] = b ? 1 : 0;
+    });
     for (std::size_t i = 0; i < lines.size(); ++i) {
       std::cout << results[i] << '\n';
       any_bad = any_bad || bad[i] != 0;

@@ -1,0 +1,53 @@
+#pragma once
+/// @file
+/// The whole pipeline as one call: ingest -> geoparse -> extract -> render -> tiles, into a staged OUTDIR that
+/// replaces the previous one only when everything succeeded. The `stationmap build` command and the tests
+/// call this; new pipeline steps go here, not into the command line code.
+
+#include "stationmap/core/problem_report.hpp"
+
+#include <cstddef>
+#include <filesystem>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace stationmap {
+
+struct BuildOptions {
+  std::filesystem::path outdir;         ///< where to write the map
+  std::filesystem::path gazetteer;      ///< a .smidx index or GeoNames data; empty: the embedded gazetteer
+  unsigned jobs = 1;                    ///< documents processed in parallel
+  std::filesystem::path boundaries;     ///< jurisdiction boundaries (any GDAL vector source), optional
+  std::string postgis;                  ///< "PG:dbname=... host=..." to also write PostGIS tables, optional
+  std::optional<int> maxzoom;           ///< highest tile zoom; nullopt: chosen from the data
+  std::filesystem::path corrections;    ///< analysts' corrections CSV (extract/corrections.hpp), optional
+  std::size_t documents_per_batch = 64; ///< per job: documents held in memory at once before extraction
+
+  /// Called for every problem with an input as it is found (they all also go to problems.csv).
+  std::function<void(const Problem&)> on_problem;
+  /// Called after each batch with the number of documents mapped so far.
+  std::function<void(std::size_t documents)> on_progress;
+  /// Called for warnings about the outputs (MapLibre not fetched, ...).
+  std::function<void(const std::string&)> on_warning;
+};
+
+/// What build_map() did.
+struct BuildSummary {
+  std::size_t documents_read = 0;
+  std::size_t documents_skipped = 0;
+  std::size_t stations = 0;
+  std::size_t jurisdictions = 0;
+  std::size_t links = 0;
+  std::size_t places = 0;
+  std::size_t problems = 0;
+  bool written = false; ///< false when no document could be read: nothing was written
+};
+
+/// Maps the documents found in @p inputs (files or folders) into options.outdir. Unreadable inputs are
+/// reported (on_problem, problems.csv) and skipped; when none is readable nothing is written. Throws
+/// UsageError for bad options, Error (IoError, LibraryError...) when the map cannot be written.
+BuildSummary build_map(const std::vector<std::filesystem::path>& inputs, const BuildOptions& options);
+
+} // namespace stationmap
