@@ -628,6 +628,32 @@ CorrectionSet parse_corrections(std::string_view csv, const std::string& source,
   return set;
 }
 
+std::string_view corrections_header() {
+  return "action,target,value,note\n";
+}
+
+std::string correction_row_csv(std::string_view action, std::string_view target, std::string_view value,
+                               std::string_view note) {
+  std::string row;
+  bool first = true;
+  for (const std::string_view field : {action, target, value, note}) {
+    std::string text(field);
+    std::replace_if(
+        text.begin(), text.end(), [](char c) { return c == '\n' || c == '\r'; }, ' ');
+    const bool quote = text.find_first_of(",\"") != std::string::npos || text != trim(text);
+    if (quote) {
+      std::string quoted = "\"";
+      for (const char c : text) {
+        quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
+      }
+      text = quoted + "\"";
+    }
+    row += (first ? "" : ",") + text;
+    first = false;
+  }
+  return row + "\n";
+}
+
 CorrectionSet read_corrections(const std::filesystem::path& path, ProblemReport& problems) {
   return parse_corrections(read_file(path), path.string(), problems);
 }

@@ -46,6 +46,7 @@ public:
 
 private:
   void read_head() {
+    m_body_head.reset();
     m_parser.emplace();
     m_parser->header_limit(static_cast<std::uint32_t>(m_limits.header_bytes));
     // The head alone is read here; whether a body may follow is the routes' decision (on_head), so the
@@ -74,19 +75,53 @@ private:
       return;
     }
     if (!m_parser->is_done()) {
-      // A body follows. No route takes one yet; the first that does (a token-guarded POST) reads it here
-      // through an http::request_parser<http::string_body> made from m_parser, with body_limit(*body_limit).
-      refuse(http::status::payload_too_large, "this request takes no body");
+      if (*body_limit == 0) {
+        refuse(http::status::payload_too_large, "this request takes no body");
+        return;
+      }
+      read_body(*body_limit);
       return;
     }
-    send(answer(head), head.keep_alive());
+    send(answer(head, {}), head.keep_alive());
+  }
+
+  /// A route that takes a body (the token-guarded review POST) gets it whole, up to its limit (413 beyond).
+  void read_body(std::size_t limit) {
+    const auto length = m_parser->content_length();
+    if (!length || *length > limit) {
+      refuse(http::status::payload_too_large,
+             "a body of at most " + std::to_string(limit) + " bytes, with Content-Length, is taken here");
+      return;
+    }
+    m_body_head.emplace();
+    m_body_head->base() = m_parser->get().base(); // for the log, whatever happens to the body
+    m_body_parser.emplace(std::move(*m_parser));
+    m_body_parser->body_limit(limit);
+    http::async_read(m_stream, m_buffer, *m_body_parser,
+                     beast::bind_front_handler(&Connection::on_body, shared_from_this()));
+  }
+
+  void on_body(beast::error_code ec, std::size_t /*bytes*/) {
+    if (ec) {
+      m_body_parser.reset();
+      if (ec == http::error::body_limit) {
+        send(m_routes.refusal(http::status::payload_too_large, "request body too large", 11), false);
+      }
+      return; // the client closed or timed out mid-body: nothing to say
+    }
+    const auto& request = m_body_parser->get();
+    m_body_head.emplace();
+    m_body_head->base() = request.base();
+    const std::string body = request.body();
+    m_body_parser.reset();
+    send(answer(*m_body_head, body), m_body_head->keep_alive());
   }
 
   /// The routes' reply; a route that fails (a corrupt tile, no memory) gets 500 and a log line, and the
   /// server goes on.
-  Reply answer(const RequestHead& head) {
+  Reply answer(const RequestHead& head, std::string_view body) {
     try {
-      return m_routes.answer(head);
+      return m_routes.answer(head, body);
     } catch (const std::exception& e) {
       log_line("error answering \"" + escape_for_log(std::string(head.target())) + "\": " + escape_for_log(e.what()));
       return m_routes.refusal(http::status::internal_server_error, "internal error", head.version());
@@ -156,7 +191,8 @@ private:
   }
 
   void log_request(std::size_t bytes_written, const beast::error_code& ec) {
-    const RequestHead& head = m_parser->get();
+    // A request whose body was read has its head in m_body_head (m_parser gave its message up).
+    const RequestHead& head = m_body_head ? *m_body_head : m_parser->get();
     const double ms = std::chrono::duration<double, std::milli>(Clock::now() - m_start).count();
     char timing[32];
     std::snprintf(timing, sizeof timing, "%.2fms", ms);
@@ -177,6 +213,8 @@ private:
   const LogSink& m_log;
   beast::flat_buffer m_buffer;
   std::optional<http::request_parser<http::empty_body>> m_parser;
+  std::optional<http::request_parser<http::string_body>> m_body_parser;
+  std::optional<RequestHead> m_body_head;
   Reply m_reply;
   Clock::time_point m_start;
   std::array<char, 4096> m_drain_buffer{};

@@ -2,9 +2,11 @@
 
 #include "routes.hpp"
 
+#include "review.hpp"
 #include "stationmap/serve/http_text.hpp"
 #include "stationmap/serve/server.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <map>
 #include <nlohmann/json.hpp>
@@ -140,9 +142,25 @@ bool accepts_gzip(const RequestHead& head) {
 } // namespace
 
 Routes::Routes(fs::path root, std::unique_ptr<tiles::TileArchive> archive, const ServeOptions& options)
-    : m_root(std::move(root)), m_archive(std::move(archive)), m_cors_origin(options.cors_origin) {
+    : m_root(std::move(root)), m_archive(std::move(archive)), m_cors_origin(options.cors_origin), m_host(options.host) {
   if (m_archive) {
     m_tiles = std::make_unique<TileCache>(*m_archive, options.limits.tile_cache_bytes);
+  }
+  if (!options.review_file.empty()) {
+    m_review = std::make_unique<ReviewLog>(options.review_file,
+                                           options.review_token.empty() ? new_review_token() : options.review_token);
+  }
+}
+
+Routes::~Routes() = default;
+
+void Routes::set_port(int port) {
+  const std::string p = ":" + std::to_string(port);
+  m_review_hosts = {"127.0.0.1" + p, "localhost" + p, "[::1]" + p};
+  if (m_host.find(':') != std::string::npos && m_host.front() != '[') {
+    m_review_hosts.push_back("[" + m_host + "]" + p);
+  } else {
+    m_review_hosts.push_back(m_host + p);
   }
 }
 
@@ -151,6 +169,10 @@ void Routes::set_default_host(std::string host) {
 }
 
 std::optional<std::size_t> Routes::body_limit(const RequestHead& head) const {
+  if (m_review && head.method() == http::verb::post) { // review mode: one POST route, small bodies
+    const auto path = decode_target_path(std_view(head.target()));
+    return path && *path == review_path ? std::optional<std::size_t>(review_body_limit) : std::nullopt;
+  }
   switch (head.method()) {
   case http::verb::get:
   case http::verb::head:
@@ -165,9 +187,11 @@ const char* Routes::allowed_methods() {
   return "GET, HEAD, OPTIONS";
 }
 
-Reply Routes::answer(const RequestHead& head) {
+Reply Routes::answer(const RequestHead& head, std::string_view body) {
   Reply reply;
-  if (head.method() == http::verb::options) {
+  if (head.method() == http::verb::post) {
+    reply = review_post(head, body);
+  } else if (head.method() == http::verb::options) {
     reply = options_reply();
   } else if (const auto path = decode_target_path(std_view(head.target()))) {
     reply = route(head, *path);
@@ -199,6 +223,9 @@ Reply Routes::options_reply() const {
 }
 
 Reply Routes::route(const RequestHead& head, const std::string& path) {
+  if (m_review && (path == "/" || path == "/index.html" || path == review_status_path)) {
+    return review_page(head);
+  }
   if (path == "/" || path == "/index.html") {
     return static_file(head, "/index.html");
   }
@@ -323,6 +350,50 @@ Reply Routes::file_reply(const RequestHead& head, const fs::path& file, const ch
   if (r.message.result() != http::status::range_not_satisfiable) {
     r.message.set(http::field::cache_control, cache_control);
   }
+  return r;
+}
+
+/// Review mode: the web map with the run's token, and the banner's status; only for this server's own Host.
+Reply Routes::review_page(const RequestHead& head) {
+  const auto host = head.find(http::field::host);
+  if (host == head.end() ||
+      std::find(m_review_hosts.begin(), m_review_hosts.end(), std_view(host->value())) == m_review_hosts.end()) {
+    return error(http::status::forbidden, "review mode answers only to its own address");
+  }
+  const auto path = decode_target_path(std_view(head.target()));
+  Reply r;
+  if (path && *path == review_status_path) {
+    if (!m_review->authorised(head, m_review_hosts)) {
+      return error(http::status::forbidden, "a review request needs the page's token");
+    }
+    r = string_reply(http::status::ok, m_review->status_json(), "application/json");
+  } else {
+    const auto file = resolve_inside(m_root, "/index.html");
+    const auto served = file ? m_files.get(*file) : nullptr;
+    if (!served) {
+      return error(http::status::not_found, "index.html not found in OUTDIR");
+    }
+    r = string_reply(http::status::ok, m_review->page_with_token(served->bytes.bytes()), "text/html; charset=utf-8");
+  }
+  r.message.set(http::field::cache_control, "no-store");
+  return r;
+}
+
+/// Review mode: one correction posted by the web map, checked and appended to the review file.
+Reply Routes::review_post(const RequestHead& head, std::string_view body) {
+  if (!m_review) {
+    return error(http::status::method_not_allowed, "method not allowed: use GET, HEAD or OPTIONS");
+  }
+  if (!m_review->authorised(head, m_review_hosts)) {
+    return error(http::status::forbidden, "a review request needs the page's token, from the page's own address");
+  }
+  const auto type = head.find(http::field::content_type);
+  if (type == head.end() || std_view(type->value()).substr(0, 16) != "application/json") {
+    return error(http::status::unsupported_media_type, "a correction is posted as application/json");
+  }
+  auto [status, message] = m_review->post(body);
+  Reply r = string_reply(status, std::move(message), "application/json");
+  r.message.set(http::field::cache_control, "no-store");
   return r;
 }
 

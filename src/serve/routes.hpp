@@ -10,6 +10,8 @@
 #include <filesystem>
 #include <memory>
 #include <optional>
+#include <string_view>
+#include <vector>
 
 namespace stationmap::serve {
 
@@ -28,9 +30,12 @@ struct Reply {
   std::shared_ptr<const void> owner;
 };
 
+class ReviewLog;
+
 class Routes {
 public:
   Routes(std::filesystem::path root, std::unique_ptr<tiles::TileArchive> archive, const ServeOptions& options);
+  ~Routes();
 
   /// The largest request body the server reads for @p head, or nullopt when its method is refused (405,
   /// before any body is read). GET, HEAD and OPTIONS carry none. A route that needs a body (a token-guarded
@@ -39,13 +44,15 @@ public:
   /// The methods body_limit() accepts, for the Allow header of a 405.
   [[nodiscard]] static const char* allowed_methods();
 
-  /// Answers a request whose method body_limit() accepts. Thread-safe.
-  [[nodiscard]] Reply answer(const RequestHead& head);
+  /// Answers a request whose method body_limit() accepts, with its body (empty when none). Thread-safe.
+  [[nodiscard]] Reply answer(const RequestHead& head, std::string_view body = {});
   /// A request refused before it reached a route (400, 405, 413, 431): a plain-text reply with the headers
   /// every reply carries.
   [[nodiscard]] Reply refusal(http::status status, const std::string& message, unsigned version) const;
   /// The host:port for TileJSON's tile URLs when a request names no Host (HTTP/1.0). Set before serving.
   void set_default_host(std::string host);
+  /// The port the server listens on; in review mode, the Host names it answers review requests for.
+  void set_port(int port);
 
 private:
   [[nodiscard]] Reply options_reply() const;
@@ -56,6 +63,8 @@ private:
   Reply file_reply(const RequestHead& head, const std::filesystem::path& file, const char* cache_control);
   void finish(Reply& reply, const RequestHead& head) const;
   void add_common_headers(Reply& reply) const;
+  Reply review_post(const RequestHead& head, std::string_view body);
+  Reply review_page(const RequestHead& head);
 
   std::filesystem::path m_root;
   std::unique_ptr<tiles::TileArchive> m_archive;
@@ -63,6 +72,9 @@ private:
   FileCache m_files;
   std::string m_cors_origin;
   std::string m_default_host;
+  std::string m_host;                  ///< --host
+  std::unique_ptr<ReviewLog> m_review; ///< review mode only
+  std::vector<std::string> m_review_hosts;
 };
 
 } // namespace stationmap::serve

@@ -129,6 +129,7 @@ struct Server::Impl {
     }
     bound_port = acceptor.local_endpoint().port();
     routes->set_default_host(options.host + ":" + std::to_string(bound_port));
+    routes->set_port(bound_port);
   }
 };
 
@@ -142,6 +143,10 @@ Server::Server(const fs::path& outdir, ServeOptions options) : m_impl(std::make_
   if (!options.cors_origin.empty() && !is_valid_cors_origin(options.cors_origin)) {
     throw UsageError("serve: --cors expects an origin such as https://example.org (scheme, host, optional "
                      "port) or *");
+  }
+  if (!options.review_file.empty() && !options.cors_origin.empty()) {
+    throw UsageError("serve: --review and --cors do not go together: another site's scripts could read the "
+                     "page that carries the review token");
   }
   require_stationmap_outdir(outdir);
   const fs::path root = fs::canonical(outdir);

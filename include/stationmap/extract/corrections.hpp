@@ -71,6 +71,13 @@ struct CorrectionSet {
 /// the line) and skipped. Throws InputError when the header is not `action,target,value,note`.
 CorrectionSet parse_corrections(std::string_view csv, const std::string& source, ProblemReport& problems);
 
+/// One row of a corrections file as CSV text (fields quoted when needed, line breaks in them made spaces),
+/// ending with a newline; the header is corrections_header().
+std::string correction_row_csv(std::string_view action, std::string_view target, std::string_view value,
+                               std::string_view note);
+/// "action,target,value,note\n"
+std::string_view corrections_header();
+
 /// Reads a corrections file (UTF-8). Throws IoError when it cannot be read, InputError as parse_corrections().
 CorrectionSet read_corrections(const std::filesystem::path& path, ProblemReport& problems);
 

@@ -37,6 +37,11 @@ struct ServeOptions {
   /// empty: no CORS headers at all (the default; the web map is served from the same origin).
   std::string cors_origin;
   ServeLimits limits;
+  /// `--review FILE`: the web map gains review controls that append corrections rows to this file (see
+  /// extract/corrections.hpp); empty: no review, nothing can be written.
+  std::string review_file;
+  /// The per-run token every review write must carry; empty: a random one (tests set their own).
+  std::string review_token;
   /// Receives one line per request (without newline); default: standard error.
   std::function<void(const std::string&)> log;
 };
