@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <boost/geometry.hpp>
+#include <boost/geometry/algorithms/point_on_surface.hpp>
 #include <boost/geometry/geometries/box.hpp>
 #include <boost/geometry/geometries/multi_polygon.hpp>
 #include <boost/geometry/geometries/point_xy.hpp>
@@ -249,6 +250,24 @@ Topology parse_topojson(std::string_view text) {
   } catch (const Json::exception& e) {
     throw FormatError(std::string("TopoJSON: ") + e.what());
   }
+}
+
+LabelPoint label_point(const std::vector<Polygon>& polygons) {
+  LabelPoint best;
+  for (const Polygon& p : polygons) {
+    BoostPolygon polygon;
+    for (const Position& q : p.outer) {
+      polygon.outer().emplace_back(q.lon, q.lat);
+    }
+    bg::correct(polygon);
+    const double area = bg::area(polygon);
+    if (area > best.area) {
+      BoostPoint inside;
+      bg::point_on_surface(polygon, inside);
+      best = {{inside.x(), inside.y()}, area};
+    }
+  }
+  return best;
 }
 
 std::vector<Line> shared_arcs(const Topology& topology, const std::string& object) {

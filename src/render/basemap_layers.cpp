@@ -4,6 +4,8 @@
 #include "stationmap/core/file_io.hpp"
 #include "stationmap/geography/country_index.hpp"
 
+#include <cmath>
+
 namespace stationmap::render::detail {
 
 namespace {
@@ -76,8 +78,35 @@ std::vector<Layer> basemap_layers(const geography::Topology& topology) {
   return layers;
 }
 
+Layer basemap_labels(const geography::Topology& topology) {
+  Layer labels{
+      "basemap_labels",
+      GeomType::Point,
+      {{"name", "name", FieldType::String}, {"iso_a2", "iso_a2", FieldType::String}, {"area", "area", FieldType::Real}},
+      {}};
+  if (const auto it = topology.objects.find("countries"); it != topology.objects.end()) {
+    for (const geography::Feature& f : it->second) {
+      const std::string name = property(f, "name");
+      if (f.polygons.empty() || name.empty()) {
+        continue;
+      }
+      const geography::LabelPoint point = geography::label_point(f.polygons);
+      Row row;
+      row.shape.parts.push_back({LonLat{point.at.lon, point.at.lat}});
+      row.values = {Value::of(name), Value::of(property(f, "iso_a2")),
+                    Value::of(std::round(point.area * 100.0) / 100.0)};
+      labels.rows.push_back(std::move(row));
+    }
+  }
+  return labels;
+}
+
+geography::Topology embedded_countries(std::string_view scale) {
+  return geography::parse_topojson(read_file(geography::naturalearth_file(scale)));
+}
+
 std::vector<Layer> embedded_basemap_layers() {
-  return basemap_layers(geography::parse_topojson(read_file(geography::naturalearth_file("50m"))));
+  return basemap_layers(embedded_countries("50m"));
 }
 
 } // namespace stationmap::render::detail

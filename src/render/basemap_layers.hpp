@@ -6,6 +6,7 @@
 #include "stationmap/geography/topojson.hpp"
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace stationmap::render::detail {
@@ -16,6 +17,13 @@ inline constexpr const char* basemap_group = "basemap";
 /// basemap_countries (MultiPolygon: name, iso_a2) and basemap_borders (lines), bottom first, from the
 /// countries of @p topology.
 std::vector<Layer> basemap_layers(const geography::Topology& topology);
+
+/// basemap_labels: one point per named country inside its largest polygon (name, iso_a2, area in square
+/// degrees to rank labels).
+Layer basemap_labels(const geography::Topology& topology);
+
+/// The embedded Natural Earth countries at @p scale ("110m", "50m").
+geography::Topology embedded_countries(std::string_view scale);
 
 /// basemap_layers() of the embedded 1:50m countries.
 std::vector<Layer> embedded_basemap_layers();

@@ -1,8 +1,12 @@
 // MapLibre style, TileJSON and the offline web map (index.html + vendored MapLibre GL JS).
 
+#include "basemap_layers.hpp"
+#include "glyphs.hpp"
+#include "ogr_writer.hpp"
 #include "stationmap/core/error.hpp"
 #include "stationmap/core/file_io.hpp"
 #include "stationmap/render/tiles/web.hpp"
+#include "styles.hpp"
 
 #include <cstdlib>
 #include <nlohmann/json.hpp>
@@ -33,6 +37,61 @@ ojson vector_source(const TileSet& set, const std::string& url, int maxzoom) {
           {"attribution", set.options.attribution}};
 }
 
+// --- the basemap: Natural Earth 1:110m as GeoJSON beside the page (MapLibre tiles and generalises it per zoom
+// in its worker), country names drawn with glyphs rendered from a system font. Nothing outside the origin.
+
+const char* const basemap_attribution = "Natural Earth (public domain)";
+const char* const glyphs_folder = "glyphs";
+
+/// The GeoJSON file of a basemap layer, beside index.html.
+std::string basemap_file(const std::string& layer) {
+  return layer + ".geojson";
+}
+
+ojson basemap_source(const std::string& layer) {
+  return {{"type", "geojson"}, {"data", basemap_file(layer)}, {"attribution", basemap_attribution}};
+}
+
+void add_basemap_layers(ojson& style, ojson& layers) {
+  using render::detail::basemap_colour;
+  for (const char* layer : {"basemap_countries", "basemap_borders", "basemap_labels"}) {
+    style["sources"][layer] = basemap_source(layer);
+  }
+  layers.push_back({{"id", "basemap-land"},
+                    {"type", "fill"},
+                    {"source", "basemap_countries"},
+                    {"paint", {{"fill-color", basemap_colour("land")}, {"fill-antialias", true}}}});
+  layers.push_back({{"id", "basemap-coast"},
+                    {"type", "line"},
+                    {"source", "basemap_countries"},
+                    {"paint", {{"line-color", basemap_colour("coast")}, {"line-width", 0.7}}}});
+  layers.push_back(
+      {{"id", "basemap-borders"},
+       {"type", "line"},
+       {"source", "basemap_borders"},
+       {"paint",
+        {{"line-color", basemap_colour("border")}, {"line-width", 0.8}, {"line-dasharray", ojson::array({3, 2})}}}});
+  if (render::detail::label_font_file().empty()) {
+    return; // no font to draw names with: the map stays readable by its shapes
+  }
+  style["glyphs"] = std::string(glyphs_folder) + "/{fontstack}/{range}.pbf";
+  layers.push_back(
+      {{"id", "basemap-labels"},
+       {"type", "symbol"},
+       {"source", "basemap_labels"},
+       {"layout",
+        {{"text-field", ojson::array({"get", "name"})},
+         {"text-font", ojson::array({render::detail::label_fontstack})},
+         {"text-size", ojson::array({"interpolate", ojson::array({"linear"}), ojson::array({"zoom"}), 1, 9, 5, 14})},
+         {"text-max-width", 7},
+         {"text-padding", 2},
+         {"symbol-sort-key", ojson::array({"-", ojson::array({"get", "area"})})}}}, // larger countries first
+       {"paint",
+        {{"text-color", basemap_colour("label")},
+         {"text-halo-color", basemap_colour("label_halo")},
+         {"text-halo-width", 1.2}}}});
+}
+
 ojson is_cluster(bool yes) {
   return ojson::array({"==", ojson::array({"get", "cluster"}), yes});
 }
@@ -57,7 +116,11 @@ std::string style_json(const TileSet& set, const std::string& tile_url) {
   status_match.push_back("#7f7f7f"); // mixed clusters and anything else
 
   ojson layers = ojson::array();
-  layers.push_back({{"id", "background"}, {"type", "background"}, {"paint", {{"background-color", "#eef2f5"}}}});
+  ojson style;
+  layers.push_back({{"id", "background"},
+                    {"type", "background"},
+                    {"paint", {{"background-color", render::detail::basemap_colour("water")}}}});
+  add_basemap_layers(style, layers);
   layers.push_back(
       {{"id", "links"},
        {"type", "line"},
@@ -112,18 +175,18 @@ std::string style_json(const TileSet& set, const std::string& tile_url) {
                       {"circle-stroke-color", "#ffffff"},
                       {"circle-stroke-width", 1.5}}}});
 
-  ojson style;
   style["version"] = 8;
   style["name"] = set.options.name;
-  style["metadata"] = {{"stationmap:status-colors", ojson::object()},
-                       {"stationmap:note", "No glyphs or sprites: cluster counts are drawn by index.html"}};
+  style["metadata"] = {
+      {"stationmap:status-colors", ojson::object()},
+      {"stationmap:note", "Glyphs only for the basemap's country names; cluster counts are drawn by index.html"}};
   for (const auto& [status, color] : status_colors()) {
     style["metadata"]["stationmap:status-colors"][status] = color;
   }
   style["center"] = ojson::array({set.center[0], set.center[1]});
   style["zoom"] = std::max(1.0, set.center[2]);
-  style["sources"] = {{source_all, vector_source(set, tile_url, set.maxzoom)},
-                      {source_links, vector_source(set, tile_url, layer_maxzoom(set, "links"))}};
+  style["sources"][source_all] = vector_source(set, tile_url, set.maxzoom);
+  style["sources"][source_links] = vector_source(set, tile_url, layer_maxzoom(set, "links"));
   style["layers"] = layers;
   return style.dump(2);
 }
@@ -163,6 +226,28 @@ std::filesystem::path find_web_dir() {
     }
   }
   return {};
+}
+
+void write_basemap_web_files(const std::filesystem::path& outdir) {
+  const geography::Topology countries = render::detail::embedded_countries("110m");
+  std::vector<render::detail::Layer> layers = render::detail::basemap_layers(countries);
+  layers.push_back(render::detail::basemap_labels(countries));
+  std::vector<std::string> names;
+  for (const render::detail::Layer& layer : layers) {
+    const std::filesystem::path file = outdir / basemap_file(layer.name);
+    std::filesystem::remove(file);
+    render::detail::write_geojson(layer, file);
+    if (layer.name == "basemap_labels") {
+      for (const auto& row : layer.rows) {
+        names.push_back(row.values.at(0).text);
+      }
+    }
+  }
+  if (const std::filesystem::path font = render::detail::label_font_file(); !font.empty()) {
+    std::filesystem::remove_all(outdir / glyphs_folder);
+    render::detail::write_glyphs(outdir / glyphs_folder, font, render::detail::label_fontstack,
+                                 render::detail::glyph_ranges(names));
+  }
 }
 
 std::vector<std::string> write_web_map(const TileSet& set, const std::filesystem::path& outdir,
@@ -210,6 +295,7 @@ TileOutputs write_tiles_and_web_map(const ClaimSet& claims, const std::filesyste
   out.maxzoom = set.maxzoom;
   out.tiles = set.tiles.size();
   out.warnings = write_web_map(set, outdir);
+  write_basemap_web_files(outdir);
   return out;
 }
 

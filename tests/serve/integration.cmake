@@ -33,6 +33,11 @@ if(STATIONMAP_NODE)
   set_tests_properties(web_review_browser PROPERTIES
     LABELS browser TIMEOUT 200
     ENVIRONMENT "STATIONMAP_BINARY=$<TARGET_FILE:stationmap>;STATIONMAP_REVIEW_DOCS=${CMAKE_CURRENT_SOURCE_DIR}/serve/data/review_docs")
+  add_test(NAME web_basemap
+           COMMAND ${STATIONMAP_NODE} --test ${web_dir}/test/basemap.test.mjs)
+  set_tests_properties(web_basemap PROPERTIES
+    FIXTURES_REQUIRED web_outdir LABELS browser TIMEOUT 180
+    ENVIRONMENT "STATIONMAP_TEST_OUTDIR=${STATIONMAP_WEB_TEST_OUTDIR};STATIONMAP_BINARY=$<TARGET_FILE:stationmap>")
   set_tests_properties(web_browser PROPERTIES
     FIXTURES_REQUIRED web_outdir LABELS browser TIMEOUT 180
     ENVIRONMENT "STATIONMAP_TEST_OUTDIR=${STATIONMAP_WEB_TEST_OUTDIR};STATIONMAP_BINARY=$<TARGET_FILE:stationmap>")

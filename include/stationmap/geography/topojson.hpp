@@ -45,6 +45,14 @@ struct Topology {
 /// Decodes a TopoJSON topology. Throws FormatError when the text is not TopoJSON with valid arc indexes.
 Topology parse_topojson(std::string_view text);
 
+/// Where to write a feature's name: a point inside its largest polygon (Boost.Geometry point_on_surface), and
+/// that polygon's area in square degrees (to rank labels).
+struct LabelPoint {
+  Position at;
+  double area = 0.0;
+};
+LabelPoint label_point(const std::vector<Polygon>& polygons);
+
 /// The arcs of @p object's features that two features share (land borders between countries), in arc order.
 std::vector<Line> shared_arcs(const Topology& topology, const std::string& object);
 

@@ -32,6 +32,10 @@ inline constexpr const char* relative_tile_url = "tiles/{z}/{x}/{y}.pbf";
 /// Writes style.json, tiles.json, index.html, maplibre-gl.js, maplibre-gl.css (and MapLibre's licence)
 /// into @p outdir. Returns warnings (e.g. MapLibre not fetched yet: the map then cannot start); throws
 /// IoError when a file cannot be written or the index.html template is missing.
+/// The web map's basemap beside index.html: basemap_countries/borders/labels.geojson (Natural Earth 1:110m) and
+/// glyphs/<fontstack>/<range>.pbf for the country names (when the label font is installed).
+void write_basemap_web_files(const std::filesystem::path& outdir);
+
 std::vector<std::string> write_web_map(const TileSet& set, const std::filesystem::path& outdir,
                                        const std::filesystem::path& web_dir = {});
 

@@ -1,0 +1,31 @@
+#pragma once
+// Glyphs for the web map's labels: signed-distance-field glyph ranges (the MapLibre/Mapbox glyph PBF format,
+// 256 code points per file, 24 px, 3 px buffer) rendered with FreeType from a system font, so that labels need
+// no request outside the page's origin.
+
+#include <filesystem>
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace stationmap::render::detail {
+
+/// The fontstack name the style's text-font uses, and the font file it is rendered from.
+inline constexpr const char* label_fontstack = "DejaVuSans";
+
+/// The Debian font (fonts-dejavu-core) for labels; empty when it is not installed.
+std::filesystem::path label_font_file();
+
+/// Ranges (first code point / 256) needed to draw @p texts; range 0 always.
+std::set<unsigned> glyph_ranges(const std::vector<std::string>& texts);
+
+/// One glyph range as a glyph PBF ("<start>-<end>"): every code point of the range that @p font has.
+/// Throws LibraryError when FreeType cannot read the font.
+std::string glyph_range_pbf(const std::filesystem::path& font, std::string_view fontstack, unsigned range);
+
+/// Writes <dir>/<fontstack>/<start>-<end>.pbf for each range.
+void write_glyphs(const std::filesystem::path& dir, const std::filesystem::path& font, std::string_view fontstack,
+                  const std::set<unsigned>& ranges);
+
+} // namespace stationmap::render::detail
