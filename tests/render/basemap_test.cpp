@@ -35,3 +35,74 @@ TEST(BasemapLayers, CountriesAsNamedPolygonsAndTheirSharedBorders) {
 
 } // namespace
 } // namespace stationmap::render::detail
+
+#include "glyphs.hpp"
+
+#include <protozero/pbf_reader.hpp>
+
+namespace stationmap::render::detail {
+namespace {
+
+TEST(Glyphs, RangesCoverEveryCharacterOfTheLabels) {
+  EXPECT_EQ(glyph_ranges({}), (std::set<unsigned>{0}));
+  EXPECT_EQ(glyph_ranges({"Côte d'Ivoire", "Ελλάδα"}), (std::set<unsigned>{0, 3}));
+}
+
+TEST(Glyphs, ARangeIsAGlyphPbfOfSignedDistanceFields) {
+  const std::filesystem::path font = label_font_file();
+  ASSERT_FALSE(font.empty()) << "fonts-dejavu-core is not installed (tools/install_deps.sh)";
+  const std::string pbf = glyph_range_pbf(font, label_fontstack, 0);
+  protozero::pbf_reader glyphs(pbf);
+  ASSERT_TRUE(glyphs.next(1));
+  protozero::pbf_reader stack = glyphs.get_message();
+  int count = 0;
+  bool saw_a = false;
+  std::string names;
+  while (stack.next()) {
+    if (stack.tag() == 1 || stack.tag() == 2) {
+      names += stack.get_string() + ";";
+    } else if (stack.tag() == 3) {
+      protozero::pbf_reader glyph = stack.get_message();
+      std::uint32_t id = 0, width = 0, height = 0;
+      std::string bitmap;
+      while (glyph.next()) {
+        switch (glyph.tag()) {
+        case 1:
+          id = glyph.get_uint32();
+          break;
+        case 2:
+          bitmap = glyph.get_bytes();
+          break;
+        case 3:
+          width = glyph.get_uint32();
+          break;
+        case 4:
+          height = glyph.get_uint32();
+          break;
+        default:
+          glyph.skip();
+        }
+      }
+      ++count;
+      if (id == 'A') {
+        saw_a = true;
+        ASSERT_EQ(bitmap.size(), (width + 6) * (height + 6)); // 3 px border on each side
+        // Inside the letter beyond the edge value (192), the border far outside near 0.
+        EXPECT_LT(static_cast<unsigned char>(bitmap[0]), 64);
+        unsigned deepest = 0;
+        for (const char c : bitmap) {
+          deepest = std::max(deepest, static_cast<unsigned>(static_cast<unsigned char>(c)));
+        }
+        EXPECT_GT(deepest, 192u); // inside the strokes, beyond the edge value
+      }
+    } else {
+      stack.skip();
+    }
+  }
+  EXPECT_EQ(names, std::string(label_fontstack) + ";0-255;");
+  EXPECT_TRUE(saw_a);
+  EXPECT_GT(count, 150); // DejaVu Sans has all of Latin-1
+}
+
+} // namespace
+} // namespace stationmap::render::detail

@@ -21,18 +21,21 @@ st::TileSet fixture_set() {
 
 } // namespace
 
-TEST(TilesWeb, StyleIsMapLibreV8WithoutGlyphsAndUsesEveryLayer) {
+TEST(TilesWeb, StyleIsMapLibreV8WithLocalGlyphsAndUsesEveryLayer) {
   const auto set = fixture_set();
   const auto style = nlohmann::json::parse(st::style_json(set));
   EXPECT_EQ(style["version"], 8);
-  EXPECT_FALSE(style.contains("glyphs"));
+  EXPECT_EQ(style["glyphs"], "glyphs/{fontstack}/{range}.pbf"); // beside index.html, never a remote server
   EXPECT_FALSE(style.contains("sprite"));
   EXPECT_EQ(style["sources"]["stationmap"]["tiles"][0], "tiles/{z}/{x}/{y}.pbf");
   EXPECT_EQ(style["sources"]["stationmap"]["maxzoom"], set.maxzoom);
   EXPECT_EQ(style["sources"]["stationmap-links"]["maxzoom"], std::min(8, set.maxzoom));
   std::set<std::string> source_layers;
+  std::set<std::string> symbol_layers;
   for (const auto& l : style["layers"]) {
-    EXPECT_NE(l["type"], "symbol") << "symbol layers would need glyphs";
+    if (l["type"] == "symbol") {
+      symbol_layers.insert(l["id"].get<std::string>());
+    }
     if (l.contains("source-layer")) {
       source_layers.insert(l["source-layer"].get<std::string>());
     }
@@ -41,6 +44,11 @@ TEST(TilesWeb, StyleIsMapLibreV8WithoutGlyphsAndUsesEveryLayer) {
     }
   }
   EXPECT_EQ(source_layers, (std::set<std::string>{"stations", "jurisdictions", "links", "places"}));
+  EXPECT_EQ(symbol_layers, (std::set<std::string>{"basemap-labels"})); // the only text: country names
+  for (const char* basemap : {"basemap_countries", "basemap_borders", "basemap_labels"}) {
+    EXPECT_EQ(style["sources"][basemap]["type"], "geojson");
+    EXPECT_EQ(style["sources"][basemap]["data"], std::string(basemap) + ".geojson");
+  }
   // Every status has its colour in the legend metadata.
   for (const auto& [status, color] : st::status_colors()) {
     EXPECT_EQ(style["metadata"]["stationmap:status-colors"][status], color);
