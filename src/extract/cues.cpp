@@ -24,6 +24,9 @@ const std::vector<std::string_view>& negation() {
 const std::vector<std::string_view>& not_found() {
   return lexicon::phrases("not_found");
 }
+const std::vector<std::string_view>& hypothetical() {
+  return lexicon::phrases("hypothetical");
+}
 const std::vector<std::string_view>& base() {
   return lexicon::phrases("base");
 }

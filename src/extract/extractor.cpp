@@ -173,7 +173,8 @@ std::string gap_between(const std::string& text, const Token& a, const Token& b)
 bool is_coordination(const std::string& gap) {
   std::string g = fold_key(gap);
   if (g.empty()) {
-    return gap.find(',') != std::string::npos || gap.find("\xE3\x80\x81") != std::string::npos; // , or 、
+    // , or 、 or ; ("Dublin, Ireland; Vienna, Austria")
+    return gap.find_first_of(",;") != std::string::npos || gap.find("\xE3\x80\x81") != std::string::npos;
   }
   const auto& words = cues::coordination();
   return std::find(words.begin(), words.end(), g) != words.end();
@@ -283,6 +284,30 @@ Place normalise_place(const Gazetteer& g, const Mention& m, const std::set<std::
     }
   }
   return place;
+}
+
+/// The clause of each mention: clauses are separated by semicolons ("Dublin, Ireland; Vienna, Austria").
+std::vector<std::size_t> clause_of(const std::string& text, const SentenceTokens& st,
+                                   const std::vector<Local>& locals) {
+  std::vector<std::size_t> clause(locals.size(), 0);
+  for (std::size_t k = 1; k < locals.size(); ++k) {
+    const std::string gap = gap_between(text, st.token(locals[k - 1].last), st.token(locals[k].first));
+    const bool semicolon = gap.find(';') != std::string::npos || gap.find("\xEF\xBC\x9B") != std::string::npos;
+    clause[k] = clause[k - 1] + (semicolon ? 1 : 0);
+  }
+  return clause;
+}
+
+/// A small place (a neighbourhood, or fewer than kSmallPlace people) in a country that nothing else in the
+/// document names is a namesake or a common word read as a name ("Same report says...", "Research desk").
+constexpr std::uint32_t kSmallPlace = 100000;
+bool small_place_in_unnamed_country(const Place& p, const std::map<std::string, std::set<std::size_t>>& named) {
+  if (p.is_country() || (p.feature_code != "PPLX" && p.population >= kSmallPlace)) {
+    return false;
+  }
+  const auto it = named.find(p.country);
+  return it == named.end() ||
+         std::none_of(it->second.begin(), it->second.end(), [&](std::size_t index) { return index != p.index; });
 }
 
 /// True when the mention names a small place only by one of its unlabelled alternate names (GeoNames'
@@ -407,6 +432,13 @@ DocumentClaims Extractor::extract(const Document& doc) const {
     std::map<std::size_t, int> counts; // mention index -> number of stations the sentence gives
   };
   std::vector<SentenceResult> results(sentences.size());
+  // Countries the document names, with the places named in each (by gazetteer index).
+  std::map<std::string, std::set<std::size_t>> named_countries;
+  for (const Mention& m : mentions) {
+    if (m.place) {
+      named_countries[m.place->country].insert(m.place->index);
+    }
+  }
 
   for (std::size_t si = 0; si < sentences.size(); ++si) {
     const Sentence& s = sentences[si];
@@ -439,15 +471,19 @@ DocumentClaims Extractor::extract(const Document& doc) const {
       continue;
     }
     {
-      std::set<std::string> countries;
-      for (const Local& l : locals) {
-        const Mention& m = mentions[l.mention];
+      // A country qualifies the names of its own clause: in "Havana, Cuba; Vancouver, Canada; Lima, Peru" Peru
+      // says nothing about Vancouver.
+      const std::vector<std::size_t> clause = clause_of(s.text, st, locals);
+      std::map<std::size_t, std::set<std::string>> clause_countries;
+      for (std::size_t k = 0; k < locals.size(); ++k) {
+        const Mention& m = mentions[locals[k].mention];
         if (m.place && m.place->is_country()) {
-          countries.insert(m.place->country);
+          clause_countries[clause[k]].insert(m.place->country);
         }
       }
       for (std::size_t k = 0; k < locals.size(); ++k) {
         const Local& l = locals[k];
+        const std::set<std::string>& countries = clause_countries[clause[k]];
         Mention& m = mentions[l.mention];
         // Listed with cities ("New York, San Francisco and Los Angeles"), a name is read as a city too.
         bool among_cities = false;
@@ -625,6 +661,16 @@ DocumentClaims Extractor::extract(const Document& doc) const {
       }
       if (res.not_found) {
         out.mentions[locals[k].mention].reason = "found no station";
+        excluded[k] = true;
+        continue;
+      }
+      if (st.before(a, cues::hypothetical(), 10)) {
+        out.mentions[locals[k].mention].reason = "hypothetical";
+        excluded[k] = true;
+        continue;
+      }
+      if (small_place_in_unnamed_country(*m.place, named_countries) && pinned[locals[k].mention] == nullptr) {
+        out.mentions[locals[k].mention].reason = "small place in a country the document does not name";
         excluded[k] = true;
         continue;
       }
