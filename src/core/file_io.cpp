@@ -1,13 +1,13 @@
 #include "stationmap/core/file_io.hpp"
 
 #include "stationmap/core/error.hpp"
+#include "stationmap/core/gzip.hpp"
 
 #include <cerrno>
 #include <cstring>
 #include <fstream>
 #include <memory>
 #include <unistd.h>
-#include <zlib.h>
 
 namespace stationmap {
 
@@ -62,46 +62,16 @@ void write_file_atomic(const fs::path& path, std::string_view contents) {
   }
 }
 
-std::string read_maybe_gzip(const fs::path& path) {
+std::string read_maybe_gzip(const fs::path& path, std::size_t max_bytes) {
   std::string raw = read_file(path);
   if (raw.size() < 2 || static_cast<unsigned char>(raw[0]) != 0x1F || static_cast<unsigned char>(raw[1]) != 0x8B) {
     return raw;
   }
-  z_stream zs{};
-  if (inflateInit2(&zs, 15 + 32) != Z_OK) {
-    throw LibraryError("zlib: inflateInit2 failed");
+  try {
+    return gunzip(raw, max_bytes);
+  } catch (const FormatError& e) {
+    throw IoError(path.string(), e.what());
   }
-  const std::unique_ptr<z_stream, int (*)(z_stream*)> guard(&zs, inflateEnd);
-  std::string out;
-  out.resize(raw.size() * 4);
-  zs.next_in = reinterpret_cast<Bytef*>(raw.data());
-  zs.avail_in = static_cast<uInt>(raw.size());
-  for (;;) {
-    if (zs.total_out == out.size()) {
-      out.resize(out.size() * 2);
-    }
-    zs.next_out = reinterpret_cast<Bytef*>(out.data() + zs.total_out);
-    zs.avail_out = static_cast<uInt>(out.size() - zs.total_out);
-    const int rc = inflate(&zs, Z_NO_FLUSH);
-    if (rc == Z_STREAM_END) {
-      // Concatenated gzip members: continue with the next one.
-      if (zs.avail_in > 0) {
-        const auto done_out = zs.total_out;
-        inflateReset(&zs);
-        zs.total_out = done_out;
-        continue;
-      }
-      break;
-    }
-    if (rc != Z_OK && rc != Z_BUF_ERROR) {
-      throw IoError(path.string(), std::string("corrupt gzip data: ") + (zs.msg != nullptr ? zs.msg : "?"));
-    }
-    if (rc == Z_BUF_ERROR && zs.avail_in == 0) {
-      throw IoError(path.string(), "truncated gzip data");
-    }
-  }
-  out.resize(zs.total_out);
-  return out;
 }
 
 } // namespace stationmap

@@ -110,7 +110,7 @@ fs::path helper_path() {
 }
 
 std::string mib(std::uint64_t bytes) {
-  return std::to_string(bytes / (1024 * 1024)) + " MiB";
+  return bytes < 1024 * 1024 ? std::to_string(bytes) + " bytes" : std::to_string(bytes / (1024 * 1024)) + " MiB";
 }
 
 /// What the child did: its wait status and output, or that the parent stopped it.
@@ -220,6 +220,9 @@ void interpret(const ChildRun& run, Document& doc, const PdfLimits& limits) {
     throw FormatError("the PDF reader failed (exit status " + std::to_string(code) + ")");
   }
   decode(run.out, doc);
+  if (doc.text.size() > limits.max_text_bytes) {
+    throw FormatError("the PDF's text is over the limit of " + mib(limits.max_text_bytes));
+  }
 }
 
 void limit(int resource, rlim_t soft, rlim_t hard) {

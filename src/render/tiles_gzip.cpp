@@ -2,11 +2,19 @@
 // depend on the input only.
 
 #include "stationmap/core/error.hpp"
+#include "stationmap/core/gzip.hpp"
 #include "stationmap/render/tiles/tiles.hpp"
 
 #include <zlib.h>
 
 namespace stationmap::tiles {
+
+namespace {
+
+/// The most a tile or a PMTiles directory may expand to: ours stay under a few MiB; more is a bomb.
+constexpr std::size_t max_tile_bytes = 64ULL * 1024 * 1024;
+
+} // namespace
 
 std::string gzip_compress(std::string_view data) {
   z_stream zs{};
@@ -29,31 +37,7 @@ std::string gzip_compress(std::string_view data) {
 }
 
 std::string gzip_decompress(std::string_view data) {
-  z_stream zs{};
-  if (inflateInit2(&zs, 15 + 32) != Z_OK) {
-    throw LibraryError("zlib: inflateInit2 failed");
-  }
-  zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
-  zs.avail_in = static_cast<uInt>(data.size());
-  std::string out;
-  char buf[16384];
-  int rc = Z_OK;
-  while (rc != Z_STREAM_END) {
-    zs.next_out = reinterpret_cast<Bytef*>(buf);
-    zs.avail_out = sizeof buf;
-    rc = inflate(&zs, Z_NO_FLUSH);
-    if (rc != Z_OK && rc != Z_STREAM_END) {
-      inflateEnd(&zs);
-      throw FormatError("gzip: corrupt data");
-    }
-    out.append(buf, sizeof buf - zs.avail_out);
-    if (rc == Z_OK && zs.avail_in == 0 && zs.avail_out != 0) {
-      inflateEnd(&zs);
-      throw FormatError("gzip: truncated data");
-    }
-  }
-  inflateEnd(&zs);
-  return out;
+  return gunzip(data, max_tile_bytes);
 }
 
 } // namespace stationmap::tiles

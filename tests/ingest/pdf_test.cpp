@@ -2,6 +2,7 @@
 #include "stationmap/ingest/pdf.hpp"
 #include "test_util.hpp"
 
+#include <cstdlib>
 #include <gtest/gtest.h>
 
 namespace stationmap::ingest {
@@ -32,6 +33,52 @@ TEST(PdfExtractor, RejectsDamagedAndTextlessPdfs) {
     FAIL() << "no exception";
   } catch (const FormatError& e) {
     EXPECT_NE(std::string(e.what()).find("no text layer"), std::string::npos) << e.what();
+  }
+}
+
+TEST(PdfChildProcess, GivesWhatTheInProcessReaderGives) {
+  Document in_process;
+  extract_pdf(fixture("report.pdf"), in_process);
+  Document isolated;
+  extract_pdf_isolated(test::data_path("report.pdf"), isolated);
+  EXPECT_EQ(isolated.text, in_process.text);
+  EXPECT_EQ(isolated.title, in_process.title);
+  EXPECT_EQ(isolated.date, in_process.date);
+  EXPECT_EQ(isolated.blocks.size(), in_process.blocks.size());
+}
+
+TEST(PdfChildProcess, TheReadersReasonsComeBack) {
+  Document doc;
+  try {
+    extract_pdf_isolated(test::data_path("scanned.pdf"), doc);
+    FAIL() << "no exception";
+  } catch (const FormatError& e) {
+    EXPECT_NE(std::string(e.what()).find("no text layer"), std::string::npos) << e.what();
+  }
+}
+
+TEST(PdfChildProcess, ACrashInTheReaderIsAnErrorNotTheEndOfTheRun) {
+  ::setenv("STATIONMAP_PDF_TEST_ABORT", "report.pdf", 1); // the child's test hook: abort on this file
+  Document doc;
+  try {
+    extract_pdf_isolated(test::data_path("report.pdf"), doc);
+    ::unsetenv("STATIONMAP_PDF_TEST_ABORT");
+    FAIL() << "no exception";
+  } catch (const FormatError& e) {
+    ::unsetenv("STATIONMAP_PDF_TEST_ABORT");
+    EXPECT_NE(std::string(e.what()).find("the PDF reader crashed on it (signal 6"), std::string::npos) << e.what();
+  }
+}
+
+TEST(PdfChildProcess, TooMuchTextIsRefused) {
+  PdfLimits limits;
+  limits.max_text_bytes = 16; // report.pdf has more
+  Document doc;
+  try {
+    extract_pdf_isolated(test::data_path("report.pdf"), doc, limits);
+    FAIL() << "no exception";
+  } catch (const FormatError& e) {
+    EXPECT_NE(std::string(e.what()).find("over the limit"), std::string::npos) << e.what();
   }
 }
 

@@ -131,7 +131,8 @@ using LinkGeometries = std::map<std::string, std::vector<std::vector<LonLat>>>;
 /// Stable colour (#rrggbb) for a jurisdiction id: the links and jurisdiction points share it.
 [[nodiscard]] std::string jurisdiction_color(std::string_view jurisdiction_id);
 
-/// gzip (RFC 1952, mtime 0, deterministic) and its inverse. Throw LibraryError/FormatError.
+/// gzip (RFC 1952, mtime 0, deterministic) and its inverse (which stops at 64 MiB, far above any tile). Throw
+/// LibraryError/FormatError.
 [[nodiscard]] std::string gzip_compress(std::string_view data);
 [[nodiscard]] std::string gzip_decompress(std::string_view data);
 
