@@ -30,6 +30,13 @@ std::string csv_text_cell(std::string_view text) {
   return quoted + '"';
 }
 
+std::string_view csv_unguarded(std::string_view cell) {
+  if (cell.size() >= 2 && cell.front() == '\'' && formula_starts.find(cell[1]) != std::string_view::npos) {
+    cell.remove_prefix(1);
+  }
+  return cell;
+}
+
 CsvWriter::CsvWriter(const std::vector<std::string_view>& header) {
   for (const std::string_view name : header) {
     text(name);

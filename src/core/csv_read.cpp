@@ -2,6 +2,8 @@
 
 #include "stationmap/core/csv_read.hpp"
 
+#include "stationmap/core/csv.hpp"
+
 namespace stationmap {
 
 namespace {
@@ -31,7 +33,7 @@ CsvRecord read_record(std::string_view text, std::size_t& pos, std::size_t& line
       continue;
     }
     if (c == ',') {
-      record.fields.push_back(std::move(field));
+      record.fields.emplace_back(csv_unguarded(field));
       field.clear();
       was_quoted = false;
     } else if (c == '\n' || (c == '\r' && pos < text.size() && text[pos] == '\n')) {
@@ -53,7 +55,7 @@ CsvRecord read_record(std::string_view text, std::size_t& pos, std::size_t& line
   if (quoted) {
     record.error = "a quoted field is never closed";
   }
-  record.fields.push_back(std::move(field));
+  record.fields.emplace_back(csv_unguarded(field));
   return record;
 }
 

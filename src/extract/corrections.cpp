@@ -2,6 +2,7 @@
 
 #include "stationmap/extract/corrections.hpp"
 
+#include "stationmap/core/csv.hpp"
 #include "stationmap/core/csv_read.hpp"
 #include "stationmap/core/error.hpp"
 #include "stationmap/core/file_io.hpp"
@@ -639,16 +640,8 @@ std::string correction_row_csv(std::string_view action, std::string_view target,
   for (const std::string_view field : {action, target, value, note}) {
     std::string text(field);
     std::replace_if(
-        text.begin(), text.end(), [](char c) { return c == '\n' || c == '\r'; }, ' ');
-    const bool quote = text.find_first_of(",\"") != std::string::npos || text != trim(text);
-    if (quote) {
-      std::string quoted = "\"";
-      for (const char c : text) {
-        quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
-      }
-      text = quoted + "\"";
-    }
-    row += (first ? "" : ",") + text;
+        text.begin(), text.end(), [](char c) { return c == '\n' || c == '\r'; }, ' '); // one row per line
+    row += (first ? "" : ",") + csv_text_cell(text);
     first = false;
   }
   return row + "\n";

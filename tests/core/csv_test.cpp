@@ -1,4 +1,5 @@
 #include "stationmap/core/csv.hpp"
+#include "stationmap/core/csv_read.hpp"
 
 #include <gtest/gtest.h>
 
@@ -33,6 +34,25 @@ TEST(Csv, RowsJoinCellsAndNumbersAreNotGuarded) {
   csv.text("New York").number("-74.006").number(std::int64_t{-3}).end_row();
   csv.text("-x").number("").text("").end_row();
   EXPECT_EQ(csv.str(), "name,lon,count\nNew York,-74.006,-3\n'-x,,\n");
+}
+
+TEST(Csv, WhatTheWriterWroteTheReaderReadsBack) {
+  const std::vector<std::string> cells = {
+      "-33.87,151.2", "=HYPERLINK(\"x\")", "say \"no\"", "two\nlines", "@me", "'quoted", ""};
+  std::vector<std::string_view> header(cells.begin(), cells.end());
+  const CsvWriter csv(header);
+  const std::vector<CsvRecord> records = read_csv(csv.str());
+  ASSERT_EQ(records.size(), 1U);
+  EXPECT_EQ(records[0].error, "");
+  EXPECT_EQ(records[0].fields, cells);
+}
+
+TEST(Csv, UnguardingDropsOnlyTheGuard) {
+  EXPECT_EQ(csv_unguarded("'=1+1"), "=1+1");
+  EXPECT_EQ(csv_unguarded("'-5"), "-5");
+  EXPECT_EQ(csv_unguarded("'tis"), "'tis");
+  EXPECT_EQ(csv_unguarded("'"), "'");
+  EXPECT_EQ(csv_unguarded("=1"), "=1");
 }
 
 } // namespace

@@ -128,6 +128,19 @@ TEST(CorrectionsParse, ReadsEachActionsValue) {
   EXPECT_TRUE(set.rows[4].status_date.empty());
 }
 
+TEST(CorrectionsParse, RowsWrittenByTheReviewQueueReadBackAsWritten) {
+  ProblemReport problems;
+  const std::string csv = std::string(corrections_header()) +
+                          correction_row_csv("add_station", "Somewhere", "-33.87, 151.2", "=a note, not a formula");
+  EXPECT_NE(csv.find("'-33.87"), std::string::npos) << "guarded against spreadsheet formulas: " << csv;
+  const CorrectionSet set = parse_corrections(csv, "c.csv", problems);
+  ASSERT_EQ(set.rows.size(), 1U);
+  EXPECT_EQ(problems.size(), 0U);
+  EXPECT_DOUBLE_EQ(set.rows[0].place.lat, -33.87);
+  EXPECT_DOUBLE_EQ(set.rows[0].place.lon, 151.2);
+  EXPECT_EQ(set.rows[0].note, "=a note, not a formula");
+}
+
 TEST(CorrectionsParse, SkipsMalformedRowsNamingTheirLine) {
   ProblemReport problems;
   const CorrectionSet set = parse_corrections("action,target,value,note\n"

@@ -16,6 +16,10 @@ namespace stationmap {
 /// One text cell, formula-guarded and quoted as needed.
 std::string csv_text_cell(std::string_view text);
 
+/// The inverse of the formula guard, for reading back a CSV cell (unquoted): @p cell without the leading `'`
+/// that csv_text_cell() put before `=`, `+`, `-`, `@`, tab or CR. Other cells come back unchanged.
+std::string_view csv_unguarded(std::string_view cell);
+
 /// Builds a CSV table row by row.
 class CsvWriter {
 public:

@@ -2,7 +2,8 @@
 /// @file
 /// Reading CSV (RFC 4180): comma-separated fields, double-quoted fields may hold commas, line breaks and
 /// doubled quotes; lines end with LF or CRLF. Each record keeps the line it starts on, so that a report can
-/// name it.
+/// name it. A field's leading `'` before `=`, `+`, `-`, `@`, tab or CR (the formula guard of the CSV writer,
+/// stationmap/core/csv.hpp, and of spreadsheets) is dropped.
 
 #include <cstddef>
 #include <string>
