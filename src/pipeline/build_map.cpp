@@ -14,8 +14,8 @@
 #include "stationmap/ingest/reader.hpp"
 #include "stationmap/render/layers.hpp"
 #include "stationmap/render/staging.hpp"
-#include "stationmap/render/tiles/tiles.hpp"
-#include "stationmap/render/tiles/web.hpp"
+#include "stationmap/render/web_map.hpp"
+#include "stationmap/tiles/tiles.hpp"
 
 namespace stationmap {
 

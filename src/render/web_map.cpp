@@ -1,11 +1,12 @@
 // MapLibre style, TileJSON and the offline web map (index.html + vendored MapLibre GL JS).
 
+#include "stationmap/render/web_map.hpp"
+
 #include "basemap_layers.hpp"
 #include "glyphs.hpp"
 #include "ogr_writer.hpp"
 #include "stationmap/core/error.hpp"
 #include "stationmap/core/file_io.hpp"
-#include "stationmap/render/tiles/web.hpp"
 #include "styles.hpp"
 
 #include <cstdlib>

@@ -1,7 +1,7 @@
 #pragma once
 // Tiles read from the archive once and kept with their ETags, up to a byte budget.
 
-#include "stationmap/render/tiles/archive.hpp"
+#include "stationmap/tiles/archive.hpp"
 
 #include <cstdint>
 #include <memory>

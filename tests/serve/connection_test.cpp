@@ -5,7 +5,7 @@
 #include "http_client.hpp"
 #include "running_server.hpp"
 #include "stationmap/core/file_io.hpp"
-#include "stationmap/render/tiles/archive.hpp"
+#include "stationmap/tiles/archive.hpp"
 #include "test_outdir.hpp"
 
 #include <algorithm>

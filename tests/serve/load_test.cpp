@@ -3,7 +3,7 @@
 
 #include "http_client.hpp"
 #include "running_server.hpp"
-#include "stationmap/render/tiles/archive.hpp"
+#include "stationmap/tiles/archive.hpp"
 #include "test_outdir.hpp"
 
 #include <atomic>

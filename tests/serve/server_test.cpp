@@ -6,9 +6,9 @@
 #include "running_server.hpp"
 #include "stationmap/core/error.hpp"
 #include "stationmap/core/outdir.hpp"
-#include "stationmap/render/tiles/archive.hpp"
-#include "stationmap/render/tiles/mvt.hpp"
 #include "stationmap/serve/server.hpp"
+#include "stationmap/tiles/archive.hpp"
+#include "stationmap/tiles/mvt.hpp"
 #include "test_outdir.hpp"
 
 #include <gtest/gtest.h>

@@ -7,7 +7,7 @@
 #include "fixture_claims.hpp"
 #include "stationmap/core/file_io.hpp"
 #include "stationmap/core/outdir.hpp"
-#include "stationmap/render/tiles/web.hpp"
+#include "stationmap/render/web_map.hpp"
 
 #include <filesystem>
 #include <nlohmann/json.hpp>

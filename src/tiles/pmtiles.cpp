@@ -5,7 +5,7 @@
 
 #include "stationmap/core/error.hpp"
 #include "stationmap/core/file_io.hpp"
-#include "stationmap/render/tiles/archive.hpp"
+#include "stationmap/tiles/archive.hpp"
 
 #include <algorithm>
 #include <cmath>

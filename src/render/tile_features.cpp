@@ -1,6 +1,6 @@
 // ClaimSet -> tile features: the attributes the style and the popups read, and great-circle links.
 
-#include "stationmap/render/tiles/tiles.hpp"
+#include "stationmap/render/web_map.hpp"
 
 #include <algorithm>
 #include <array>

@@ -19,8 +19,6 @@
 ///   points also written into the neighbours whose buffer they fall in. Never a tile with x or y >= 2^z.
 /// - Bytes are deterministic: same features and options, same tiles, same files.
 
-#include "stationmap/extract/claims.hpp"
-
 #include <array>
 #include <compare>
 #include <cstdint>
@@ -115,21 +113,6 @@ struct TileSet {
 void write_mbtiles(const TileSet& set, const std::filesystem::path& path);
 /// Writes a PMTiles v3 file (gzip tiles and directories, Hilbert-ordered, deduplicated) atomically.
 void write_pmtiles(const TileSet& set, const std::filesystem::path& path);
-
-/// Great-circle path from @p from to @p to, densified every @p step_km, split where it crosses the
-/// antimeridian (each part stays within [-180, 180]).
-[[nodiscard]] std::vector<std::vector<LonLat>> great_circle(LonLat from, LonLat to, double step_km = 100.0);
-
-/// Link geometries by link_id, as computed by the layers stage (optional input to features_from_claims).
-using LinkGeometries = std::map<std::string, std::vector<std::vector<LonLat>>>;
-
-/// The four layers' features from a ClaimSet, with the attributes the style and popups use. Links take
-/// their geometry from @p link_geometry when it has them, else a great_circle() of their ends.
-[[nodiscard]] std::vector<TileFeature> features_from_claims(const ClaimSet& claims,
-                                                            const LinkGeometries* link_geometry = nullptr);
-
-/// Stable colour (#rrggbb) for a jurisdiction id: the links and jurisdiction points share it.
-[[nodiscard]] std::string jurisdiction_color(std::string_view jurisdiction_id);
 
 /// gzip (RFC 1952, mtime 0, deterministic) and its inverse (which stops at 64 MiB, far above any tile). Throw
 /// LibraryError/FormatError.

@@ -3,8 +3,9 @@
 
 #include "../serve/fixture_claims.hpp"
 #include "stationmap/core/error.hpp"
-#include "stationmap/render/tiles/mvt.hpp"
-#include "stationmap/render/tiles/tiles.hpp"
+#include "stationmap/render/web_map.hpp"
+#include "stationmap/tiles/mvt.hpp"
+#include "stationmap/tiles/tiles.hpp"
 
 #include <cmath>
 #include <gtest/gtest.h>

@@ -3,7 +3,7 @@
 #include "../serve/fixture_claims.hpp"
 #include "stationmap/core/error.hpp"
 #include "stationmap/core/file_io.hpp"
-#include "stationmap/render/tiles/web.hpp"
+#include "stationmap/render/web_map.hpp"
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>

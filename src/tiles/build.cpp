@@ -1,9 +1,9 @@
 // Tiling: projection, automatic maxzoom, grid clustering of point layers, line clipping, MVT per tile.
-// The rules are stated in include/stationmap/render/tiles/tiles.hpp.
+// The rules are stated in include/stationmap/tiles/tiles.hpp.
 
 #include "stationmap/core/error.hpp"
-#include "stationmap/render/tiles/mvt.hpp"
-#include "stationmap/render/tiles/tiles.hpp"
+#include "stationmap/tiles/mvt.hpp"
+#include "stationmap/tiles/tiles.hpp"
 
 #include <algorithm>
 #include <cmath>

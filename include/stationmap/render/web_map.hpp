@@ -1,15 +1,32 @@
 #pragma once
 /// @file
-/// The web outputs: MapLibre style (spec v8), TileJSON 3.0.0, and the offline web map (index.html with
+/// The stationmap layers as tiles and the web outputs: tile features from a ClaimSet, MapLibre style (spec v8),
+/// TileJSON 3.0.0, and the offline web map (index.html with
 /// MapLibre GL JS copied beside it: no CDN). See web/README.md for where MapLibre comes from.
 
-#include "stationmap/render/tiles/tiles.hpp"
+#include "stationmap/extract/claims.hpp"
+#include "stationmap/tiles/tiles.hpp"
 
 #include <filesystem>
 #include <string>
 #include <vector>
 
 namespace stationmap::tiles {
+
+/// Great-circle path from @p from to @p to, densified every @p step_km, split where it crosses the
+/// antimeridian (each part stays within [-180, 180]).
+[[nodiscard]] std::vector<std::vector<LonLat>> great_circle(LonLat from, LonLat to, double step_km = 100.0);
+
+/// Link geometries by link_id, as computed by the layers stage (optional input to features_from_claims).
+using LinkGeometries = std::map<std::string, std::vector<std::vector<LonLat>>>;
+
+/// The four layers' features from a ClaimSet, with the attributes the style and popups use. Links take
+/// their geometry from @p link_geometry when it has them, else a great_circle() of their ends.
+[[nodiscard]] std::vector<TileFeature> features_from_claims(const ClaimSet& claims,
+                                                            const LinkGeometries* link_geometry = nullptr);
+
+/// Stable colour (#rrggbb) for a jurisdiction id: the links and jurisdiction points share it.
+[[nodiscard]] std::string jurisdiction_color(std::string_view jurisdiction_id);
 
 /// Tile URL template used by style.json and tiles.json in OUTDIR (relative to OUTDIR: index.html and
 /// `stationmap serve` make it absolute).

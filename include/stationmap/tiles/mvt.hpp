@@ -2,7 +2,7 @@
 /// @file
 /// Mapbox Vector Tile 2.1 encoding (on protozero) and a small decoder used by the tests and tools.
 
-#include "stationmap/render/tiles/tiles.hpp"
+#include "stationmap/tiles/tiles.hpp"
 
 #include <cstdint>
 #include <map>

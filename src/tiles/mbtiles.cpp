@@ -3,7 +3,7 @@
 // the same tiles give the same bytes.
 
 #include "stationmap/core/error.hpp"
-#include "stationmap/render/tiles/archive.hpp"
+#include "stationmap/tiles/archive.hpp"
 
 #include <iomanip>
 #include <sqlite3.h>

@@ -3,7 +3,7 @@
 
 #include "stationmap/core/error.hpp"
 #include "stationmap/core/gzip.hpp"
-#include "stationmap/render/tiles/tiles.hpp"
+#include "stationmap/tiles/tiles.hpp"
 
 #include <zlib.h>
 

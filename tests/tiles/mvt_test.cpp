@@ -1,7 +1,7 @@
 // MVT encoding: the spec's geometry encoding, attribute round trips, empty layers left out.
 
 #include "stationmap/core/error.hpp"
-#include "stationmap/render/tiles/mvt.hpp"
+#include "stationmap/tiles/mvt.hpp"
 
 #include <gtest/gtest.h>
 #include <protozero/pbf_reader.hpp>

@@ -6,8 +6,9 @@
 //           repeated uint32 geometry = 4 [packed]; }
 // Value { string = 1; float = 2; double = 3; int64 = 4; uint64 = 5; sint64 = 6; bool = 7; }
 
+#include "stationmap/tiles/mvt.hpp"
+
 #include "stationmap/core/error.hpp"
-#include "stationmap/render/tiles/mvt.hpp"
 
 #include <limits>
 #include <protozero/pbf_reader.hpp>

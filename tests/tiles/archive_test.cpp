@@ -3,8 +3,9 @@
 #include "../serve/fixture_claims.hpp"
 #include "stationmap/core/error.hpp"
 #include "stationmap/core/file_io.hpp"
-#include "stationmap/render/tiles/archive.hpp"
-#include "stationmap/render/tiles/mvt.hpp"
+#include "stationmap/render/web_map.hpp"
+#include "stationmap/tiles/archive.hpp"
+#include "stationmap/tiles/mvt.hpp"
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>

@@ -4,7 +4,7 @@
 /// these), and the PMTiles v3 Hilbert tile ids.
 
 #include "stationmap/core/mapped_file.hpp"
-#include "stationmap/render/tiles/tiles.hpp"
+#include "stationmap/tiles/tiles.hpp"
 
 #include <cstdint>
 #include <filesystem>
