@@ -1,8 +1,9 @@
 // gzip for tiles and PMTiles directories: zlib with a gzip wrapper, no name and mtime 0, so the bytes
 // depend on the input only.
 
-#include "stationmap/core/error.hpp"
 #include "stationmap/core/gzip.hpp"
+
+#include "stationmap/core/error.hpp"
 #include "stationmap/tiles/tiles.hpp"
 
 #include <zlib.h>
