@@ -8,7 +8,7 @@ if(STATIONMAP_WERROR)
   target_compile_options(stationmap_options INTERFACE -Werror)
 endif()
 if(STATIONMAP_SANITIZE)
-  # GCC 12 reports false positives inside libstdc++ (std::regex via httplib.h, std::string copies) once
+  # GCC 12 reports false positives inside libstdc++ (std::regex, std::string copies) once
   # ASan's instrumentation and -O2 inlining combine; they are not in our code (GCC bugs 105562, 105651).
   target_compile_options(stationmap_options INTERFACE -Wno-maybe-uninitialized -Wno-stringop-overflow
                          -Wno-stringop-overread -Wno-restrict -Wno-array-bounds)
