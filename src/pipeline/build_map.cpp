@@ -119,7 +119,7 @@ BuildSummary build_map(const std::vector<std::filesystem::path>& inputs, const B
   tiles::TileOptions tile_options;
   tile_options.maxzoom = options.maxzoom;
   // Tiles (MBTiles, PMTiles) and the offline web map (style.json, tiles.json, index.html with MapLibre).
-  warn(options, tiles::write_tiles_and_web_map(claim_set, staging.dir(), tile_options).warnings);
+  warn(options, tiles::write_tiles_and_web_map(claim_set, staging.dir(), tile_options, &rendered.link_paths).warnings);
   write_counts(claim_set, staging.dir() / "counts.csv");
   render::write_review(review_queue(claim_set, stale), staging.dir());
   if (!render_options.postgis.empty()) {

@@ -92,4 +92,11 @@ std::vector<Polyline> geodesic_path(LonLat from, LonLat to, double max_segment_m
   return parts;
 }
 
+std::vector<Polyline> link_path(LonLat jurisdiction, LonLat station, double max_segment_m) {
+  if (geodesic_distance(jurisdiction, station) < min_link_length_m) {
+    return {};
+  }
+  return geodesic_path(jurisdiction, station, max_segment_m);
+}
+
 } // namespace stationmap::render

@@ -264,14 +264,14 @@ Layer links_layer(const ClaimSet& claims, ProblemReport& problems, const RenderO
     }
     const LonLat from{j->second.first->place.lon, j->second.first->place.lat};
     const LonLat to{s->second->place.lon, s->second->place.lat};
-    const double metres = geodesic_distance(from, to);
-    if (metres < 1.0) {
+    Row row;
+    row.shape.parts = link_path(from, to, options.max_segment_m);
+    if (row.shape.parts.empty()) {
       problems.add({"", "degenerate-link",
                     "link " + link->link_id + ": station and jurisdiction are at the same place; not drawn"});
       continue;
     }
-    Row row;
-    row.shape.parts = geodesic_path(from, to, options.max_segment_m);
+    const double metres = geodesic_distance(from, to);
     row.values = {Value::of(link->link_id),
                   Value::of(link->station_id),
                   Value::of(link->jurisdiction_id),

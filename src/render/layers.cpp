@@ -57,6 +57,15 @@ detail::MapModel model_of(const ClaimSet& claims, ProblemReport& problems, const
   return detail::build_model(claims, areas, problems, options);
 }
 
+/// The links layer's lines by link_id (its first field).
+LinkPaths link_paths_of(const detail::Layer& links) {
+  LinkPaths out;
+  for (const auto& row : links.rows) {
+    out.emplace(row.values.front().text, row.shape.parts);
+  }
+  return out;
+}
+
 } // namespace
 
 RenderSummary write_map(const ClaimSet& claims, ProblemReport& problems, const fs::path& dir,
@@ -88,8 +97,10 @@ RenderSummary write_map(const ClaimSet& claims, ProblemReport& problems, const f
       summary.jurisdictions = n;
     if (layer.name == "jurisdiction_areas")
       summary.jurisdiction_areas = n;
-    if (layer.name == "links")
+    if (layer.name == "links") {
       summary.links = n;
+      summary.link_paths = link_paths_of(layer);
+    }
     if (layer.name == "places")
       summary.places = n;
   }

@@ -1,34 +1,41 @@
-// ClaimSet -> tile features: the attributes the style and the popups read, and great-circle links.
+// ClaimSet -> tile features: the attributes the style and the popups read, and the links' PROJ geodesics.
 
 #include "stationmap/render/web_map.hpp"
 
 #include <algorithm>
 #include <array>
-#include <cmath>
 #include <nlohmann/json.hpp>
-#include <numbers>
 #include <set>
 
 namespace stationmap::tiles {
 namespace {
 
-constexpr double earth_radius_km = 6371.0088;
 constexpr std::size_t max_evidence = 5;
 constexpr std::size_t max_sentence_bytes = 600;
 
-struct Vec3 {
-  double x, y, z;
-};
-
-Vec3 to_vec(const LonLat& ll) {
-  const double lon = ll.first * std::numbers::pi / 180.0;
-  const double lat = ll.second * std::numbers::pi / 180.0;
-  return {std::cos(lat) * std::cos(lon), std::cos(lat) * std::sin(lon), std::sin(lat)};
+/// A link's parts in tile coordinates' lon/lat pairs.
+std::vector<std::vector<LonLat>> tile_parts(const std::vector<render::Polyline>& path) {
+  std::vector<std::vector<LonLat>> parts;
+  for (const auto& line : path) {
+    auto& part = parts.emplace_back();
+    for (const auto& p : line) {
+      part.emplace_back(p.lon, p.lat);
+    }
+  }
+  return parts;
 }
 
-LonLat to_lonlat(const Vec3& v) {
-  return {std::atan2(v.y, v.x) * 180.0 / std::numbers::pi,
-          std::atan2(v.z, std::hypot(v.x, v.y)) * 180.0 / std::numbers::pi};
+/// The link's line: from the layers stage when given (absent: left out there), else link_path() of its ends.
+std::vector<render::Polyline> link_line(const Link& link, const Place* jurisdiction, const Place* station,
+                                        const render::LinkPaths* link_paths) {
+  if (link_paths != nullptr) {
+    const auto it = link_paths->find(link.link_id);
+    return it != link_paths->end() ? it->second : std::vector<render::Polyline>{};
+  }
+  if (jurisdiction == nullptr || station == nullptr) {
+    return {}; // a link to an unknown end has no geometry; the layers stage reports it
+  }
+  return render::link_path({jurisdiction->lon, jurisdiction->lat}, {station->lon, station->lat});
 }
 
 /// Cuts a UTF-8 string to at most @p max bytes, on a character boundary, marking the cut with an ellipsis.
@@ -70,42 +77,6 @@ std::int64_t as_int(std::size_t n) {
 
 } // namespace
 
-std::vector<std::vector<LonLat>> great_circle(LonLat from, LonLat to, double step_km) {
-  const Vec3 a = to_vec(from);
-  const Vec3 b = to_vec(to);
-  const Vec3 cross{a.y * b.z - a.z * b.y, a.z * b.x - a.x * b.z, a.x * b.y - a.y * b.x};
-  const double sin_d = std::sqrt(cross.x * cross.x + cross.y * cross.y + cross.z * cross.z);
-  const double d = std::atan2(sin_d, a.x * b.x + a.y * b.y + a.z * b.z);
-  std::vector<LonLat> points{from};
-  if (sin_d > 1e-12) {
-    const auto n = static_cast<int>(std::max(1.0, std::ceil(d * earth_radius_km / std::max(step_km, 1.0))));
-    for (int i = 1; i < n; ++i) {
-      const double f = static_cast<double>(i) / n;
-      const double wa = std::sin((1.0 - f) * d) / sin_d;
-      const double wb = std::sin(f * d) / sin_d;
-      points.push_back(to_lonlat({wa * a.x + wb * b.x, wa * a.y + wb * b.y, wa * a.z + wb * b.z}));
-    }
-  }
-  points.push_back(to);
-  // Split where a step jumps across the antimeridian.
-  std::vector<std::vector<LonLat>> parts(1);
-  parts.back().push_back(points.front());
-  for (std::size_t i = 1; i < points.size(); ++i) {
-    const LonLat& p = points[i - 1];
-    const LonLat& q = points[i];
-    if (std::abs(q.first - p.first) > 180.0) {
-      const double side = p.first > 0 ? 180.0 : -180.0;
-      const double q_lon = q.first + (p.first > 0 ? 360.0 : -360.0);
-      const double f = (side - p.first) / (q_lon - p.first);
-      const double lat = p.second + (q.second - p.second) * f;
-      parts.back().push_back({side, lat});
-      parts.emplace_back().push_back({-side, lat});
-    }
-    parts.back().push_back(q);
-  }
-  return parts;
-}
-
 std::string jurisdiction_color(std::string_view jurisdiction_id) {
   static constexpr std::array<const char*, 12> palette{"#e6194b", "#3cb44b", "#4363d8", "#f58231",
                                                        "#911eb4", "#42d4f4", "#f032e6", "#9a6324",
@@ -117,7 +88,7 @@ std::string jurisdiction_color(std::string_view jurisdiction_id) {
   return palette[h % palette.size()];
 }
 
-std::vector<TileFeature> features_from_claims(const ClaimSet& claims, const LinkGeometries* link_geometry) {
+std::vector<TileFeature> features_from_claims(const ClaimSet& claims, const render::LinkPaths* link_paths) {
   std::vector<TileFeature> out;
   std::map<std::string, const Jurisdiction*> jurisdictions;
   for (const auto& j : claims.jurisdictions) {
@@ -185,17 +156,10 @@ std::vector<TileFeature> features_from_claims(const ClaimSet& claims, const Link
     f.layer = "links";
     f.key = l.link_id;
     f.type = GeomType::LineString;
-    if (link_geometry != nullptr) {
-      if (auto g = link_geometry->find(l.link_id); g != link_geometry->end()) {
-        f.parts = g->second;
-      }
-    }
+    f.parts = tile_parts(link_line(l, j != jurisdictions.end() ? &j->second->place : nullptr,
+                                   s != stations.end() ? &s->second->place : nullptr, link_paths));
     if (f.parts.empty()) {
-      if (s == stations.end() || j == jurisdictions.end()) {
-        continue; // a link to an unknown end has no geometry; the layers stage reports it
-      }
-      f.parts =
-          great_circle({j->second->place.lon, j->second->place.lat}, {s->second->place.lon, s->second->place.lat});
+      continue;
     }
     auto& p = f.properties;
     p["link_id"] = l.link_id;

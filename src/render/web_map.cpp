@@ -286,8 +286,8 @@ std::vector<std::string> write_web_map(const TileSet& set, const std::filesystem
 }
 
 TileOutputs write_tiles_and_web_map(const ClaimSet& claims, const std::filesystem::path& outdir,
-                                    const TileOptions& options, const LinkGeometries* link_geometry) {
-  const TileSet set = build_tiles(features_from_claims(claims, link_geometry), options);
+                                    const TileOptions& options, const render::LinkPaths* link_paths) {
+  const TileSet set = build_tiles(features_from_claims(claims, link_paths), options);
   std::filesystem::create_directories(outdir);
   write_mbtiles(set, outdir / "tiles.mbtiles");
   write_pmtiles(set, outdir / "tiles.pmtiles");

@@ -82,5 +82,20 @@ TEST(GeodesicDistance, FuzhouNewYork) {
   EXPECT_NEAR(d / 1000.0, 12'250.0, 250.0);
 }
 
+TEST(GeodesicLink, LinkPathIsTheGeodesicAndNothingForOnePlace) {
+  EXPECT_TRUE(link_path(fuzhou, fuzhou).empty());
+  EXPECT_TRUE(link_path(fuzhou, {fuzhou.lon + 1e-9, fuzhou.lat}).empty()); // 0.1 mm: one place
+  const auto path = link_path(fuzhou, new_york, 50'000.0);
+  const auto geodesic = geodesic_path(fuzhou, new_york, 50'000.0);
+  ASSERT_EQ(path.size(), geodesic.size());
+  for (std::size_t i = 0; i < path.size(); ++i) {
+    ASSERT_EQ(path[i].size(), geodesic[i].size());
+    for (std::size_t k = 0; k < path[i].size(); ++k) {
+      EXPECT_EQ(path[i][k].lon, geodesic[i][k].lon);
+      EXPECT_EQ(path[i][k].lat, geodesic[i][k].lat);
+    }
+  }
+}
+
 } // namespace
 } // namespace stationmap::render

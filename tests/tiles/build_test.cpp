@@ -1,5 +1,5 @@
 // Tiling rules: every station at every zoom (cluster counts add up), valid addresses only, clipped lines,
-// the automatic maxzoom, antimeridian splitting, deterministic bytes.
+// the automatic maxzoom, links as the layers' geodesics, deterministic bytes.
 
 #include "../serve/fixture_claims.hpp"
 #include "stationmap/core/error.hpp"
@@ -140,23 +140,53 @@ TEST(TilesBuild, MaxzoomFollowsTheClosestPointsAndCanBeGiven) {
   EXPECT_EQ(set.tiles.rbegin()->first.z, 6);
 }
 
-TEST(TilesBuild, GreatCircleSplitsAtTheAntimeridian) {
-  const auto parts = st::great_circle({174.76, -36.85}, {-175.20, -21.14}); // Auckland -> Nuku'alofa
-  ASSERT_EQ(parts.size(), 2U);
-  EXPECT_DOUBLE_EQ(parts[0].back().first, 180.0);
-  EXPECT_DOUBLE_EQ(parts[1].front().first, -180.0);
-  EXPECT_DOUBLE_EQ(parts[0].back().second, parts[1].front().second);
-  for (const auto& part : parts) {
-    for (const auto& [lon, lat] : part) {
-      EXPECT_LE(std::abs(lon), 180.0);
-      EXPECT_LE(std::abs(lat), 90.0);
+TEST(TilesBuild, LinksAreTheGeodesicsTheLayersDraw) {
+  const auto claims = stationmap::testing::fixture_claims();
+  std::map<std::string, const stationmap::Place*> ends;
+  for (const auto& s : claims.stations) {
+    ends[s.station_id] = &s.place;
+  }
+  for (const auto& j : claims.jurisdictions) {
+    ends[j.jurisdiction_id] = &j.place;
+  }
+  std::map<std::string, const stationmap::Link*> links;
+  for (const auto& l : claims.links) {
+    links[l.link_id] = &l;
+  }
+  std::size_t seen = 0;
+  for (const auto& f : st::features_from_claims(claims)) {
+    if (f.layer != "links") {
+      continue;
+    }
+    const auto* l = links.at(f.key);
+    const auto* j = ends.at(l->jurisdiction_id);
+    const auto* s = ends.at(l->station_id);
+    const auto path = stationmap::render::link_path({j->lon, j->lat}, {s->lon, s->lat});
+    ASSERT_EQ(f.parts.size(), path.size()) << f.key;
+    for (std::size_t i = 0; i < path.size(); ++i) {
+      ASSERT_EQ(f.parts[i].size(), path[i].size()) << f.key;
+      for (std::size_t k = 0; k < path[i].size(); ++k) {
+        EXPECT_EQ(f.parts[i][k], (st::LonLat{path[i][k].lon, path[i][k].lat})) << f.key;
+      }
+    }
+    ++seen;
+  }
+  EXPECT_EQ(seen, claims.links.size());
+}
+
+TEST(TilesBuild, GivenLinkPathsAreTakenAsTheyAreAndOnlyThose) {
+  const auto claims = stationmap::testing::fixture_claims();
+  ASSERT_GE(claims.links.size(), 2U);
+  const stationmap::render::Polyline line{{1.0, 2.0}, {3.0, 4.0}};
+  const stationmap::render::LinkPaths given{{claims.links[0].link_id, {line}}};
+  std::vector<std::vector<st::LonLat>> links;
+  for (const auto& f : st::features_from_claims(claims, &given)) {
+    if (f.layer == "links") {
+      links = f.parts;
+      EXPECT_EQ(f.key, claims.links[0].link_id);
     }
   }
-  // London -> Fuzhou stays one part, densified (about 9,300 km at 100 km steps).
-  const auto one = st::great_circle({-0.13, 51.51}, {119.31, 26.06});
-  ASSERT_EQ(one.size(), 1U);
-  EXPECT_GT(one[0].size(), 90U);
-  EXPECT_LT(one[0].size(), 100U);
+  EXPECT_EQ(links, (std::vector<std::vector<st::LonLat>>{{{1.0, 2.0}, {3.0, 4.0}}}));
 }
 
 TEST(TilesBuild, SameInputSameBytes) {

@@ -7,6 +7,11 @@
 
 namespace stationmap::render {
 
+/// Longest segment of a drawn geodesic when the caller does not choose one, metres.
+inline constexpr double default_max_segment_m = 100'000.0;
+/// A link whose two ends are closer than this is not drawn: station and jurisdiction are at one place.
+inline constexpr double min_link_length_m = 1.0;
+
 /// A position in degrees: longitude first, as in GeoJSON.
 struct LonLat {
   double lon = 0.0;
@@ -22,6 +27,11 @@ using Polyline = std::vector<LonLat>;
 /// The geodesic from @p from to @p to, with a vertex at least every @p max_segment_m metres, split wherever it
 /// crosses the antimeridian: one part when it does not cross, two (ending and starting exactly at +180/-180)
 /// when it does. Never empty; every part has at least two vertices.
-[[nodiscard]] std::vector<Polyline> geodesic_path(LonLat from, LonLat to, double max_segment_m = 100'000.0);
+[[nodiscard]] std::vector<Polyline> geodesic_path(LonLat from, LonLat to, double max_segment_m = default_max_segment_m);
+
+/// The line of a link, the one geometry every output draws (GIS layers, tiles): the geodesic from the
+/// jurisdiction to the station, as geodesic_path(); empty when the ends are under min_link_length_m apart.
+[[nodiscard]] std::vector<Polyline> link_path(LonLat jurisdiction, LonLat station,
+                                              double max_segment_m = default_max_segment_m);
 
 } // namespace stationmap::render

@@ -7,9 +7,11 @@
 #include "stationmap/core/problem_report.hpp"
 #include "stationmap/extract/claims.hpp"
 #include "stationmap/extract/review.hpp"
+#include "stationmap/render/geodesic.hpp"
 
 #include <cstddef>
 #include <filesystem>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -29,8 +31,12 @@ struct RenderOptions {
   /// newest evidence date, or 1970-01-01: never the clock, so that two runs give identical files.
   std::string date;
   /// Longest segment of a geodesic link, metres.
-  double max_segment_m = 100'000.0;
+  double max_segment_m = default_max_segment_m;
 };
+
+/// The drawn links' lines by link_id, as the links layer has them (link_path()): the tiles take these, so the
+/// web map and the GIS layers show one line per tie.
+using LinkPaths = std::map<std::string, std::vector<Polyline>>;
 
 /// What write_map wrote.
 struct RenderSummary {
@@ -40,6 +46,8 @@ struct RenderSummary {
   std::size_t links = 0;
   std::size_t places = 0;
   std::size_t mentions = 0;
+  /// The links layer's geometry, for the tiles.
+  LinkPaths link_paths;
   /// Warnings GDAL printed while writing (none expected: each one is a bug to fix).
   std::vector<std::string> library_warnings;
 };

@@ -5,6 +5,7 @@
 /// MapLibre GL JS copied beside it: no CDN). See web/README.md for where MapLibre comes from.
 
 #include "stationmap/extract/claims.hpp"
+#include "stationmap/render/layers.hpp"
 #include "stationmap/tiles/tiles.hpp"
 
 #include <filesystem>
@@ -13,17 +14,11 @@
 
 namespace stationmap::tiles {
 
-/// Great-circle path from @p from to @p to, densified every @p step_km, split where it crosses the
-/// antimeridian (each part stays within [-180, 180]).
-[[nodiscard]] std::vector<std::vector<LonLat>> great_circle(LonLat from, LonLat to, double step_km = 100.0);
-
-/// Link geometries by link_id, as computed by the layers stage (optional input to features_from_claims).
-using LinkGeometries = std::map<std::string, std::vector<std::vector<LonLat>>>;
-
-/// The four layers' features from a ClaimSet, with the attributes the style and popups use. Links take
-/// their geometry from @p link_geometry when it has them, else a great_circle() of their ends.
+/// The four layers' features from a ClaimSet, with the attributes the style and popups use. Links take the
+/// lines of the GIS links layer from @p link_paths (RenderSummary::link_paths; links missing there were left
+/// out by the layers stage and are left out here too); without it, render::link_path() of their ends.
 [[nodiscard]] std::vector<TileFeature> features_from_claims(const ClaimSet& claims,
-                                                            const LinkGeometries* link_geometry = nullptr);
+                                                            const render::LinkPaths* link_paths = nullptr);
 
 /// Stable colour (#rrggbb) for a jurisdiction id: the links and jurisdiction points share it.
 [[nodiscard]] std::string jurisdiction_color(std::string_view jurisdiction_id);
@@ -66,6 +61,6 @@ struct TileOutputs {
 
 /// The whole tile part of a build: tiles.mbtiles, tiles.pmtiles and write_web_map(), from a ClaimSet.
 TileOutputs write_tiles_and_web_map(const ClaimSet& claims, const std::filesystem::path& outdir,
-                                    const TileOptions& options = {}, const LinkGeometries* link_geometry = nullptr);
+                                    const TileOptions& options = {}, const render::LinkPaths* link_paths = nullptr);
 
 } // namespace stationmap::tiles
