@@ -91,4 +91,25 @@ bool is_valid(std::string_view text) noexcept {
   return true;
 }
 
+std::string truncate(std::string_view text, std::size_t max_bytes) {
+  if (text.size() <= max_bytes) {
+    return std::string(text);
+  }
+  static constexpr std::string_view ellipsis = "…";
+  if (max_bytes < ellipsis.size()) {
+    return {};
+  }
+  const bool already = text.ends_with(ellipsis);
+  std::size_t cut = max_bytes - ellipsis.size();
+  // Step back to the first byte of a character (continuation bytes are 10xxxxxx).
+  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0U) == 0x80U) {
+    --cut;
+  }
+  std::string out(text.substr(0, cut));
+  while (already && out.ends_with(ellipsis)) {
+    out.resize(out.size() - ellipsis.size());
+  }
+  return out + std::string(ellipsis);
+}
+
 } // namespace stationmap::utf8

@@ -1,6 +1,6 @@
 #include "layer_model.hpp"
 
-#include "stationmap/core/utf8.hpp"
+#include "stationmap/core/error.hpp"
 #include "styles.hpp"
 
 #include <algorithm>
@@ -15,21 +15,13 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
-constexpr std::size_t dbf_max = 254; // longest dBase string field, bytes
+/// JSON text that never throws: invalid UTF-8 (which ingest should not let through) becomes U+FFFD.
+std::string dump(const Json& json) {
+  return json.dump(-1, ' ', false, Json::error_handler_t::replace);
+}
 
 Value string_array(const std::vector<std::string>& items) {
-  Json array = Json::array();
-  std::string flat;
-  for (const auto& item : items) {
-    array.push_back(item);
-    const std::string next = flat.empty() ? item : flat + "; " + item;
-    if (next.size() > dbf_max) { // whole items only; say that some are left out
-      flat = truncate_utf8(flat + "; …", dbf_max);
-      break;
-    }
-    flat = next;
-  }
-  return Value::json(array.dump(), flat);
+  return Value::json(dump(Json(items)));
 }
 
 Value evidence_array(const std::vector<Evidence>& evidence) {
@@ -46,30 +38,20 @@ Value evidence_array(const std::vector<Evidence>& evidence) {
     item["sentence"] = e.sentence;
     array.push_back(std::move(item));
   }
-  // Shapefile: the first sentence with its source, which is what a reader of the attribute table wants.
-  std::string flat;
-  if (!evidence.empty()) {
-    const auto& e = evidence.front();
-    flat = truncate_utf8(e.document + ": " + e.sentence, dbf_max);
-  }
-  return Value::json(array.dump(), flat);
+  return Value::json(dump(array));
 }
 
-/// The analysts' corrections that touched a feature: [{"row": 4, "action": "reject", "note": "..."}], and for
-/// Shapefile "row 4 reject: ...; row 9 move".
+/// The analysts' corrections that touched a feature: [{"row": 4, "action": "reject", "note": "..."}].
 Value corrections_array(const std::vector<CorrectionRef>& corrections) {
   Json array = Json::array();
-  std::string flat;
   for (const auto& c : corrections) {
     Json item = Json::object();
     item["row"] = c.row;
     item["action"] = c.action;
     item["note"] = c.note;
     array.push_back(std::move(item));
-    const std::string one = "row " + std::to_string(c.row) + " " + c.action + (c.note.empty() ? "" : ": " + c.note);
-    flat = truncate_utf8(flat.empty() ? one : flat + "; " + one, dbf_max);
   }
-  return Value::json(array.dump(), flat);
+  return Value::json(dump(array));
 }
 
 std::vector<std::string> documents_of(const std::vector<Evidence>& evidence) {
@@ -109,28 +91,7 @@ int role_rank(MentionRole role) {
 }
 
 Layer stations_layer(const ClaimSet& claims, Extent& extent) {
-  Layer layer{"stations",
-              GeomType::Point,
-              {{"station_id", "station_id", FieldType::String},
-               {"name", "name", FieldType::String},
-               {"country", "country", FieldType::String},
-               {"precision", "precision", FieldType::String},
-               {"status", "status", FieldType::String},
-               {"status_date", "status_dt", FieldType::String},
-               {"station_count", "stn_count", FieldType::Integer},
-               {"jurisdictions", "juris_ids", FieldType::Json},
-               {"jurisdiction_names", "juris_name", FieldType::Json},
-               {"documents", "documents", FieldType::Json},
-               {"evidence", "evidence", FieldType::Json},
-               {"evidence_count", "n_evidence", FieldType::Integer},
-               {"confidence", "confidence", FieldType::Real},
-               {"address", "address", FieldType::String},
-               {"admin1", "admin1", FieldType::String},
-               {"feature_code", "feat_code", FieldType::String},
-               {"geonameid", "geonameid", FieldType::Integer},
-               {"verified", "verified", FieldType::Boolean},
-               {"corrections", "correction", FieldType::Json}},
-              {}};
+  Layer layer{"stations", GeomType::Point, fields_of(layer_spec("stations")), {}};
   std::map<std::string, std::string> jurisdiction_names;
   for (const auto& j : claims.jurisdictions) {
     jurisdiction_names[j.jurisdiction_id] = j.place.name;
@@ -174,23 +135,7 @@ Layer stations_layer(const ClaimSet& claims, Extent& extent) {
 }
 
 Layer jurisdictions_layer(const ClaimSet& claims, Extent& extent) {
-  Layer layer{"jurisdictions",
-              GeomType::Point,
-              {{"jurisdiction_id", "juris_id", FieldType::String},
-               {"name", "name", FieldType::String},
-               {"admin_level", "admin_lvl", FieldType::String},
-               {"province", "province", FieldType::String},
-               {"country", "country", FieldType::String},
-               {"stations", "stations", FieldType::Json},
-               {"station_names", "stn_names", FieldType::Json},
-               {"station_count", "stn_count", FieldType::Integer},
-               {"documents", "documents", FieldType::Json},
-               {"evidence", "evidence", FieldType::Json},
-               {"evidence_count", "n_evidence", FieldType::Integer},
-               {"color", "color", FieldType::String},
-               {"geonameid", "geonameid", FieldType::Integer},
-               {"corrections", "correction", FieldType::Json}},
-              {}};
+  Layer layer{"jurisdictions", GeomType::Point, fields_of(layer_spec("jurisdictions")), {}};
   std::map<std::string, const Station*> stations;
   for (const auto& s : claims.stations)
     stations[s.station_id] = &s;
@@ -226,20 +171,7 @@ Layer jurisdictions_layer(const ClaimSet& claims, Extent& extent) {
 }
 
 Layer links_layer(const ClaimSet& claims, ProblemReport& problems, const RenderOptions& options) {
-  Layer layer{"links",
-              GeomType::Line,
-              {{"link_id", "link_id", FieldType::String},
-               {"station_id", "station_id", FieldType::String},
-               {"jurisdiction_id", "juris_id", FieldType::String},
-               {"station_name", "stn_name", FieldType::String},
-               {"jurisdiction_name", "juris_name", FieldType::String},
-               {"documents", "documents", FieldType::Json},
-               {"evidence", "evidence", FieldType::Json},
-               {"evidence_count", "n_evidence", FieldType::Integer},
-               {"length_km", "length_km", FieldType::Real},
-               {"color", "color", FieldType::String},
-               {"corrections", "correction", FieldType::Json}},
-              {}};
+  Layer layer{"links", GeomType::Line, fields_of(layer_spec("links")), {}};
   std::map<std::string, const Station*> stations;
   for (const auto& s : claims.stations)
     stations[s.station_id] = &s;
@@ -289,21 +221,7 @@ Layer links_layer(const ClaimSet& claims, ProblemReport& problems, const RenderO
 }
 
 Layer places_layer(const ClaimSet& claims, Extent& extent) {
-  Layer layer{"places",
-              GeomType::Point,
-              {{"place_id", "place_id", FieldType::String},
-               {"name", "name", FieldType::String},
-               {"country", "country", FieldType::String},
-               {"feature_code", "feat_code", FieldType::String},
-               {"role", "role", FieldType::String},
-               {"mentions", "mentions", FieldType::Integer},
-               {"documents", "documents", FieldType::Json},
-               {"names_used", "names_used", FieldType::Json},
-               {"admin1", "admin1", FieldType::String},
-               {"geonameid", "geonameid", FieldType::Integer},
-               {"reason", "reason", FieldType::String},
-               {"corrections", "correction", FieldType::Json}},
-              {}};
+  Layer layer{"places", GeomType::Point, fields_of(layer_spec("places")), {}};
   struct Acc {
     const RoledMention* first = nullptr;
     MentionRole role = MentionRole::Other;
@@ -361,16 +279,7 @@ Layer places_layer(const ClaimSet& claims, Extent& extent) {
 }
 
 Layer areas_layer(const ClaimSet& claims, const std::vector<BoundaryMatch>& areas) {
-  Layer layer{"jurisdiction_areas",
-              GeomType::MultiPolygon,
-              {{"jurisdiction_id", "juris_id", FieldType::String},
-               {"name", "name", FieldType::String},
-               {"province", "province", FieldType::String},
-               {"station_count", "stn_count", FieldType::Integer},
-               {"color", "color", FieldType::String},
-               {"source_name", "src_name", FieldType::String},
-               {"matched_by", "matched_by", FieldType::String}},
-              {}};
+  Layer layer{"jurisdiction_areas", GeomType::MultiPolygon, fields_of(layer_spec("jurisdiction_areas")), {}};
   std::map<std::string, std::size_t> index;
   for (std::size_t i = 0; i < claims.jurisdictions.size(); ++i) {
     index[claims.jurisdictions[i].jurisdiction_id] = i;
@@ -425,12 +334,19 @@ Value Value::boolean(bool b) {
   v.integer = b ? 1 : 0;
   return v;
 }
-Value Value::json(std::string json_text, std::string flat_text) {
+Value Value::json(std::string json_text) {
   Value v;
   v.null = false;
   v.text = std::move(json_text);
-  v.flat = std::move(flat_text);
   return v;
+}
+
+std::vector<Field> fields_of(const LayerSpec& spec) {
+  std::vector<Field> fields;
+  for (const FieldSpec& f : spec.fields) {
+    fields.push_back({std::string(f.name), std::string(f.shp_name), f.type});
+  }
+  return fields;
 }
 
 void Extent::add(LonLat p) {
@@ -438,27 +354,6 @@ void Extent::add(LonLat p) {
   max_lon = std::max(max_lon, p.lon);
   min_lat = std::min(min_lat, p.lat);
   max_lat = std::max(max_lat, p.lat);
-}
-
-std::string truncate_utf8(std::string_view text, std::size_t max_bytes) {
-  if (text.size() <= max_bytes) {
-    return std::string(text);
-  }
-  static constexpr std::string_view ellipsis = "…";
-  if (max_bytes < ellipsis.size()) {
-    return {};
-  }
-  const bool already = text.ends_with(ellipsis);
-  std::size_t cut = max_bytes - ellipsis.size();
-  // Step back to the first byte of a character (continuation bytes are 10xxxxxx).
-  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0U) == 0x80U) {
-    --cut;
-  }
-  std::string out(text.substr(0, cut));
-  while (already && out.ends_with(ellipsis)) {
-    out.resize(out.size() - ellipsis.size());
-  }
-  return out + std::string(ellipsis);
 }
 
 MapModel build_model(const ClaimSet& claims, const std::vector<BoundaryMatch>& areas, ProblemReport& problems,
@@ -475,6 +370,14 @@ MapModel build_model(const ClaimSet& claims, const std::vector<BoundaryMatch>& a
   model.layers.push_back(std::move(links));
   model.layers.push_back(std::move(jurisdictions));
   model.layers.push_back(std::move(stations));
+  for (const Layer& layer : model.layers) { // one value per schema field, in its order
+    for (const Row& row : layer.rows) {
+      if (row.values.size() != layer.fields.size()) {
+        throw Error("layer " + layer.name + ": a row has " + std::to_string(row.values.size()) + " values for " +
+                    std::to_string(layer.fields.size()) + " schema fields");
+      }
+    }
+  }
   return model;
 }
 

@@ -6,6 +6,7 @@
 #include "stationmap/extract/claims.hpp"
 #include "stationmap/render/geodesic.hpp"
 #include "stationmap/render/layers.hpp"
+#include "stationmap/render/schema.hpp"
 
 #include <cstdint>
 #include <string>
@@ -13,7 +14,7 @@
 
 namespace stationmap::render::detail {
 
-enum class FieldType : std::uint8_t { String, Integer, Real, Json, Boolean };
+using render::FieldType;
 
 struct Field {
   std::string name;     ///< as in GeoJSON, GeoPackage, PostGIS
@@ -21,11 +22,13 @@ struct Field {
   FieldType type = FieldType::String;
 };
 
-/// One attribute value. Json values carry their JSON text and a flat text for formats without JSON.
+/// The fields of a schema layer (stationmap/render/schema.hpp), in column order.
+std::vector<Field> fields_of(const LayerSpec& spec);
+
+/// One attribute value.
 struct Value {
   bool null = true;
-  std::string text; ///< String; Json: the JSON text
-  std::string flat; ///< Json: "a; b" for Shapefile
+  std::string text; ///< String; Json: the JSON text of the array
   std::int64_t integer = 0;
   double real = 0.0;
 
@@ -33,7 +36,7 @@ struct Value {
   static Value of(std::int64_t i);
   static Value of(double d);
   static Value boolean(bool b);
-  static Value json(std::string json_text, std::string flat_text);
+  static Value json(std::string json_text);
   static Value none() { return {}; }
 };
 
@@ -95,9 +98,6 @@ struct MapModel {
 /// Builds the layers. Problems (links whose ends are missing...) go to @p problems.
 MapModel build_model(const ClaimSet& claims, const std::vector<BoundaryMatch>& areas, ProblemReport& problems,
                      const RenderOptions& options);
-
-/// Truncates UTF-8 text to at most @p max_bytes on a character boundary, ending with "…" when cut.
-std::string truncate_utf8(std::string_view text, std::size_t max_bytes);
 
 /// Finds boundaries for the jurisdictions (GDAL to read, GEOS to repair and choose). Problems for
 /// jurisdictions without a match go to @p problems.

@@ -3,10 +3,12 @@
 #include "gdal_handles.hpp"
 #include "stationmap/core/error.hpp"
 #include "stationmap/core/file_io.hpp"
+#include "stationmap/core/utf8.hpp"
 #include "styles.hpp"
 
 #include <algorithm>
 #include <cpl_string.h>
+#include <nlohmann/json.hpp>
 
 namespace stationmap::render::detail {
 
@@ -16,7 +18,60 @@ namespace {
 
 enum class Target : std::uint8_t { GeoJSON, Shapefile, GeoPackage, Postgres };
 
-constexpr int dbf_string_width = 254;
+constexpr int dbf_string_width = 254; // longest dBase string field, bytes
+
+using Json = nlohmann::ordered_json;
+
+std::string dump(const Json& json) {
+  return json.dump(-1, ' ', false, Json::error_handler_t::replace);
+}
+
+/// The longest string of a JSON string or object item (what to cut when one item is too long).
+std::string* longest_text(Json& item) {
+  if (item.is_string()) {
+    return item.get_ptr<std::string*>();
+  }
+  std::string* longest = nullptr;
+  for (auto& [key, value] : item.items()) {
+    auto* text = value.get_ptr<std::string*>();
+    if (text != nullptr && (longest == nullptr || text->size() > longest->size())) {
+      longest = text;
+    }
+  }
+  return longest;
+}
+
+/// A JSON array as a dBase string of at most @p max bytes, still a JSON array: the whole items that fit, in
+/// order; when not even the first fits, the first with its longest text cut ("…").
+std::string json_array_within(const std::string& text, std::size_t max) {
+  if (text.size() <= max) {
+    return text;
+  }
+  const Json array = Json::parse(text);
+  Json kept = Json::array();
+  std::size_t size = 2; // "[]"
+  for (const auto& item : array) {
+    const std::size_t item_size = dump(item).size() + (kept.empty() ? 0 : 1);
+    if (size + item_size > max) {
+      break;
+    }
+    size += item_size;
+    kept.push_back(item);
+  }
+  if (!kept.empty() || array.empty()) {
+    return dump(kept);
+  }
+  Json first = array.front();
+  for (std::string out = dump(Json::array({first})); out.size() > max; out = dump(Json::array({first}))) {
+    std::string* longest = longest_text(first);
+    if (longest == nullptr || longest->empty()) {
+      return "[]";
+    }
+    const std::size_t excess = out.size() - max + 3; // and room for the "…"
+    *longest = utf8::truncate(*longest, longest->size() > excess ? longest->size() - excess : 0);
+  }
+  return dump(Json::array({first}));
+}
 
 GDALDriverH driver(const char* name) {
   ensure_gdal_registered();
@@ -148,10 +203,11 @@ void write_rows(OGRLayerH l, const Layer& layer, Target target) {
       }
       switch (layer.fields[i].type) {
       case FieldType::String:
-        OGR_F_SetFieldString(f.get(), index, shp ? truncate_utf8(v.text, dbf_string_width).c_str() : v.text.c_str());
+        OGR_F_SetFieldString(f.get(), index, shp ? utf8::truncate(v.text, dbf_string_width).c_str() : v.text.c_str());
         break;
       case FieldType::Json:
-        OGR_F_SetFieldString(f.get(), index, shp ? v.flat.c_str() : v.text.c_str());
+        OGR_F_SetFieldString(f.get(), index,
+                             shp ? json_array_within(v.text, dbf_string_width).c_str() : v.text.c_str());
         break;
       case FieldType::Integer:
         OGR_F_SetFieldInteger64(f.get(), index, v.integer);

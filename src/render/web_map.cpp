@@ -148,7 +148,7 @@ std::string style_json(const TileSet& set, const std::string& tile_url) {
                     {"paint",
                      {{"circle-color", ojson::array({"to-color", ojson::array({"get", "color"}), "#555555"})},
                       {"circle-radius", ojson::array({"interpolate", ojson::array({"linear"}),
-                                                      ojson::array({"get", "stations"}), 1, 5, 10, 11, 50, 22})},
+                                                      ojson::array({"get", "station_count"}), 1, 5, 10, 11, 50, 22})},
                       {"circle-opacity", 0.85},
                       {"circle-stroke-color", "#ffffff"},
                       {"circle-stroke-width", 1.5}}}});

@@ -190,8 +190,11 @@ TEST(ShapefileLayers, ChineseNamesComeBackIntact) {
   OGRFeatureH f = OGR_L_GetNextFeature(l);
   ASSERT_NE(f, nullptr);
   EXPECT_STREQ(OGR_F_GetFieldAsString(f, OGR_F_GetFieldIndex(f, "juris_name")), "福清");
-  EXPECT_STREQ(OGR_F_GetFieldAsString(f, OGR_F_GetFieldIndex(f, "evidence")),
-               "doc-b: 福清公安局在多伦多设立了海外服务站。");
+  // Arrays are JSON text in the Shapefile, as in the tiles (README, "Data dictionary").
+  const json evidence = json::parse(OGR_F_GetFieldAsString(f, OGR_F_GetFieldIndex(f, "evidence")));
+  ASSERT_TRUE(evidence.is_array());
+  EXPECT_EQ(evidence.at(0).at("document"), "doc-b");
+  EXPECT_EQ(evidence.at(0).at("sentence"), "福清公安局在多伦多设立了海外服务站。");
   OGR_F_Destroy(f);
 }
 

@@ -204,7 +204,7 @@ TEST(TilesBuild, FeaturesCarryThePopupAttributes) {
     ++per_layer[f.layer];
     if (f.layer == "stations" && f.key == "st-3173435") {
       EXPECT_EQ(std::get<std::string>(f.properties.at("status")), "confirmed");
-      EXPECT_EQ(std::get<std::string>(f.properties.at("jurisdictions")), "Wenzhou");
+      EXPECT_EQ(std::get<std::string>(f.properties.at("jurisdiction_names")), R"(["Wenzhou"])");
       EXPECT_NE(std::get<std::string>(f.properties.at("evidence")).find("Milano office was run from China"),
                 std::string::npos);
     }

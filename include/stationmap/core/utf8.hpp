@@ -24,4 +24,8 @@ std::size_t length(std::string_view text) noexcept;
 /// True when @p text is well-formed UTF-8.
 bool is_valid(std::string_view text) noexcept;
 
+/// @p text cut to at most @p max_bytes on a character boundary, ending with "…" when cut (one "…", even when
+/// the text already ended with one). Empty when @p max_bytes cannot hold the "…".
+std::string truncate(std::string_view text, std::size_t max_bytes);
+
 } // namespace stationmap::utf8

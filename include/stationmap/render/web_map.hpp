@@ -14,14 +14,12 @@
 
 namespace stationmap::tiles {
 
-/// The four layers' features from a ClaimSet, with the attributes the style and popups use. Links take the
-/// lines of the GIS links layer from @p link_paths (RenderSummary::link_paths; links missing there were left
-/// out by the layers stage and are left out here too); without it, render::link_path() of their ends.
+/// The four layers' features from a ClaimSet: the rows of the GIS layers with the fields the feature schema
+/// (stationmap/render/schema.hpp) carries to the tiles, arrays as JSON text. Links take the lines of the GIS
+/// links layer from @p link_paths (RenderSummary::link_paths; links missing there were left out by the layers
+/// stage and are left out here too); without it, render::link_path() of their ends, as the GIS layer draws.
 [[nodiscard]] std::vector<TileFeature> features_from_claims(const ClaimSet& claims,
                                                             const render::LinkPaths* link_paths = nullptr);
-
-/// Stable colour (#rrggbb) for a jurisdiction id: the links and jurisdiction points share it.
-[[nodiscard]] std::string jurisdiction_color(std::string_view jurisdiction_id);
 
 /// Tile URL template used by style.json and tiles.json in OUTDIR (relative to OUTDIR: index.html and
 /// `stationmap serve` make it absolute).
