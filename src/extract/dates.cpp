@@ -56,8 +56,17 @@ bool is_year(int y) {
 std::optional<std::string> find_date(std::string_view sentence) {
   TokenizedText tt;
   tokenize(sentence, tt);
-  const auto n = tt.tokens.size();
-  auto key = [&](std::size_t i) { return i < n ? tt.key(tt.tokens[i]) : std::string_view{}; };
+  std::vector<std::string_view> words;
+  words.reserve(tt.tokens.size());
+  for (const Token& t : tt.tokens) {
+    words.push_back(tt.key(t));
+  }
+  return find_date_in_words(words);
+}
+
+std::optional<std::string> find_date_in_words(const std::vector<std::string_view>& words) {
+  const auto n = words.size();
+  auto key = [&](std::size_t i) { return i < n ? words[i] : std::string_view{}; };
   for (std::size_t i = 0; i < n; ++i) {
     // 2023年4月17日
     if (key(i + 1) == "年" && is_year(integer(key(i))) && key(i + 3) == "月") {

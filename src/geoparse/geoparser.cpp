@@ -18,6 +18,10 @@ namespace stationmap {
 std::vector<Mention> Geoparser::parse(std::string_view text) const {
   TokenizedText tt;
   tokenize(text, tt);
+  return parse(text, tt);
+}
+
+std::vector<Mention> Geoparser::parse(std::string_view text, const TokenizedText& tt) const {
   const std::vector<detail::KeyMatch> matches = detail::recognize(m_gazetteer, text, tt);
   std::vector<detail::ResolveItem> items;
   std::vector<Mention> mentions;

@@ -19,6 +19,7 @@
 /// probability that the place lies where the chosen candidate is (homonyms at the same spot pooled); on the
 /// development corpora, mentions above 0.9 are right about 0.97 of the time, those under 0.4 under 0.4.
 
+#include "stationmap/core/fold.hpp"
 #include "stationmap/gazetteer/gazetteer.hpp"
 #include "stationmap/geoparse/mention.hpp"
 
@@ -39,6 +40,10 @@ public:
 
   /// Finds and resolves every place the text names, in text order.
   [[nodiscard]] std::vector<Mention> parse(std::string_view text) const;
+
+  /// As parse(), over @p tokens: @p text already tokenised and folded (core/fold.hpp) by the caller, which
+  /// keeps the tokens for its own reading of the text.
+  [[nodiscard]] std::vector<Mention> parse(std::string_view text, const TokenizedText& tokens) const;
 
   /// Resolves exactly the given spans (gold-span mode): one Mention per span, in order; Mention::place is
   /// empty where no candidate fits.

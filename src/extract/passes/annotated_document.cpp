@@ -1,0 +1,53 @@
+#include "annotated_document.hpp"
+
+#include "stationmap/extract/ids.hpp"
+#include "stationmap/geoparse/geoparser.hpp"
+
+namespace stationmap::passes {
+
+AnnotatedDocument::AnnotatedDocument(const Document& doc, const Gazetteer& gaz, const MentionPins* pins)
+    : document(doc), gazetteer(gaz) {
+  tokenize(doc.text, tokens);
+  mentions = Geoparser(gazetteer).parse(doc.text, tokens);
+  // Analysts' pins: the mention resolves to the pinned place, taken as certain (no re-reading, no doubt).
+  pinned.assign(mentions.size(), nullptr);
+  for (std::size_t i = 0; pins != nullptr && !pins->empty() && i < mentions.size(); ++i) {
+    if ((pinned[i] = pins->find(doc.id, mentions[i].text)) != nullptr) {
+      mentions[i].place = pinned[i]->place;
+      mentions[i].confidence = 1.0;
+    }
+  }
+  claims.document = doc.id;
+  claims.mentions.resize(mentions.size());
+  for (std::size_t i = 0; i < mentions.size(); ++i) {
+    RoledMention& r = claims.mentions[i];
+    r.document = doc.id;
+    r.start = mentions[i].start;
+    r.end = mentions[i].end;
+    r.text = mentions[i].text;
+    r.confidence = mentions[i].confidence;
+    if (pinned[i] != nullptr) {
+      r.corrections.push_back(pinned[i]->ref);
+    }
+    r.resolved = mentions[i].place.has_value();
+    if (r.resolved) {
+      r.place = *mentions[i].place;
+      r.place_id = place_id_of(r.place);
+    }
+    r.reason = r.resolved ? "no station or police cue" : "unresolved";
+  }
+}
+
+Evidence evidence_of(const Document& doc, const Sentence& s) {
+  Evidence e;
+  e.document = doc.id;
+  e.title = doc.title;
+  e.url = doc.url;
+  e.date = doc.date;
+  e.sentence = s.text;
+  e.start = s.start;
+  e.end = s.end;
+  return e;
+}
+
+} // namespace stationmap::passes

@@ -1,0 +1,103 @@
+// Jurisdictions pass: Chinese places a sentence names as a police bureau's seat.
+
+#include "../cues.hpp"
+#include "passes.hpp"
+#include "place_facts.hpp"
+
+#include <algorithm>
+
+namespace stationmap::passes {
+
+namespace {
+
+/// Words between a place name and the police word after it: "Fuzhou city police", "福州市公安局".
+bool is_name_suffix(std::string_view w) {
+  return w == "city" || w == "county" || w == "municipal" || w == "s" || w == "province" || w == "district" ||
+         w == "市" || w == "县" || w == "区" || w == "的" || w == "prefecture";
+}
+
+/// Whether the sentence names the place at @p l as a police bureau's seat.
+bool cued_as_jurisdiction(const SentenceTokens& st, const Local& l) {
+  const std::size_t a = l.first;
+  const std::size_t b = l.last;
+  // After the name: "Fuzhou police", "Fuzhou public security bureau", "福州市公安局", "Fuzhou-linked".
+  std::size_t p = b + 1;
+  while (p < st.size() && p <= b + 3 && is_name_suffix(st.key(p))) {
+    ++p;
+  }
+  std::size_t len = 0;
+  if (p < st.size() && (st.any_at(p, cues::police()) > 0 || st.key(p) == "linked" ||
+                        (is_station_word_at(st, p, len) && !st.token(p).capitalized))) {
+    return true;
+  }
+  // Before the name: "police of Qingtian County", "bureau de la sécurité publique de Fuzhou",
+  // "attributed to Qingtian County", "the cities of Nantong".
+  if (a > 0) {
+    const std::string_view prev = st.key(a - 1);
+    const auto& preps = cues::police_preposition();
+    const bool prep = std::find(preps.begin(), preps.end(), prev) != preps.end();
+    if (prep && st.before(a, cues::police(), 4)) {
+      return true;
+    }
+    if (st.before(a, cues::tie(), 3)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/// Nested jurisdictions in one sentence: the district goes with its city ("Wenzhou ... its district Ruian").
+std::vector<std::size_t> without_inner(const std::vector<Mention>& mentions, const std::vector<std::size_t>& js) {
+  std::vector<std::size_t> kept;
+  for (std::size_t x : js) {
+    bool inner = false;
+    for (std::size_t y : js) {
+      const Place& px = *mentions[x].place;
+      const Place& py = *mentions[y].place;
+      if (x != y && px.index != py.index && distance_km(px, py) < 60.0 && py.population > px.population &&
+          (py.feature_code == "PPLA2" || py.feature_code == "PPLA" || py.feature_code == "ADM2")) {
+        inner = true;
+      }
+    }
+    if (!inner) {
+      kept.push_back(x);
+    }
+  }
+  return kept;
+}
+
+} // namespace
+
+void find_jurisdictions(AnnotatedDocument& doc) {
+  for (AnnotatedSentence& s : doc.sentences) {
+    if (!s.read) {
+      continue;
+    }
+    const auto& locals = s.locals;
+    auto& juris = s.jurisdiction;
+    juris.assign(locals.size(), false);
+    for (std::size_t k = 0; k < locals.size(); ++k) {
+      const Mention& m = doc.mentions[locals[k].mention];
+      juris[k] = !s.excluded[k] && is_jurisdiction_level(*m.place) && cued_as_jurisdiction(s.tokens, locals[k]);
+    }
+    // A cued member makes its list-mates jurisdictions too: "the cities of Nantong, Wenzhou and Fuzhou".
+    for (std::size_t k = 0; k < locals.size(); ++k) {
+      if (juris[k]) {
+        for (std::size_t j = 0; j < locals.size(); ++j) {
+          const Mention& m = doc.mentions[locals[j].mention];
+          if (s.list_id[j] == s.list_id[k] && !s.excluded[j] && m.place && is_jurisdiction_level(*m.place)) {
+            juris[j] = true;
+          }
+        }
+      }
+    }
+    for (std::size_t k = 0; k < locals.size(); ++k) {
+      if (juris[k]) {
+        s.jurisdictions.push_back(locals[k].mention);
+      }
+    }
+    s.jurisdictions = without_inner(doc.mentions, s.jurisdictions);
+  }
+}
+
+} // namespace stationmap::passes

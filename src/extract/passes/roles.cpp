@@ -1,0 +1,66 @@
+// Roles pass: the lines the later passes do not read, and the mentions that can be neither a site nor a
+// jurisdiction whatever the sentence says.
+
+#include "../cues.hpp"
+#include "../datelines.hpp"
+#include "passes.hpp"
+
+namespace stationmap::passes {
+
+namespace {
+
+/// Why a mention in a read sentence can be neither site nor jurisdiction, or nullptr when it can be either.
+const char* exclusion_of(const AnnotatedSentence& s, const Mention& m, const Local& l, std::size_t dateline_bytes) {
+  const SentenceTokens& st = s.tokens;
+  const std::size_t a = l.first;
+  const std::size_t b = l.last;
+  if (st.token(b).byte_end <= dateline_bytes) {
+    return "dateline";
+  }
+  if (st.before(a, cues::home_side(), 3) ||
+      (b + 1 < st.size() &&
+       (st.any_at(b + 1, cues::home_side()) > 0 || (b + 2 < st.size() && st.any_at(b + 2, cues::home_side()) > 0)))) {
+    return "home side";
+  }
+  // "Beijing has denied...": a capital before a speech verb stands for its government.
+  if (m.place->feature_code == "PPLC" && b + 1 < st.size() && st.any_at(b + 1, cues::metonymy_verb()) > 0 &&
+      gap_between(s.sentence.text, st.token(b), st.token(b + 1)) == " ") {
+    return "government metonymy";
+  }
+  // "Beijing Station", "Narita Airport".
+  if (b + 1 < st.size() && !st.token(b + 1).ideograph && st.token(b + 1).capitalized &&
+      (st.key(b + 1) == "station" || st.key(b + 1) == "airport" || st.key(b + 1) == "university")) {
+    return "facility name";
+  }
+  return nullptr;
+}
+
+} // namespace
+
+void exclude_non_claims(AnnotatedDocument& doc) {
+  for (AnnotatedSentence& s : doc.sentences) {
+    const BlockKind kind = s.sentence.kind;
+    if (kind == BlockKind::Byline || kind == BlockKind::Navigation) {
+      for (const Local& l : s.locals) {
+        doc.role(l.mention).reason = kind == BlockKind::Byline ? "byline" : "navigation";
+      }
+      continue;
+    }
+    s.read = !s.locals.empty();
+    s.excluded.assign(s.locals.size(), false);
+    const std::size_t dateline_bytes = datelines::length(s.sentence.text);
+    for (std::size_t k = 0; k < s.locals.size(); ++k) {
+      const Mention& m = doc.mentions[s.locals[k].mention];
+      if (!m.place) {
+        s.excluded[k] = true;
+        continue;
+      }
+      if (const char* reason = exclusion_of(s, m, s.locals[k], dateline_bytes)) {
+        doc.role(s.locals[k].mention).reason = reason;
+        s.excluded[k] = true;
+      }
+    }
+  }
+}
+
+} // namespace stationmap::passes

@@ -1,0 +1,318 @@
+// Sites pass: the places outside China a sentence names as a station's site, and the document-level review of
+// those sites.
+
+#include "../cues.hpp"
+#include "passes.hpp"
+#include "place_facts.hpp"
+#include "stationmap/extract/dates.hpp"
+#include "stationmap/gazetteer/name_kind.hpp"
+
+#include <algorithm>
+#include <cctype>
+
+namespace stationmap::passes {
+
+namespace {
+
+/// A small place (a neighbourhood, or fewer than kSmallPlace people) in a country that nothing else in the
+/// document names is a namesake or a common word read as a name ("Same report says...", "Research desk").
+constexpr std::uint32_t kSmallPlace = 100000;
+bool small_place_in_unnamed_country(const Place& p, const std::map<std::string, std::set<std::size_t>>& named) {
+  if (p.is_country() || (p.feature_code != "PPLX" && p.population >= kSmallPlace)) {
+    return false;
+  }
+  const auto it = named.find(p.country);
+  return it == named.end() ||
+         std::none_of(it->second.begin(), it->second.end(), [&](std::size_t index) { return index != p.index; });
+}
+
+/// True when the mention names a small place only by one of its unlabelled alternate names (GeoNames'
+/// alternatenames column mixes spellings, translations and unrelated words: "Selon", "Victor").
+bool weak_name(const Gazetteer& g, const Mention& m, const Place& place) {
+  if (place.feature_class != 'P' || place.population >= 100000) {
+    return false;
+  }
+  for (const Candidate& c : g.lookup(m.text)) {
+    if (c.place.index == place.index) {
+      const std::uint16_t strong = name_kind::primary | name_kind::ascii | name_kind::preferred;
+      return (c.name_flags & strong) == 0U && c.language.empty();
+    }
+  }
+  return false;
+}
+
+/// A name glued into a longer word or name: "Celle-ci", "Van der Sluysstraat", "avenue de Choisy".
+bool part_of_longer_name(const std::string& text, const SentenceTokens& st, std::size_t first, std::size_t last) {
+  const Token end = st.token(last);
+  if (end.byte_end + 1 < text.size() && text[end.byte_end] == '-' &&
+      std::islower(static_cast<unsigned char>(text[end.byte_end + 1])) != 0) {
+    return true;
+  }
+  if (last + 1 < st.size()) {
+    const std::string_view next = st.key(last + 1);
+    // Dutch and Flemish name particles ("Van der Sluysstraat"); German "von der Polizei" is a preposition.
+    if ((next == "der" || next == "den" || next == "ter") && !st.token(last + 1).capitalized && st.key(last) == "van") {
+      return true;
+    }
+  }
+  for (std::size_t back = 1; back <= 3 && back <= first; ++back) {
+    const std::string gap = gap_between(text, st.token(first - back), st.token(first - back + 1));
+    if (gap.find_first_not_of(" -'") != std::string::npos) {
+      break;
+    }
+    const std::string_view w = st.key(first - back);
+    if (w == "avenue" || w == "rue" || w == "boulevard" || w == "calle" || w == "strasse" || w == "street" ||
+        w == "road" || w == "place" || w == "quai" || w == "allee" || w == "avenida" || w == "via") {
+      return true;
+    }
+    if (w != "de" && w != "du" && w != "des" && w != "la" && w != "le" && w != "d") {
+      break;
+    }
+  }
+  return false;
+}
+
+/// Whether the sentence can name sites: a station word; in a document about stations, a table row or a
+/// sentence naming a jurisdiction. A caption names a site only when it also names the bureau behind it
+/// ("福州市公安局...在阿根廷开设...服务站"); "commuters at a station in Munich" is a photograph's location.
+bool site_context(const AnnotatedDocument& doc, const AnnotatedSentence& s) {
+  const bool any_jurisdiction = std::any_of(s.jurisdiction.begin(), s.jurisdiction.end(), [](bool j) { return j; });
+  switch (s.sentence.kind) {
+  case BlockKind::Caption:
+    return s.station_cue && any_jurisdiction;
+  case BlockKind::Table:
+    return s.station_cue || doc.about_stations;
+  default:
+    return s.station_cue || (doc.about_stations && any_jurisdiction);
+  }
+}
+
+/// Why a place in a site context is still not a site, or nullptr when it is one.
+const char* doubt_about_site(const AnnotatedDocument& doc, const AnnotatedSentence& s, std::size_t k) {
+  const Local& l = s.locals[k];
+  const Mention& m = doc.mentions[l.mention];
+  const SentenceTokens& st = s.tokens;
+  const bool pinned = doc.pinned[l.mention] != nullptr;
+  if (st.before(l.first, cues::base(), 3)) {
+    return "organisation base";
+  }
+  if (st.before(l.first, cues::mission(), 3)) {
+    return "diplomatic mission";
+  }
+  if (s.not_found) {
+    return "found no station";
+  }
+  if (st.before(l.first, cues::hypothetical(), 10)) {
+    return "hypothetical";
+  }
+  if (small_place_in_unnamed_country(*m.place, doc.named_countries) && !pinned) {
+    return "small place in a country the document does not name";
+  }
+  const bool uncertain = weak_name(doc.gazetteer, m, *m.place) ||
+                         part_of_longer_name(s.sentence.text, st, l.first, l.last) ||
+                         (m.place->feature_class == 'P' && m.place->population < 1000);
+  if (uncertain && !pinned) {
+    return "uncertain place name";
+  }
+  return nullptr;
+}
+
+/// Marks the sites of a read sentence; gives the others their reason.
+void mark_sites(AnnotatedDocument& doc, AnnotatedSentence& s) {
+  const bool context = site_context(doc, s);
+  s.site.assign(s.locals.size(), false);
+  for (std::size_t k = 0; k < s.locals.size(); ++k) {
+    const std::size_t mi = s.locals[k].mention;
+    const Mention& m = doc.mentions[mi];
+    if (s.excluded[k] || !m.place || m.place->country == "CN" || level_of(*m.place) == Level::Other) {
+      if (m.place && m.place->country == "CN" && !s.jurisdiction[k] &&
+          doc.role(mi).reason == "no station or police cue") {
+        doc.role(mi).reason = "in China, not tied to a police cue";
+      }
+      continue;
+    }
+    if (!context) {
+      continue;
+    }
+    if (const char* doubt = doubt_about_site(doc, s, k)) {
+      doc.role(mi).reason = doubt;
+      s.excluded[k] = true;
+      continue;
+    }
+    s.site[k] = true;
+  }
+}
+
+/// Chains: exclusion spreads to qualifiers; one site per chain, the most populous city in it.
+void one_site_per_chain(AnnotatedDocument& doc, AnnotatedSentence& s) {
+  const auto& locals = s.locals;
+  for (std::size_t k = 1; k < locals.size(); ++k) {
+    if (s.qualifier[k] && s.excluded[k - 1]) {
+      s.excluded[k] = true;
+      s.site[k] = false;
+      doc.role(locals[k].mention).reason = doc.role(locals[k - 1].mention).reason;
+    }
+  }
+  for (std::size_t k = 0; k < locals.size();) {
+    std::size_t e = k + 1;
+    while (e < locals.size() && s.qualifier[e]) {
+      ++e;
+    }
+    std::size_t best = SIZE_MAX;
+    for (std::size_t j = k; j < e; ++j) {
+      if (!s.site[j]) {
+        continue;
+      }
+      const Place& p = *doc.mentions[locals[j].mention].place;
+      if (best == SIZE_MAX) {
+        best = j;
+        continue;
+      }
+      const Place& q = *doc.mentions[locals[best].mention].place;
+      const Level lp = level_of(p);
+      const Level lq = level_of(q);
+      if ((lp == Level::City && lq != Level::City) || (lp == lq && p.population > q.population)) {
+        best = j;
+      }
+    }
+    for (std::size_t j = k; j < e; ++j) {
+      if (s.site[j] && j != best) {
+        s.site[j] = false;
+        doc.role(locals[j].mention).reason = "qualifier of a site";
+      }
+    }
+    k = e;
+  }
+}
+
+/// "three in Madrid", "two stations in Rotterdam": a number just before the site's preposition.
+void count_stations_at_sites(AnnotatedSentence& s) {
+  const SentenceTokens& st = s.tokens;
+  for (std::size_t k = 0; k < s.locals.size(); ++k) {
+    const std::size_t a = s.locals[k].first;
+    if (!s.site[k] || a == 0) {
+      continue;
+    }
+    const std::string_view prep = st.key(a - 1);
+    if (prep != "in" && prep != "a" && prep != "en" && prep != "im" && prep != "at" && prep != "dans") {
+      continue;
+    }
+    for (std::size_t p = a - 1; p-- > 0 && p + 5 >= a;) {
+      if (const auto n = number_value(st.key(p))) {
+        s.counts[s.locals[k].mention] = *n;
+        break;
+      }
+      std::size_t len = 0;
+      if (!is_station_word_at(st, p, len) && st.key(p) != "such" && st.key(p) != "more" && st.key(p) != "police") {
+        break;
+      }
+    }
+  }
+}
+
+/// A place where officials found no station is a site of this document only where a sentence ties it to a
+/// bureau: "Police in Perth found no such office" outweighs "Status: Perth - checked".
+void drop_sites_found_empty(AnnotatedDocument& doc) {
+  std::set<std::size_t> found_empty; // place indices
+  for (std::size_t mi = 0; mi < doc.claims.mentions.size(); ++mi) {
+    if (doc.role(mi).reason == "found no station") {
+      found_empty.insert(doc.mentions[mi].place->index);
+    }
+  }
+  std::set<std::size_t> tied;
+  for (const AnnotatedSentence& s : doc.sentences) {
+    for (std::size_t mi : s.sites) {
+      if (!s.jurisdictions.empty() && !s.negated) {
+        tied.insert(doc.mentions[mi].place->index);
+      }
+    }
+  }
+  for (AnnotatedSentence& s : doc.sentences) {
+    std::erase_if(s.sites, [&](std::size_t mi) {
+      const std::size_t place = doc.mentions[mi].place->index;
+      if (found_empty.count(place) != 0 && tied.count(place) == 0) {
+        doc.role(mi).reason = "found no station";
+        return true;
+      }
+      return false;
+    });
+  }
+}
+
+/// A country or region is a site only when the document gives nothing finer inside it.
+void drop_sites_with_finer_ones(AnnotatedDocument& doc) {
+  std::vector<std::size_t> all_sites;
+  for (const AnnotatedSentence& s : doc.sentences) {
+    all_sites.insert(all_sites.end(), s.sites.begin(), s.sites.end());
+  }
+  auto finer_exists = [&](const Place& outer) {
+    return std::any_of(all_sites.begin(), all_sites.end(), [&](std::size_t mi) {
+      const Place& p = *doc.mentions[mi].place;
+      return contains_place(outer, p) || (outer.is_country() && p.country == outer.country && !p.is_country());
+    });
+  };
+  for (AnnotatedSentence& s : doc.sentences) {
+    std::erase_if(s.sites, [&](std::size_t mi) {
+      const Place& p = *doc.mentions[mi].place;
+      if (level_of(p) != Level::City && finer_exists(p)) {
+        doc.role(mi).reason = "contains a finer site";
+        return true;
+      }
+      return false;
+    });
+  }
+}
+
+/// A district named beside its city is the city's station: "Auckland ... Epsom", "Tokyo, Chiyoda".
+void move_districts_to_cities(AnnotatedDocument& doc) {
+  std::vector<std::size_t> cities;
+  for (const AnnotatedSentence& s : doc.sentences) {
+    for (std::size_t mi : s.sites) {
+      if (level_of(*doc.mentions[mi].place) == Level::City && doc.mentions[mi].place->feature_code != "PPLX") {
+        cities.push_back(mi);
+      }
+    }
+  }
+  for (const AnnotatedSentence& s : doc.sentences) {
+    for (std::size_t mi : s.sites) {
+      Place& p = *doc.mentions[mi].place;
+      if (p.feature_code != "PPLX") {
+        continue;
+      }
+      for (std::size_t c : cities) {
+        const Place& city = *doc.mentions[c].place;
+        if (city.country == p.country && distance_km(city, p) < 30.0) {
+          doc.role(mi).reason = "district of " + city.name;
+          p = city;
+          break;
+        }
+      }
+    }
+  }
+}
+
+} // namespace
+
+void find_sites(AnnotatedDocument& doc) {
+  for (AnnotatedSentence& s : doc.sentences) {
+    if (!s.read) {
+      continue;
+    }
+    mark_sites(doc, s);
+    one_site_per_chain(doc, s);
+    count_stations_at_sites(s);
+    for (std::size_t k = 0; k < s.locals.size(); ++k) {
+      if (s.site[k]) {
+        s.sites.push_back(s.locals[k].mention);
+      }
+    }
+  }
+}
+
+void review_sites(AnnotatedDocument& doc) {
+  drop_sites_found_empty(doc);
+  drop_sites_with_finer_ones(doc);
+  move_districts_to_cities(doc);
+}
+
+} // namespace stationmap::passes

@@ -1,0 +1,52 @@
+// Status pass: what each read sentence states.
+
+#include "../cues.hpp"
+#include "passes.hpp"
+#include "stationmap/extract/dates.hpp"
+
+namespace stationmap::passes {
+
+namespace {
+
+/// The strongest status a sentence states, if any.
+std::optional<Status> status_of(const SentenceTokens& st) {
+  std::optional<Status> best;
+  for (const auto& cue : cues::status()) {
+    if ((!best || stronger(cue.status, *best)) && st.contains(cue.phrases)) {
+      best = cue.status;
+    }
+  }
+  return best;
+}
+
+/// The first date the sentence gives, over its folded words.
+std::string date_of(const SentenceTokens& st) {
+  std::vector<std::string_view> words;
+  words.reserve(st.size());
+  for (std::size_t i = 0; i < st.size(); ++i) {
+    words.push_back(st.key(i));
+  }
+  return find_date_in_words(words).value_or("");
+}
+
+} // namespace
+
+void read_statements(AnnotatedDocument& doc) {
+  for (AnnotatedSentence& s : doc.sentences) {
+    if (!s.read) {
+      continue;
+    }
+    const SentenceTokens& st = s.tokens;
+    s.not_found = st.contains(cues::not_found());
+    s.negated = s.not_found || st.contains(cues::negation());
+    s.status = status_of(st);
+    if (s.status) {
+      s.date = date_of(st);
+    }
+    s.station_cue = has_station_cue(st);
+    s.tie = st.contains(cues::tie()) || s.sentence.kind == BlockKind::Table;
+    s.network = st.contains(cues::network());
+  }
+}
+
+} // namespace stationmap::passes

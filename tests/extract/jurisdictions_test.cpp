@@ -1,0 +1,40 @@
+// Jurisdictions pass: Chinese places named as a police bureau's seat.
+
+#include "passes_support.hpp"
+
+#include <algorithm>
+
+namespace stationmap::passes::test {
+namespace {
+
+bool is_jurisdiction(const Annotated& a, const std::string& text) {
+  const auto [s, k] = a.local(text);
+  return s != nullptr && s->read && s->jurisdiction.at(k);
+}
+
+TEST(Jurisdictions, APlaceBeforeAPoliceWord) {
+  const Annotated a("Fuzhou police opened a station in Madrid.", Upto::Jurisdictions);
+  EXPECT_TRUE(is_jurisdiction(a, "Fuzhou"));
+  EXPECT_FALSE(is_jurisdiction(a, "Madrid")) << "not in China";
+}
+
+TEST(Jurisdictions, APlaceAfterAPoliceWordAndAPreposition) {
+  const Annotated a("The station in Madrid answers to the police of Wenzhou.", Upto::Jurisdictions);
+  EXPECT_TRUE(is_jurisdiction(a, "Wenzhou"));
+}
+
+TEST(Jurisdictions, ListMatesOfACuedPlace) {
+  const Annotated a("Stations were opened by the police of Nantong, Wenzhou and Fuzhou.", Upto::Jurisdictions);
+  EXPECT_TRUE(is_jurisdiction(a, "Nantong"));
+  EXPECT_TRUE(is_jurisdiction(a, "Wenzhou"));
+  EXPECT_TRUE(is_jurisdiction(a, "Fuzhou"));
+}
+
+TEST(Jurisdictions, AChinesePlaceWithoutACueIsNone) {
+  const Annotated a("Tourists from Fuzhou visited a station in Madrid.", Upto::Jurisdictions);
+  EXPECT_FALSE(is_jurisdiction(a, "Fuzhou"));
+  EXPECT_TRUE(a.doc.sentences.at(0).jurisdictions.empty());
+}
+
+} // namespace
+} // namespace stationmap::passes::test

@@ -1,0 +1,49 @@
+// Roles pass: lines not read, and mentions that can be neither site nor jurisdiction.
+
+#include "passes_support.hpp"
+
+namespace stationmap::passes::test {
+namespace {
+
+bool excluded(const Annotated& a, const std::string& text) {
+  const auto [s, k] = a.local(text);
+  return s != nullptr && s->read && s->excluded.at(k);
+}
+
+TEST(Roles, ADatelineIsWhereTheReporterFiled) {
+  const Annotated a("LISBON, Oct 3 (Wire) - Officers said a station in Madrid was run by Fuzhou police.", Upto::Roles);
+  EXPECT_TRUE(excluded(a, "LISBON"));
+  EXPECT_EQ(a.role("LISBON").reason, "dateline");
+  EXPECT_FALSE(excluded(a, "Madrid"));
+}
+
+TEST(Roles, TheHomeSideIsNoSite) {
+  const Annotated a("A service station in Madrid opened for emigrants from Wenzhou.", Upto::Roles);
+  EXPECT_TRUE(excluded(a, "Wenzhou"));
+  EXPECT_EQ(a.role("Wenzhou").reason, "home side");
+  EXPECT_FALSE(excluded(a, "Madrid"));
+}
+
+TEST(Roles, ACapitalBeforeASpeechVerbStandsForItsGovernment) {
+  const Annotated a("Madrid has denied that a station opened in the city.", Upto::Roles);
+  EXPECT_TRUE(excluded(a, "Madrid"));
+  EXPECT_EQ(a.role("Madrid").reason, "government metonymy");
+}
+
+TEST(Roles, AFacilitysNameIsNoPlace) {
+  const Annotated a("Officers met at Frankfurt Airport before opening a station.", Upto::Roles);
+  EXPECT_TRUE(excluded(a, "Frankfurt"));
+  EXPECT_EQ(a.role("Frankfurt").reason, "facility name");
+}
+
+TEST(Roles, ABylineIsNotRead) {
+  const Annotated a("A police station opened in Madrid.\n\nBy Ana Lopez in Lisbon", Upto::Roles);
+  const auto [s, k] = a.local("Lisbon");
+  ASSERT_NE(s, nullptr);
+  EXPECT_FALSE(s->read);
+  EXPECT_EQ(a.role("Lisbon").reason, "byline");
+  EXPECT_TRUE(a.local("Madrid").first->read);
+}
+
+} // namespace
+} // namespace stationmap::passes::test

@@ -1,0 +1,65 @@
+// Sites pass: places named as a station's site, and the document-level review.
+
+#include "passes_support.hpp"
+
+#include <algorithm>
+
+namespace stationmap::passes::test {
+namespace {
+
+bool is_site(const Annotated& a, const std::string& text) {
+  const std::size_t mi = a.mention(text);
+  return std::any_of(a.doc.sentences.begin(), a.doc.sentences.end(), [&](const AnnotatedSentence& s) {
+    return std::find(s.sites.begin(), s.sites.end(), mi) != s.sites.end();
+  });
+}
+
+TEST(Sites, APlaceNamedWithAStationWord) {
+  const Annotated a("Fuzhou police opened a service station in Madrid.", Upto::Sites);
+  EXPECT_TRUE(is_site(a, "Madrid"));
+  EXPECT_FALSE(is_site(a, "Fuzhou"));
+}
+
+TEST(Sites, NoStationWordNoSite) {
+  const Annotated a("Tourists from Lisbon visited Madrid.", Upto::Sites);
+  EXPECT_FALSE(is_site(a, "Madrid"));
+  EXPECT_EQ(a.role("Madrid").reason, "no station or police cue");
+}
+
+TEST(Sites, AnOrganisationsBaseIsNoSite) {
+  const Annotated a("A group based in Lisbon reported a police station in Madrid.", Upto::Sites);
+  EXPECT_FALSE(is_site(a, "Lisbon"));
+  EXPECT_EQ(a.role("Lisbon").reason, "organisation base");
+  EXPECT_TRUE(is_site(a, "Madrid"));
+}
+
+TEST(Sites, OneSitePerChainTheCity) {
+  const Annotated a("A police station opened in Madrid, Spain.", Upto::Sites);
+  EXPECT_TRUE(is_site(a, "Madrid"));
+  EXPECT_FALSE(is_site(a, "Spain"));
+  EXPECT_EQ(a.role("Spain").reason, "qualifier of a site");
+}
+
+TEST(Sites, ANumberBeforeTheSite) {
+  const Annotated a("The police stations are three in Madrid.", Upto::Sites);
+  const auto [s, k] = a.local("Madrid");
+  ASSERT_NE(s, nullptr);
+  ASSERT_EQ(s->counts.count(s->locals[k].mention), 1U);
+  EXPECT_EQ(s->counts.at(s->locals[k].mention), 3);
+}
+
+TEST(SiteReview, ACountryWithAFinerSiteIsNoSite) {
+  const Annotated a("A police station opened in Spain. Another police station is in Madrid.", Upto::Review);
+  EXPECT_FALSE(is_site(a, "Spain"));
+  EXPECT_EQ(a.role("Spain").reason, "contains a finer site");
+  EXPECT_TRUE(is_site(a, "Madrid"));
+}
+
+TEST(SiteReview, APlaceWhereOfficialsFoundNothingIsNoSite) {
+  const Annotated a("A police station was reported in Perth. Police in Perth found no such office.", Upto::Review);
+  EXPECT_FALSE(is_site(a, "Perth"));
+  EXPECT_EQ(a.role("Perth").reason, "found no station");
+}
+
+} // namespace
+} // namespace stationmap::passes::test

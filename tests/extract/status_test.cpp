@@ -1,0 +1,41 @@
+// Status pass: what a read sentence states.
+
+#include "passes_support.hpp"
+
+namespace stationmap::passes::test {
+namespace {
+
+TEST(StatusPass, TheStrongestStatusAndItsDate) {
+  const Annotated a("The station in Madrid was investigated and closed on 17 April 2023.", Upto::Status);
+  const AnnotatedSentence& s = a.doc.sentences.at(0);
+  ASSERT_TRUE(s.status.has_value());
+  EXPECT_EQ(*s.status, Status::Closed);
+  EXPECT_EQ(s.date, "2023-04-17");
+  EXPECT_TRUE(s.station_cue);
+  EXPECT_FALSE(s.negated);
+}
+
+TEST(StatusPass, DenialsAndFindingsOfNothing) {
+  const Annotated a("Officials in Madrid denied any link. Police in Lisbon found no such office.", Upto::Status);
+  EXPECT_TRUE(a.doc.sentences.at(0).negated);
+  EXPECT_FALSE(a.doc.sentences.at(0).not_found);
+  EXPECT_TRUE(a.doc.sentences.at(1).not_found);
+  EXPECT_TRUE(a.doc.sentences.at(1).negated) << "finding nothing negates the sentence";
+}
+
+TEST(StatusPass, ASentenceThatNamesNoPlaceIsNotRead) {
+  const Annotated a("A police station opened in Madrid. It was closed on 17 April 2023.", Upto::Status);
+  EXPECT_FALSE(a.doc.sentences.at(1).read);
+  EXPECT_FALSE(a.doc.sentences.at(1).status.has_value());
+}
+
+TEST(StatusPass, TiesAndNetworks) {
+  const Annotated a("The office in Madrid is run by Fuzhou police. Wenzhou police run a network in Lisbon.",
+                    Upto::Status);
+  EXPECT_TRUE(a.doc.sentences.at(0).tie);
+  EXPECT_FALSE(a.doc.sentences.at(0).network);
+  EXPECT_TRUE(a.doc.sentences.at(1).network);
+}
+
+} // namespace
+} // namespace stationmap::passes::test
