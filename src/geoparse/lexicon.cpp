@@ -48,6 +48,8 @@ constexpr auto closed_class_words = sorted(
     "only", "even", "just", "still", "yet", "now", "how", "once", "two", "three", "four", "five", "six", "seven",
     "eight", "nine", "ten", "eleven", "twelve", "twenty", "hundred", "thousand", "million", "first", "second", "third",
     "last", "next", "other", "another",
+    // articles and pronouns of German, Dutch, Italian and Spanish ("Die valt ...", "Una sede ...")
+    "die", "der", "het", "een", "una", "uno", "il", "el",
     // directions, colours, holidays, beliefs and other adjectives and nouns that never name a town in prose
     "new", "old", "north", "south", "east", "west", "central", "great", "little", "long", "good", "white", "black",
     "green", "red", "blue", "early", "late", "overseas", "chinese", "western", "eastern", "northern", "southern",
@@ -71,7 +73,11 @@ constexpr auto common_words = sorted(
     "nov", "dec", "democrat", "republican", "christian", "catholic", "muslim", "king", "queen", "bridge", "tower",
     "river", "mountain", "island", "beach", "harbor", "port", "bay", "hill", "field", "summit", "market", "plaza",
     "mall", "center", "centre", "county", "state", "nation", "national", "international", "global", "local", "regional",
-    "council", "federation");
+    "council", "federation",
+    // everyday nouns and adjectives of other languages that GeoNames also lists as towns or regions: German
+    // "Stelle" (office, post), "Hauptbahnhof" (main station); Italian "Paese" (country); Spanish, Italian and
+    // Portuguese "Centro" (centre, downtown); French, Italian, German and Catalan "Nord" (north); English "Same"
+    "stelle", "hauptbahnhof", "bahnhof", "paese", "centro", "nord", "same");
 
 constexpr auto street_words =
     sorted("street", "st", "road", "rd", "avenue", "ave", "lane", "ln", "boulevard", "blvd", "drive", "dr", "highway",
@@ -130,6 +136,11 @@ constexpr auto speech_verbs =
            "testified", "argued", "insisted", "warned", "announced", "confirmed", "declined", "admitted", "believes",
            "thinks", "thought", "hopes", "wants", "wanted", "pleaded", "died", "dies", "smiled", "laughed");
 
+/// Capitalised words after a town's name that make the pair a natural feature's name ("Han River", "Pearl
+/// River", "Chester Lake"): the river or lake, not the town.
+constexpr auto landscape_words = sorted("river", "lake", "mountain", "mountains", "creek", "canyon", "falls", "glacier",
+                                        "fluss", "fleuve", "riviere");
+
 /// Words after a place name that make it part of a disease's or a product's name ("West Nile virus").
 constexpr auto eponym_words =
     sorted("virus", "viruses", "fever", "disease", "flu", "syndrome", "ebolavirus", "strain", "encephalitis");
@@ -154,11 +165,13 @@ constexpr auto locatives = sorted("in", "at", "from", "near", "to", "into", "out
 /// Everyday Chinese (simplified; the fold maps traditional characters to these) and Japanese words that are
 /// also names of towns or townships: abstract nouns, slogans of the 1950s-60s that named many villages
 /// (红旗 "red flag", 胜利 "victory"), institutions and positions.
-constexpr std::array<std::string_view, 48> cjk_common_words = {
-    "中心", "大洲", "中央", "东方", "和平", "公安", "人民", "国家", "政府", "民主", "自由", "中华",
-    "华侨", "新闻", "大学", "工作", "发展", "平安", "太平", "世界", "社会", "地方", "全国", "国际",
-    "安全", "服务", "警察", "海外", "前进", "红旗", "胜利", "团结", "建设", "光明", "解放", "新华",
-    "东风", "向阳", "幸福", "友谊", "和谐", "文化", "青年", "先锋", "联合", "合作", "ラン", "センター"};
+constexpr std::array<std::string_view, 49> cjk_common_words = {
+    "中心", "大洲", "中央", "东方", "和平", "公安", "人民", "国家", "政府",     "民主",  "自由", "中华", "华侨",
+    "新闻", "大学", "工作", "发展", "平安", "太平", "世界", "社会", "地方",     "全国",  "国际", "安全", "服务",
+    "警察", "海外", "前进", "红旗", "胜利", "团结", "建设", "光明", "解放",     "新华",  "东风", "向阳", "幸福",
+    "友谊", "和谐", "文化", "青年", "先锋", "联合", "合作", "ラン", "センター", "コロナ"}; // コロナ: the coronavirus
+                                                                                           // (新型コロナウイルス), also
+                                                                                           // Corona, California
 
 } // namespace
 
@@ -176,6 +189,9 @@ bool is_common_word(std::string_view folded) {
 }
 bool is_street_word(std::string_view folded) {
   return contains(street_words, folded);
+}
+bool is_landscape_word(std::string_view folded) {
+  return contains(landscape_words, folded);
 }
 bool is_person_title(std::string_view folded) {
   return contains(titles, folded);

@@ -24,6 +24,9 @@ bool is_closed_class_word(std::string_view folded);
 /// Words that make a name a street's: Street, Road, Avenue, rue, calle, Strasse...
 bool is_street_word(std::string_view folded);
 
+/// Capitalised words after a name that make it a natural feature's: "(Han) River", "(Chester) Lake".
+bool is_landscape_word(std::string_view folded);
+
 /// Titles and honorifics that introduce a person (Mr, President, Minister, Sheriff...).
 bool is_person_title(std::string_view folded);
 

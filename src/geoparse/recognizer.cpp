@@ -14,6 +14,8 @@ namespace {
 
 constexpr std::size_t max_latin_tokens = 7;
 constexpr std::size_t max_ideograph_tokens = 10;
+/// The shortest alternate name (in letters) of a capital or first-level seat that recognition trusts.
+constexpr std::uint32_t kMinSeatAlternateLength = 6;
 
 std::string_view gap_before(std::string_view text, const TokenizedText& tt, std::size_t i) {
   const std::uint32_t from = i == 0 ? 0 : tt.tokens[i - 1].byte_end;
@@ -125,6 +127,11 @@ bool is_well_known_name(const Gazetteer& gazetteer, const Gazetteer::PostingView
   return gazetteer.population(p.entry) >= 500000 || gazetteer.feature_code(p.entry) == "CONT";
 }
 
+bool is_seat_alternate_name(const Gazetteer& gazetteer, const Gazetteer::PostingView& p) {
+  const std::string_view code = gazetteer.feature_code(p.entry);
+  return (p.flags & name_kind::alternate) != 0U && (code == "PPLC" || code == "PPLA");
+}
+
 bool demonym_dominates(const Gazetteer& gazetteer, Gazetteer::KeyRef key) {
   bool demonym_of_region = false;
   for (const auto& p : gazetteer.postings(key)) {
@@ -187,6 +194,7 @@ struct KeyFacts {
   bool real_any = false;    ///< has_real_name(allow_abbreviation = true)
   bool known_plain = false; ///< ... counting only well-known names
   bool known_any = false;
+  bool seat_alternate = false;       ///< an alternate name of a capital or first-level seat (see acceptable())
   bool demonym_dominates = false;    ///< see demonym_dominates()
   bool area_abbreviation = false;    ///< an abbreviation or code of an area (US, UK, NSW)
   bool context_abbreviation = false; ///< an abbreviation that needs its country named nearby ("BC")
@@ -217,6 +225,7 @@ KeyFacts key_facts(const Gazetteer& gazetteer, Gazetteer::KeyRef key) {
     const bool abbreviation_only =
         (p.flags & name_kind::abbreviation) != 0U && (p.flags & (name_kind::primary | name_kind::ascii)) == 0U;
     const bool known = is_well_known_name(gazetteer, p);
+    f.seat_alternate = f.seat_alternate || (!short_only && is_seat_alternate_name(gazetteer, p));
     if (demonym_only) {
       demonym_of_region = demonym_of_region || region;
       continue;
@@ -365,7 +374,11 @@ std::vector<KeyMatch> recognize(const Gazetteer& gazetteer, std::string_view tex
       const std::string_view k = tt.key(t);
       const bool inner = i > first && i < last;
       if (!t.capitalized && !t.all_upper) {
-        if (!(inner && lexicon::is_name_connector(k)) && !(i == last && i > first && lexicon::is_place_generic(k))) {
+        // The possessive "s" inside a name: "People's Republic of China", "Martha's Vineyard".
+        const std::string_view apostrophe = gap_before(text, tt, i);
+        const bool possessive = inner && k == "s" && (apostrophe == "'" || apostrophe == "\xE2\x80\x99");
+        if (!(inner && lexicon::is_name_connector(k)) && !(i == last && i > first && lexicon::is_place_generic(k)) &&
+            !possessive) {
           return false;
         }
       }
@@ -373,7 +386,10 @@ std::vector<KeyMatch> recognize(const Gazetteer& gazetteer, std::string_view tex
     const bool upper = head.all_upper && last == first;
     const bool abbreviated = upper || ends_with_period(text, tt, last) || last > first;
     const KeyFacts& f = facts(key);
-    if (!(abbreviated ? f.known_any : f.known_plain)) {
+    // Capitals of countries and of first-level divisions have names in many languages (Firenze, Venezia,
+    // Genova): trusted when long enough not to be a code or a clipped transliteration ("Die", "Key").
+    const bool seat_name = f.seat_alternate && first == last && head.end - head.start >= kMinSeatAlternateLength;
+    if (!(abbreviated ? f.known_any : f.known_plain) && !seat_name) {
       demonym = f.real_any ? false : gazetteer.posting_count(key) > 0;
       return demonym;
     }
@@ -567,6 +583,8 @@ std::vector<KeyMatch> recognize(const Gazetteer& gazetteer, std::string_view tex
         reject = true; // a firm: "Stevens & Wilkinson"
       } else if (joinable(text, tt, m.last + 1) && lexicon::is_street_word(nk) && next.capitalized) {
         reject = true; // a street named after a place: "Cooper Street"
+      } else if (after_gap == " " && lexicon::is_landscape_word(nk) && next.capitalized) {
+        reject = true; // a river or lake named like a town: "the Han River"
       } else if (next.has_digit && !next.ideograph && (after_gap == ", " || after_gap == " (") &&
                  next.end - next.start <= 3 && single && next.byte_end < text.size() &&
                  (text[next.byte_end] == ',' || text[next.byte_end] == ')')) {

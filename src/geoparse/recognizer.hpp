@@ -63,4 +63,8 @@ bool has_real_name(const Gazetteer& gazetteer, Gazetteer::KeyRef key, bool allow
 /// name, or an alternate name of a country, division or big city.
 bool is_well_known_name(const Gazetteer& gazetteer, const Gazetteer::PostingView& posting);
 
+/// Whether a posting is an alternate name of a country's capital or a first-level division's seat (Firenze for
+/// Florence): such exonyms and endonyms are common in running text, but so are codes among them.
+bool is_seat_alternate_name(const Gazetteer& gazetteer, const Gazetteer::PostingView& posting);
+
 } // namespace stationmap::detail

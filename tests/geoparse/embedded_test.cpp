@@ -49,3 +49,47 @@ TEST(EmbeddedGeoparser, CommonWordsStayWords) {
     EXPECT_FALSE(contains(names, word)) << word;
   }
 }
+
+TEST(EmbeddedGeoparser, EverydayWordsOfOtherLanguagesStayWords) {
+  const auto& g = embedded_gazetteer();
+  EXPECT_FALSE(contains(found(g, "Die Stelle liegt am Hauptbahnhof von Leipzig."), "Stelle"));
+  EXPECT_FALSE(contains(found(g, "Die Stelle liegt am Hauptbahnhof von Leipzig."), "Hauptbahnhof"));
+  EXPECT_FALSE(contains(found(g, "Il Paese ha molti uffici a Bologna."), "Paese"));
+  EXPECT_FALSE(contains(found(g, "A loja fica no Centro de Recife."), "Centro"));
+  EXPECT_FALSE(contains(found(g, "Same office, same owners, says the mayor of Leeds."), "Same"));
+  EXPECT_FALSE(contains(found(g, "事務所は新型コロナウイルスの流行中に開いた。"), "コロナ"));
+  EXPECT_TRUE(contains(found(g, "Die Stelle liegt am Hauptbahnhof von Leipzig."), "Leipzig"));
+}
+
+TEST(EmbeddedGeoparser, ATownNameBeforeRiverNamesTheRiver) {
+  const auto names = found(embedded_gazetteer(), "A boat sailed down the Han River past Busan.");
+  EXPECT_FALSE(contains(names, "Han"));
+  EXPECT_TRUE(contains(names, "Busan"));
+}
+
+TEST(EmbeddedGeoparser, PossessiveInsideACountryName) {
+  const auto ms = Geoparser(embedded_gazetteer()).parse("Envoys of the People's Republic of China met in Oslo.");
+  const auto* china = mention_named(ms, "People's Republic of China");
+  ASSERT_NE(china, nullptr);
+  ASSERT_TRUE(china->place);
+  EXPECT_EQ(china->place->country, "CN");
+  EXPECT_EQ(mention_named(ms, "Republic of China"), nullptr);
+}
+
+TEST(EmbeddedGeoparser, RegionalCapitalsByTheirOwnLanguagesNames) {
+  const auto ms = Geoparser(embedded_gazetteer()).parse("Il treno da Firenze arriva a Venezia alle nove.");
+  const auto* florence = mention_named(ms, "Firenze");
+  const auto* venice = mention_named(ms, "Venezia");
+  ASSERT_NE(florence, nullptr);
+  ASSERT_NE(venice, nullptr);
+  ASSERT_TRUE(florence->place && venice->place);
+  EXPECT_EQ(florence->place->name, "Florence");
+  EXPECT_EQ(venice->place->admin1_name, "Veneto");
+}
+
+TEST(EmbeddedGeoparser, ShortAlternateNamesOfSeatsAreNotTrusted) {
+  // GeoNames lists "Die" among the alternate names of a regional capital; in Dutch it is a pronoun.
+  const auto names = found(embedded_gazetteer(), "Die valt onder de gemeente Utrecht.");
+  EXPECT_FALSE(contains(names, "Die"));
+  EXPECT_TRUE(contains(names, "Utrecht"));
+}
