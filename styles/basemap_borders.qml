@@ -4,7 +4,7 @@
     <symbols>
       <symbol name="0" type="line" alpha="1" clip_to_extent="1" force_rhr="0">
         <layer class="SimpleLine" enabled="1" locked="0" pass="0">
-          <prop k="line_color" v="178,165,147,255"/>
+          <prop k="line_color" v="{{rgb:basemap.border}},255"/>
           <prop k="line_style" v="dash"/>
           <prop k="line_width" v="0.25"/>
           <prop k="line_width_unit" v="MM"/>

@@ -8,7 +8,7 @@
         <se:Rule>
           <se:Name>border</se:Name>
           <se:LineSymbolizer>
-            <se:Stroke><se:SvgParameter name="stroke">#b2a593</se:SvgParameter><se:SvgParameter name="stroke-width">0.8</se:SvgParameter><se:SvgParameter name="stroke-dasharray">4 2</se:SvgParameter></se:Stroke>
+            <se:Stroke><se:SvgParameter name="stroke">{{hex:basemap.border}}</se:SvgParameter><se:SvgParameter name="stroke-width">0.8</se:SvgParameter><se:SvgParameter name="stroke-dasharray">4 2</se:SvgParameter></se:Stroke>
           </se:LineSymbolizer>
         </se:Rule>
       </se:FeatureTypeStyle>

@@ -4,9 +4,9 @@
     <symbols>
       <symbol name="0" type="fill" alpha="1" clip_to_extent="1" force_rhr="0">
         <layer class="SimpleFill" enabled="1" locked="0" pass="0">
-          <prop k="color" v="244,241,234,255"/>
+          <prop k="color" v="{{rgb:basemap.land}},255"/>
           <prop k="style" v="solid"/>
-          <prop k="outline_color" v="157,180,200,255"/>
+          <prop k="outline_color" v="{{rgb:basemap.coast}},255"/>
           <prop k="outline_style" v="solid"/>
           <prop k="outline_width" v="0.2"/>
           <prop k="outline_width_unit" v="MM"/>

@@ -8,14 +8,14 @@
         <se:Rule>
           <se:Name>country</se:Name>
           <se:PolygonSymbolizer>
-            <se:Fill><se:SvgParameter name="fill">#f4f1ea</se:SvgParameter></se:Fill>
-            <se:Stroke><se:SvgParameter name="stroke">#9db4c8</se:SvgParameter><se:SvgParameter name="stroke-width">0.5</se:SvgParameter></se:Stroke>
+            <se:Fill><se:SvgParameter name="fill">{{hex:basemap.land}}</se:SvgParameter></se:Fill>
+            <se:Stroke><se:SvgParameter name="stroke">{{hex:basemap.coast}}</se:SvgParameter><se:SvgParameter name="stroke-width">0.5</se:SvgParameter></se:Stroke>
           </se:PolygonSymbolizer>
           <se:TextSymbolizer>
             <se:Label><ogc:PropertyName>name</ogc:PropertyName></se:Label>
             <se:Font><se:SvgParameter name="font-family">DejaVu Sans</se:SvgParameter><se:SvgParameter name="font-size">9</se:SvgParameter></se:Font>
-            <se:Halo><se:Radius>1.5</se:Radius><se:Fill><se:SvgParameter name="fill">#f4f1ea</se:SvgParameter></se:Fill></se:Halo>
-            <se:Fill><se:SvgParameter name="fill">#6e6558</se:SvgParameter></se:Fill>
+            <se:Halo><se:Radius>1.5</se:Radius><se:Fill><se:SvgParameter name="fill">{{hex:basemap.label_halo}}</se:SvgParameter></se:Fill></se:Halo>
+            <se:Fill><se:SvgParameter name="fill">{{hex:basemap.label}}</se:SvgParameter></se:Fill>
           </se:TextSymbolizer>
         </se:Rule>
       </se:FeatureTypeStyle>

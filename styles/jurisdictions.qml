@@ -4,7 +4,7 @@
     <symbols>
       <symbol name="0" type="marker" alpha="1" clip_to_extent="1" force_rhr="0">
         <layer class="SimpleMarker" enabled="1" locked="0" pass="0">
-          <prop k="color" v="31,119,180,255"/>
+          <prop k="color" v="{{rgb:jurisdictions.0}},255"/>
           <prop k="name" v="circle"/>
           <prop k="outline_color" v="40,40,40,255"/>
           <prop k="outline_style" v="solid"/>
@@ -24,7 +24,7 @@
               </Option>
               <Option name="fillColor" type="Map">
                 <Option name="active" value="true" type="bool"/>
-                <Option name="expression" value="coalesce(&quot;color&quot;, '#1f77b4')" type="QString"/>
+                <Option name="expression" value="coalesce(&quot;color&quot;, '{{hex:jurisdictions.0}}')" type="QString"/>
                 <Option name="type" value="3" type="int"/>
               </Option>
               </Option>

@@ -21,8 +21,8 @@
             <se:Label><ogc:PropertyName>name</ogc:PropertyName></se:Label>
             <se:Font><se:SvgParameter name="font-family">Sans Serif</se:SvgParameter><se:SvgParameter name="font-size">11</se:SvgParameter><se:SvgParameter name="font-style">italic</se:SvgParameter></se:Font>
             <se:LabelPlacement><se:PointPlacement><se:Displacement><se:DisplacementX>6</se:DisplacementX><se:DisplacementY>6</se:DisplacementY></se:Displacement></se:PointPlacement></se:LabelPlacement>
-            <se:Halo><se:Radius>1.5</se:Radius><se:Fill><se:SvgParameter name="fill">#ffffff</se:SvgParameter></se:Fill></se:Halo>
-            <se:Fill><se:SvgParameter name="fill">#323232</se:SvgParameter></se:Fill>
+            <se:Halo><se:Radius>1.5</se:Radius><se:Fill><se:SvgParameter name="fill">{{hex:halo}}</se:SvgParameter></se:Fill></se:Halo>
+            <se:Fill><se:SvgParameter name="fill">{{hex:label}}</se:SvgParameter></se:Fill>
           </se:TextSymbolizer>
         </se:Rule>
       </se:FeatureTypeStyle>

@@ -4,7 +4,7 @@
     <symbols>
       <symbol name="0" type="line" alpha="0.75" clip_to_extent="1" force_rhr="0">
         <layer class="SimpleLine" enabled="1" locked="0" pass="0">
-          <prop k="line_color" v="31,119,180,255"/>
+          <prop k="line_color" v="{{rgb:jurisdictions.0}},255"/>
           <prop k="line_style" v="solid"/>
           <prop k="line_width" v="0.5"/>
           <prop k="line_width_unit" v="MM"/>
@@ -16,7 +16,7 @@
               <Option name="properties" type="Map">
               <Option name="outlineColor" type="Map">
                 <Option name="active" value="true" type="bool"/>
-                <Option name="expression" value="coalesce(&quot;color&quot;, '#1f77b4')" type="QString"/>
+                <Option name="expression" value="coalesce(&quot;color&quot;, '{{hex:jurisdictions.0}}')" type="QString"/>
                 <Option name="type" value="3" type="int"/>
               </Option>
               </Option>

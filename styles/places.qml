@@ -4,7 +4,7 @@
     <symbols>
       <symbol name="0" type="marker" alpha="1" clip_to_extent="1" force_rhr="0">
         <layer class="SimpleMarker" enabled="1" locked="0" pass="0">
-          <prop k="color" v="158,158,158,200"/>
+          <prop k="color" v="{{rgb:places}},200"/>
           <prop k="name" v="circle"/>
           <prop k="outline_color" v="255,255,255,160"/>
           <prop k="outline_style" v="solid"/>

@@ -11,7 +11,7 @@
             <se:Graphic>
               <se:Mark>
                 <se:WellKnownName>circle</se:WellKnownName>
-                <se:Fill><se:SvgParameter name="fill">#9e9e9e</se:SvgParameter></se:Fill>
+                <se:Fill><se:SvgParameter name="fill">{{hex:places}}</se:SvgParameter></se:Fill>
                 <se:Stroke><se:SvgParameter name="stroke">#ffffff</se:SvgParameter><se:SvgParameter name="stroke-width">0.5</se:SvgParameter></se:Stroke>
               </se:Mark>
               <se:Size>5</se:Size>

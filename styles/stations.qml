@@ -2,19 +2,19 @@
 <qgis version="3.22.16-Białowieża" styleCategories="Symbology|Labeling|Rendering" labelsEnabled="1" hasScaleBasedVisibilityFlag="0">
   <renderer-v2 type="categorizedSymbol" attr="status" symbollevels="0" enableorderby="0" forceraster="0">
     <categories>
-      <category symbol="0" value="confirmed" label="confirmed" render="true"/>
-      <category symbol="1" value="alleged" label="alleged" render="true"/>
-      <category symbol="2" value="suspected" label="suspected" render="true"/>
-      <category symbol="3" value="under investigation" label="under investigation" render="true"/>
-      <category symbol="4" value="ordered closed" label="ordered closed" render="true"/>
       <category symbol="5" value="closed" label="closed" render="true"/>
+      <category symbol="4" value="ordered closed" label="ordered closed" render="true"/>
+      <category symbol="3" value="under investigation" label="under investigation" render="true"/>
+      <category symbol="0" value="confirmed" label="confirmed" render="true"/>
       <category symbol="6" value="denied" label="denied" render="true"/>
+      <category symbol="2" value="suspected" label="suspected" render="true"/>
+      <category symbol="1" value="alleged" label="alleged" render="true"/>
       <category symbol="7" value="" label="other" render="true"/>
     </categories>
     <symbols>
       <symbol name="0" type="marker" alpha="1" clip_to_extent="1" force_rhr="0">
         <layer class="SimpleMarker" enabled="1" locked="0" pass="0">
-          <prop k="color" v="165,15,21,255"/>
+          <prop k="color" v="{{rgb:status.confirmed}},255"/>
           <prop k="name" v="circle"/>
           <prop k="outline_color" v="255,255,255,255"/>
           <prop k="outline_style" v="solid"/>
@@ -27,7 +27,7 @@
       </symbol>
       <symbol name="1" type="marker" alpha="1" clip_to_extent="1" force_rhr="0">
         <layer class="SimpleMarker" enabled="1" locked="0" pass="0">
-          <prop k="color" v="230,85,13,255"/>
+          <prop k="color" v="{{rgb:status.alleged}},255"/>
           <prop k="name" v="circle"/>
           <prop k="outline_color" v="255,255,255,255"/>
           <prop k="outline_style" v="solid"/>
@@ -40,7 +40,7 @@
       </symbol>
       <symbol name="2" type="marker" alpha="1" clip_to_extent="1" force_rhr="0">
         <layer class="SimpleMarker" enabled="1" locked="0" pass="0">
-          <prop k="color" v="253,141,60,255"/>
+          <prop k="color" v="{{rgb:status.suspected}},255"/>
           <prop k="name" v="circle"/>
           <prop k="outline_color" v="255,255,255,255"/>
           <prop k="outline_style" v="solid"/>
@@ -53,7 +53,7 @@
       </symbol>
       <symbol name="3" type="marker" alpha="1" clip_to_extent="1" force_rhr="0">
         <layer class="SimpleMarker" enabled="1" locked="0" pass="0">
-          <prop k="color" v="117,107,177,255"/>
+          <prop k="color" v="{{rgb:status.under investigation}},255"/>
           <prop k="name" v="circle"/>
           <prop k="outline_color" v="255,255,255,255"/>
           <prop k="outline_style" v="solid"/>
@@ -66,7 +66,7 @@
       </symbol>
       <symbol name="4" type="marker" alpha="1" clip_to_extent="1" force_rhr="0">
         <layer class="SimpleMarker" enabled="1" locked="0" pass="0">
-          <prop k="color" v="49,130,189,255"/>
+          <prop k="color" v="{{rgb:status.ordered closed}},255"/>
           <prop k="name" v="circle"/>
           <prop k="outline_color" v="255,255,255,255"/>
           <prop k="outline_style" v="solid"/>
@@ -79,7 +79,7 @@
       </symbol>
       <symbol name="5" type="marker" alpha="1" clip_to_extent="1" force_rhr="0">
         <layer class="SimpleMarker" enabled="1" locked="0" pass="0">
-          <prop k="color" v="99,99,99,255"/>
+          <prop k="color" v="{{rgb:status.closed}},255"/>
           <prop k="name" v="circle"/>
           <prop k="outline_color" v="255,255,255,255"/>
           <prop k="outline_style" v="solid"/>
@@ -92,7 +92,7 @@
       </symbol>
       <symbol name="6" type="marker" alpha="1" clip_to_extent="1" force_rhr="0">
         <layer class="SimpleMarker" enabled="1" locked="0" pass="0">
-          <prop k="color" v="49,163,84,255"/>
+          <prop k="color" v="{{rgb:status.denied}},255"/>
           <prop k="name" v="circle"/>
           <prop k="outline_color" v="255,255,255,255"/>
           <prop k="outline_style" v="solid"/>
@@ -105,7 +105,7 @@
       </symbol>
       <symbol name="7" type="marker" alpha="1" clip_to_extent="1" force_rhr="0">
         <layer class="SimpleMarker" enabled="1" locked="0" pass="0">
-          <prop k="color" v="150,150,150,255"/>
+          <prop k="color" v="{{rgb:status.other}},255"/>
           <prop k="name" v="circle"/>
           <prop k="outline_color" v="255,255,255,255"/>
           <prop k="outline_style" v="solid"/>

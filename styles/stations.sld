@@ -13,7 +13,7 @@
             <se:Graphic>
               <se:Mark>
                 <se:WellKnownName>circle</se:WellKnownName>
-                <se:Fill><se:SvgParameter name="fill">#a50f15</se:SvgParameter></se:Fill>
+                <se:Fill><se:SvgParameter name="fill">{{hex:status.confirmed}}</se:SvgParameter></se:Fill>
                 <se:Stroke><se:SvgParameter name="stroke">#ffffff</se:SvgParameter><se:SvgParameter name="stroke-width">1</se:SvgParameter></se:Stroke>
               </se:Mark>
               <se:Size>12</se:Size>
@@ -28,7 +28,7 @@
             <se:Graphic>
               <se:Mark>
                 <se:WellKnownName>circle</se:WellKnownName>
-                <se:Fill><se:SvgParameter name="fill">#e6550d</se:SvgParameter></se:Fill>
+                <se:Fill><se:SvgParameter name="fill">{{hex:status.alleged}}</se:SvgParameter></se:Fill>
                 <se:Stroke><se:SvgParameter name="stroke">#ffffff</se:SvgParameter><se:SvgParameter name="stroke-width">1</se:SvgParameter></se:Stroke>
               </se:Mark>
               <se:Size>12</se:Size>
@@ -43,7 +43,7 @@
             <se:Graphic>
               <se:Mark>
                 <se:WellKnownName>circle</se:WellKnownName>
-                <se:Fill><se:SvgParameter name="fill">#fd8d3c</se:SvgParameter></se:Fill>
+                <se:Fill><se:SvgParameter name="fill">{{hex:status.suspected}}</se:SvgParameter></se:Fill>
                 <se:Stroke><se:SvgParameter name="stroke">#ffffff</se:SvgParameter><se:SvgParameter name="stroke-width">1</se:SvgParameter></se:Stroke>
               </se:Mark>
               <se:Size>12</se:Size>
@@ -58,7 +58,7 @@
             <se:Graphic>
               <se:Mark>
                 <se:WellKnownName>circle</se:WellKnownName>
-                <se:Fill><se:SvgParameter name="fill">#756bb1</se:SvgParameter></se:Fill>
+                <se:Fill><se:SvgParameter name="fill">{{hex:status.under investigation}}</se:SvgParameter></se:Fill>
                 <se:Stroke><se:SvgParameter name="stroke">#ffffff</se:SvgParameter><se:SvgParameter name="stroke-width">1</se:SvgParameter></se:Stroke>
               </se:Mark>
               <se:Size>12</se:Size>
@@ -73,7 +73,7 @@
             <se:Graphic>
               <se:Mark>
                 <se:WellKnownName>circle</se:WellKnownName>
-                <se:Fill><se:SvgParameter name="fill">#3182bd</se:SvgParameter></se:Fill>
+                <se:Fill><se:SvgParameter name="fill">{{hex:status.ordered closed}}</se:SvgParameter></se:Fill>
                 <se:Stroke><se:SvgParameter name="stroke">#ffffff</se:SvgParameter><se:SvgParameter name="stroke-width">1</se:SvgParameter></se:Stroke>
               </se:Mark>
               <se:Size>12</se:Size>
@@ -88,7 +88,7 @@
             <se:Graphic>
               <se:Mark>
                 <se:WellKnownName>circle</se:WellKnownName>
-                <se:Fill><se:SvgParameter name="fill">#636363</se:SvgParameter></se:Fill>
+                <se:Fill><se:SvgParameter name="fill">{{hex:status.closed}}</se:SvgParameter></se:Fill>
                 <se:Stroke><se:SvgParameter name="stroke">#ffffff</se:SvgParameter><se:SvgParameter name="stroke-width">1</se:SvgParameter></se:Stroke>
               </se:Mark>
               <se:Size>12</se:Size>
@@ -103,7 +103,7 @@
             <se:Graphic>
               <se:Mark>
                 <se:WellKnownName>circle</se:WellKnownName>
-                <se:Fill><se:SvgParameter name="fill">#31a354</se:SvgParameter></se:Fill>
+                <se:Fill><se:SvgParameter name="fill">{{hex:status.denied}}</se:SvgParameter></se:Fill>
                 <se:Stroke><se:SvgParameter name="stroke">#ffffff</se:SvgParameter><se:SvgParameter name="stroke-width">1</se:SvgParameter></se:Stroke>
               </se:Mark>
               <se:Size>12</se:Size>
@@ -118,7 +118,7 @@
             <se:Graphic>
               <se:Mark>
                 <se:WellKnownName>circle</se:WellKnownName>
-                <se:Fill><se:SvgParameter name="fill">#969696</se:SvgParameter></se:Fill>
+                <se:Fill><se:SvgParameter name="fill">{{hex:status.other}}</se:SvgParameter></se:Fill>
                 <se:Stroke><se:SvgParameter name="stroke">#ffffff</se:SvgParameter><se:SvgParameter name="stroke-width">1</se:SvgParameter></se:Stroke>
               </se:Mark>
               <se:Size>12</se:Size>
@@ -131,8 +131,8 @@
             <se:Label><ogc:PropertyName>name</ogc:PropertyName></se:Label>
             <se:Font><se:SvgParameter name="font-family">Sans Serif</se:SvgParameter><se:SvgParameter name="font-size">12</se:SvgParameter></se:Font>
             <se:LabelPlacement><se:PointPlacement><se:Displacement><se:DisplacementX>6</se:DisplacementX><se:DisplacementY>6</se:DisplacementY></se:Displacement></se:PointPlacement></se:LabelPlacement>
-            <se:Halo><se:Radius>1.5</se:Radius><se:Fill><se:SvgParameter name="fill">#ffffff</se:SvgParameter></se:Fill></se:Halo>
-            <se:Fill><se:SvgParameter name="fill">#323232</se:SvgParameter></se:Fill>
+            <se:Halo><se:Radius>1.5</se:Radius><se:Fill><se:SvgParameter name="fill">{{hex:halo}}</se:SvgParameter></se:Fill></se:Halo>
+            <se:Fill><se:SvgParameter name="fill">{{hex:label}}</se:SvgParameter></se:Fill>
           </se:TextSymbolizer>
         </se:Rule>
       </se:FeatureTypeStyle>

@@ -7,8 +7,13 @@
 
 namespace stationmap::render::detail {
 
-/// The contents of styles/<name>, e.g. "stations.qml". Throws Error when there is no such file.
-std::string_view embedded_style(std::string_view name);
+/// The contents of styles/<name>, e.g. "stations.qml", with palette.json's colours filled in: the styles say
+/// `{{hex:KEY}}` (#rrggbb) or `{{rgb:KEY}}` (r,g,b) where KEY is a path into palette.json ("status.closed",
+/// "places", "jurisdictions.0", "basemap.land"). Throws Error when there is no such file or key.
+std::string embedded_style(std::string_view name);
+
+/// The colour (#rrggbb) at @p key of palette.json (a path as for embedded_style). Throws Error when missing.
+std::string palette_colour(std::string_view key);
 
 /// Names of every embedded style file, sorted.
 std::vector<std::string> embedded_style_names();

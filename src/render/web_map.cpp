@@ -100,11 +100,14 @@ ojson is_cluster(bool yes) {
 } // namespace
 
 const std::vector<std::pair<std::string, std::string>>& status_colors() {
-  static const std::vector<std::pair<std::string, std::string>> colors{
-      {"alleged", "#f28e2b"},        {"suspected", "#edc948"},
-      {"confirmed", "#e15759"},      {"under investigation", "#b07aa1"},
-      {"ordered closed", "#76b7b2"}, {"closed", "#59a14f"},
-      {"denied", "#9c755f"}};
+  static const std::vector<std::pair<std::string, std::string>> colors = [] {
+    std::vector<std::pair<std::string, std::string>> out;
+    for (const Status status : all_statuses) { // the one status order (extract/claims.hpp)
+      const std::string name(status_name(status));
+      out.emplace_back(name, render::detail::palette_colour("status." + name));
+    }
+    return out;
+  }();
   return colors;
 }
 
@@ -114,7 +117,7 @@ std::string style_json(const TileSet& set, const std::string& tile_url) {
     status_match.push_back(status);
     status_match.push_back(color);
   }
-  status_match.push_back("#7f7f7f"); // mixed clusters and anything else
+  status_match.push_back(render::detail::palette_colour("status.other")); // mixed clusters and anything else
 
   ojson layers = ojson::array();
   ojson style;
@@ -137,7 +140,7 @@ std::string style_json(const TileSet& set, const std::string& tile_url) {
                     {"source", source_all},
                     {"source-layer", "places"},
                     {"paint",
-                     {{"circle-color", "#9aa5b1"},
+                     {{"circle-color", render::detail::palette_colour("places")},
                       {"circle-opacity", 0.6},
                       {"circle-radius", ojson::array({"interpolate", ojson::array({"linear"}),
                                                       ojson::array({"get", "point_count"}), 1, 2.5, 50, 8})}}}});
@@ -184,6 +187,10 @@ std::string style_json(const TileSet& set, const std::string& tile_url) {
   for (const auto& [status, color] : status_colors()) {
     style["metadata"]["stationmap:status-colors"][status] = color;
   }
+  // The legend's other swatches (index.html): the same palette.json colours the layers use.
+  style["metadata"]["stationmap:symbol-colors"] = {{"cluster", render::detail::palette_colour("status.other")},
+                                                   {"jurisdiction", render::detail::palette_colour("jurisdictions.0")},
+                                                   {"place", render::detail::palette_colour("places")}};
   style["center"] = ojson::array({set.center[0], set.center[1]});
   style["zoom"] = std::max(1.0, set.center[2]);
   style["sources"][source_all] = vector_source(set, tile_url, set.maxzoom);

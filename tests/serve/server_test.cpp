@@ -5,6 +5,7 @@
 #include "http_client.hpp"
 #include "running_server.hpp"
 #include "stationmap/core/error.hpp"
+#include "stationmap/core/file_io.hpp"
 #include "stationmap/core/outdir.hpp"
 #include "stationmap/serve/server.hpp"
 #include "stationmap/tiles/archive.hpp"
@@ -12,6 +13,7 @@
 #include "test_outdir.hpp"
 
 #include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
 #include <thread>
 #include <unistd.h>
 

@@ -6,7 +6,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 
 const outdir = process.env.STATIONMAP_TEST_OUTDIR;
@@ -26,6 +27,23 @@ function startServer() {
     });
     child.on('exit', (code) => reject(new Error(`serve exited ${code}: ${err}`)));
   });
+}
+
+/// '#a50f15' -> 'rgb(165, 15, 21)', as the browser reports a computed colour.
+function cssRgb(hex) {
+  const n = (i) => parseInt(hex.slice(i, i + 2), 16);
+  return `rgb(${n(1)}, ${n(3)}, ${n(5)})`;
+}
+
+/// The fill colour of each category of a categorized QGIS style, as 'rgb(r, g, b)'.
+function qmlCategoryColors(qml) {
+  const symbolOf = {};
+  for (const m of qml.matchAll(/<category symbol="(\d+)" value="([^"]*)"/g)) symbolOf[m[2]] = m[1];
+  const colorOf = {};
+  for (const m of qml.matchAll(/<symbol [^>]*name="(\d+)"[^>]*>[\s\S]*?<prop k="color" v="(\d+),(\d+),(\d+),\d+"/g)) {
+    colorOf[m[1]] = `rgb(${m[2]}, ${m[3]}, ${m[4]})`;
+  }
+  return Object.fromEntries(Object.entries(symbolOf).map(([value, symbol]) => [value, colorOf[symbol]]));
 }
 
 test('the served map loads its tiles offline and a station click shows the evidence', { timeout: 150000 }, async () => {
@@ -73,6 +91,21 @@ test('the served map loads its tiles offline and a station click shows the evide
     // Legend and toggles are there.
     assert.equal(await page.locator('#toggles input[type=checkbox]').count(), 4);
     assert.ok((await page.locator('#legend').innerText()).includes('confirmed'));
+
+    // One palette: for every status, the legend's swatch, the MapLibre style and stations.qml (QGIS) agree.
+    const legend = await page.evaluate(() => Object.fromEntries([...document.querySelectorAll('.legend-status')]
+      .map((row) => [row.dataset.status, getComputedStyle(row.querySelector('.swatch')).backgroundColor])));
+    const style = JSON.parse(readFileSync(join(outdir, 'style.json'), 'utf8'));
+    const match = style.layers.find((l) => l.id === 'stations').paint['circle-color'];
+    const styleColors = {};
+    for (let i = 2; i + 1 < match.length; i += 2) styleColors[match[i]] = match[i + 1];
+    const qmlColors = qmlCategoryColors(readFileSync(join(outdir, 'stations.qml'), 'utf8'));
+    const statuses = Object.keys(style.metadata['stationmap:status-colors']);
+    assert.equal(statuses.length, 7, 'seven statuses');
+    for (const status of statuses) {
+      assert.equal(cssRgb(styleColors[status]), legend[status], `${status}: style.json vs legend`);
+      assert.equal(cssRgb(styleColors[status]), qmlColors[status], `${status}: style.json vs stations.qml`);
+    }
 
     // Zoom to Milano at the tiles' maxzoom (no clustering there) and click the station.
     const maxzoom = await page.evaluate(() => window.stationmap.map.getStyle().sources.stationmap.maxzoom);
