@@ -7,9 +7,10 @@ set -euo pipefail
 
 packages=(build-essential cmake ninja-build ccache pkg-config git python3
           libgdal-dev gdal-bin libproj-dev proj-bin libgeos-dev libboost-dev libicu-dev zlib1g-dev libsqlite3-dev
-          nlohmann-json3-dev libprotozero-dev libfreetype-dev fonts-dejavu-core libpoppler-cpp-dev libgtest-dev libgmock-dev)
+          nlohmann-json3-dev libprotozero-dev libfreetype-dev fonts-dejavu-core libpoppler-cpp-dev libgtest-dev libgmock-dev
+          libssl-dev)
 if [[ "${1:-}" == "--tests" ]]; then
-  packages+=(python3-qgis postgresql postgis postgresql-15-postgis-3 chromium wrk clang libclang-rt-14-dev clang-format clang-tidy nodejs)
+  packages+=(python3-qgis postgresql postgis postgresql-15-postgis-3 chromium wrk clang libclang-rt-14-dev clang-format clang-tidy nodejs parallel)
   # Debian's npm, unless npm came with another Node.js build (NodeSource's nodejs ships it and conflicts).
   command -v npm >/dev/null 2>&1 || packages+=(npm)
 fi

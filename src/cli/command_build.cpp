@@ -17,6 +17,7 @@ namespace {
 const char* const help = R"(Usage: stationmap build INPUT... -o OUTDIR [--gazetteer PATH] [--jobs N]
                         [--boundaries FILE] [--postgis "PG:dbname=... host=..."] [--maxzoom Z]
                         [--corrections FILE]
+       stationmap build --claims CLAIMS... -o OUTDIR [same options]
 
 Reads documents (files or folders, recursively: .txt .md .html .pdf .json .jsonl, any common encoding),
 finds the places they name, extracts the alleged station sites, home jurisdictions and the ties the
@@ -26,8 +27,11 @@ or a map an earlier build wrote (it holds a .stationmap file), outside the input
 the inputs are not read.
 Exit status: 0 every document was read; 1 some were skipped (named on stderr and in OUTDIR/problems.csv);
 2 usage error, or nothing could be mapped.
+With --claims, the positional arguments are claims files (`stationmap extract`, e.g. one per shard), merged
+into one map; the documents are not read again.
 Options:
   -o, --output OUTDIR   where to write the map
+  --claims              the arguments are claims files written by `stationmap extract`
   --gazetteer PATH      a .smidx index or GeoNames data instead of the embedded gazetteer
   --jobs N              documents processed in parallel (default: 1)
   --boundaries FILE     jurisdiction boundaries (any GDAL vector source) for a polygon layer
@@ -75,7 +79,7 @@ BuildOptions build_options(const Args& args) {
 
 int run_build(const std::vector<std::string>& argv) {
   const Args args(
-      argv, {"--help"},
+      argv, {"--help", "--claims"},
       {"-o", "--output", "--gazetteer", "--jobs", "--boundaries", "--postgis", "--maxzoom", "--corrections"}, "build");
   if (args.flag("--help")) {
     std::cout << help;
@@ -83,7 +87,9 @@ int run_build(const std::vector<std::string>& argv) {
   }
   BuildOptions options = build_options(args);
   if (args.positional().empty()) {
-    throw UsageError("build: give at least one INPUT file or folder; see `stationmap build --help`");
+    throw UsageError(args.flag("--claims")
+                         ? "build: give at least one CLAIMS file after --claims; see `stationmap build --help`"
+                         : "build: give at least one INPUT file or folder; see `stationmap build --help`");
   }
   const bool tty = ::isatty(STDERR_FILENO) != 0;
   bool progress_shown = false;
@@ -96,7 +102,8 @@ int run_build(const std::vector<std::string>& argv) {
     };
   }
   const std::vector<std::filesystem::path> inputs(args.positional().begin(), args.positional().end());
-  const BuildSummary summary = build_map(inputs, options);
+  const BuildSummary summary =
+      args.flag("--claims") ? build_map_from_claims(inputs, options) : build_map(inputs, options);
   if (progress_shown) {
     std::cerr << '\n';
   }

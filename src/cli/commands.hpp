@@ -8,6 +8,7 @@
 namespace stationmap::cli {
 
 int run_build(const std::vector<std::string>& args);
+int run_extract(const std::vector<std::string>& args);
 int run_geoparse(const std::vector<std::string>& args);
 int run_serve(const std::vector<std::string>& args);
 int run_gazetteer(const std::vector<std::string>& args);

@@ -14,6 +14,8 @@ const char* const usage = R"(stationmap: map alleged overseas police service sta
 
 Usage:
   stationmap build INPUT... -o OUTDIR [--gazetteer PATH] [--jobs N]
+  stationmap extract INPUT... -o CLAIMS [--shard K/N]
+  stationmap build --claims CLAIMS... -o OUTDIR
   stationmap geoparse --jsonl [FILE] [--gazetteer PATH] [--jobs N]
   stationmap serve OUTDIR [--host 127.0.0.1] [--port 8080]
   stationmap gazetteer lookup NAME [--json] [--gazetteer PATH]
@@ -36,6 +38,9 @@ int main(int argc, char** argv) {
   try {
     if (command == "build") {
       return stationmap::cli::run_build(rest);
+    }
+    if (command == "extract") {
+      return stationmap::cli::run_extract(rest);
     }
     if (command == "geoparse") {
       return stationmap::cli::run_geoparse(rest);

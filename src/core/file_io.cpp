@@ -8,6 +8,7 @@
 #include <fstream>
 #include <memory>
 #include <unistd.h>
+#include <utility>
 
 namespace stationmap {
 
@@ -59,6 +60,48 @@ void write_file_atomic(const fs::path& path, std::string_view contents) {
     std::error_code ignored;
     fs::remove(tmp, ignored);
     throw IoError(path.string(), "cannot replace: " + ec.message());
+  }
+}
+
+AtomicFile::AtomicFile(fs::path path)
+    : m_path(std::move(path)), m_tmp(m_path.string() + ".tmp-" + std::to_string(::getpid())),
+      m_file(std::fopen(m_tmp.c_str(), "wb")) {
+  if (m_file == nullptr) {
+    throw IoError(m_tmp.string(), std::string("cannot create: ") + std::strerror(errno));
+  }
+}
+
+AtomicFile::~AtomicFile() {
+  if (m_file != nullptr) {
+    std::fclose(m_file);
+    std::error_code ignored;
+    fs::remove(m_tmp, ignored);
+  }
+}
+
+void AtomicFile::write(std::string_view bytes) {
+  if (m_file == nullptr) {
+    throw IoError(m_path.string(), "written after commit");
+  }
+  if (std::fwrite(bytes.data(), 1, bytes.size(), m_file) != bytes.size()) {
+    throw IoError(m_tmp.string(), "write failed (disk full?)");
+  }
+}
+
+void AtomicFile::commit() {
+  std::FILE* file = std::exchange(m_file, nullptr);
+  const bool flushed = std::fflush(file) == 0;
+  const bool closed = std::fclose(file) == 0;
+  std::error_code ec;
+  if (!flushed || !closed) {
+    fs::remove(m_tmp, ec);
+    throw IoError(m_tmp.string(), "write failed (disk full?)");
+  }
+  fs::rename(m_tmp, m_path, ec);
+  if (ec) {
+    std::error_code ignored;
+    fs::remove(m_tmp, ignored);
+    throw IoError(m_path.string(), "cannot replace: " + ec.message());
   }
 }
 

@@ -2,20 +2,27 @@
 
 #include "stationmap/pipeline/build_map.hpp"
 
+#include "extraction.hpp"
 #include "stationmap/core/csv.hpp"
 #include "stationmap/core/error.hpp"
 #include "stationmap/core/file_io.hpp"
-#include "stationmap/core/parallel.hpp"
 #include "stationmap/extract/corrections.hpp"
 #include "stationmap/extract/country_check.hpp"
 #include "stationmap/extract/extractor.hpp"
 #include "stationmap/extract/review.hpp"
 #include "stationmap/gazetteer/gazetteer.hpp"
 #include "stationmap/ingest/reader.hpp"
+#include "stationmap/pipeline/claims_io.hpp"
+#include "stationmap/pipeline/extract_claims.hpp"
 #include "stationmap/render/layers.hpp"
 #include "stationmap/render/staging.hpp"
 #include "stationmap/render/web_map.hpp"
 #include "stationmap/tiles/tiles.hpp"
+
+#include <algorithm>
+#include <set>
+#include <tuple>
+#include <variant>
 
 namespace stationmap {
 
@@ -35,48 +42,6 @@ Gazetteer open_gazetteer(const BuildOptions& options) {
   return options.gazetteer.empty() ? Gazetteer::open_default() : Gazetteer::open(options.gazetteer);
 }
 
-struct ExtractedCorpus {
-  std::vector<DocumentClaims> claims;
-  ingest::ReadCounts counts;
-};
-
-/// Documents stream through in batches: each batch is extracted over options.jobs threads and dropped, so memory
-/// holds the claims (what the output needs), not the corpus.
-ExtractedCorpus extract_documents(const std::vector<std::filesystem::path>& inputs, const Extractor& extractor,
-                                  const BuildOptions& options, ProblemReport& problems) {
-  ExtractedCorpus out;
-  std::vector<Document> batch;
-  const std::size_t batch_size = options.documents_per_batch * options.jobs;
-  auto extract_batch = [&] {
-    const std::size_t base = out.claims.size();
-    out.claims.resize(base + batch.size());
-    parallel_for(batch.size(), options.jobs,
-                 [&](std::size_t i) { out.claims[base + i] = extractor.extract(batch[i]); });
-    batch.clear();
-    if (options.on_progress) {
-      options.on_progress(out.claims.size());
-    }
-  };
-  ingest::ReadOptions read_options;
-  read_options.jobs = options.jobs;
-  const auto on_problem = [&](const Problem& p) {
-    if (options.on_problem) {
-      options.on_problem(p);
-    }
-  };
-  out.counts = ingest::read_inputs(
-      inputs, read_options,
-      [&](Document&& d) {
-        batch.push_back(std::move(d));
-        if (batch.size() >= batch_size) {
-          extract_batch();
-        }
-      },
-      problems, on_problem);
-  extract_batch();
-  return out;
-}
-
 void warn(const BuildOptions& options, const std::vector<std::string>& warnings) {
   for (const std::string& w : warnings) {
     if (options.on_warning) {
@@ -85,23 +50,81 @@ void warn(const BuildOptions& options, const std::vector<std::string>& warnings)
   }
 }
 
+bool is_skip(const Problem& p) {
+  return p.kind == ingest::skipped_file_kind || p.kind == ingest::skipped_document_kind;
+}
+
+/// Every document's claims in read order, and what the reader read. Documents stream through in batches that are
+/// extracted and dropped, so memory holds the claims (what the output needs), not the corpus.
+struct ExtractedCorpus {
+  std::vector<DocumentClaims> claims;
+  ingest::ReadCounts counts;
+};
+
+ExtractedCorpus extract_documents(const std::vector<std::filesystem::path>& inputs, const Extractor& extractor,
+                                  const std::string& pipeline, const BuildOptions& options, ProblemReport& problems) {
+  detail::ExtractionLoop loop;
+  loop.extractor = &extractor;
+  loop.pipeline = pipeline;
+  loop.jobs = options.jobs;
+  loop.batch_size = options.documents_per_batch;
+  loop.on_problem = options.on_problem;
+  loop.on_progress = options.on_progress;
+  ExtractedCorpus out;
+  out.counts = detail::run_extraction(
+      inputs, loop, problems, [&](detail::ExtractedDocument&& d) { out.claims.push_back(std::move(d.record.claims)); });
+  return out;
+}
+
+/// The claims of every document in @p files, each document once; problem records go to @p problems.
+ExtractedCorpus read_claims_files(const std::vector<std::filesystem::path>& files, const BuildOptions& options,
+                                  ProblemReport& problems) {
+  std::vector<DocumentRecord> records;
+  std::set<std::string> pipelines;
+  ExtractedCorpus out;
+  for (const std::filesystem::path& file : files) {
+    read_claims_file(file, [&](ClaimsRecord&& r) {
+      if (auto* p = std::get_if<ProblemRecord>(&r)) {
+        pipelines.insert(p->pipeline);
+        out.counts.skipped += is_skip(p->problem) ? 1U : 0U;
+        problems.add(std::move(p->problem));
+      } else {
+        auto& d = std::get<DocumentRecord>(r);
+        pipelines.insert(d.pipeline);
+        records.push_back(std::move(d));
+      }
+    });
+  }
+  if (pipelines.size() > 1) {
+    warn(options, {"the claims files come from " + std::to_string(pipelines.size()) +
+                   " different pipeline versions; extract them again with one stationmap for a consistent map"});
+  }
+  std::sort(records.begin(), records.end(), [](const DocumentRecord& a, const DocumentRecord& b) {
+    return std::tie(a.claims.document, a.content_hash) < std::tie(b.claims.document, b.content_hash);
+  });
+  for (std::size_t i = 0; i < records.size(); ++i) {
+    if (i > 0 && records[i].claims.document == records[i - 1].claims.document) {
+      if (records[i].content_hash != records[i - 1].content_hash) {
+        problems.add({records[i].claims.document, "duplicate-document",
+                      "the claims files hold two different documents with this id; the first (by content hash) "
+                      "is mapped"});
+      }
+      continue;
+    }
+    out.claims.push_back(std::move(records[i].claims));
+  }
+  out.counts.read = out.claims.size();
+  return out;
+}
+
 } // namespace
 
-BuildSummary build_map(const std::vector<std::filesystem::path>& inputs, const BuildOptions& options) {
-  if (options.jobs < 1 || options.jobs > 256) {
-    throw UsageError("build: --jobs must be between 1 and 256");
-  }
-  std::vector<std::filesystem::path> read_from = inputs; // everything the build reads stays outside OUTDIR
-  if (!options.corrections.empty()) {
-    read_from.push_back(options.corrections);
-  }
-  render::OutputStaging staging(options.outdir, read_from); // refuses a folder stationmap may not replace, first
-  const Gazetteer gazetteer = open_gazetteer(options);
-  ProblemReport problems;
-  // Analysts' corrections: pins act inside extraction, the other rows on the merged claims.
-  const CorrectionPass corrections(options.corrections, gazetteer, problems);
-  const Extractor extractor(gazetteer, corrections.pins());
-  ExtractedCorpus corpus = extract_documents(inputs, extractor, options, problems);
+namespace {
+
+/// The second half of every build: merge the claims, apply corrections, write every output into the staging
+/// folder and put it in place.
+BuildSummary write_map(ExtractedCorpus corpus, const CorrectionPass& corrections, ProblemReport& problems,
+                       render::OutputStaging& staging, const BuildOptions& options) {
   BuildSummary summary;
   summary.documents_read = corpus.counts.read;
   summary.documents_skipped = corpus.counts.skipped;
@@ -134,6 +157,45 @@ BuildSummary build_map(const std::vector<std::filesystem::path>& inputs, const B
   summary.problems = problems.size();
   summary.written = true;
   return summary;
+}
+
+void check_jobs(const BuildOptions& options) {
+  if (options.jobs < 1 || options.jobs > 256) {
+    throw UsageError("build: --jobs must be between 1 and 256");
+  }
+}
+
+/// Everything the build reads: it all stays outside OUTDIR.
+std::vector<std::filesystem::path> read_from(std::vector<std::filesystem::path> inputs, const BuildOptions& options) {
+  if (!options.corrections.empty()) {
+    inputs.push_back(options.corrections);
+  }
+  return inputs;
+}
+
+} // namespace
+
+BuildSummary build_map(const std::vector<std::filesystem::path>& inputs, const BuildOptions& options) {
+  check_jobs(options);
+  render::OutputStaging staging(options.outdir, read_from(inputs, options)); // refuses a folder stationmap may
+                                                                             // not replace, first
+  const Gazetteer gazetteer = open_gazetteer(options);
+  ProblemReport problems;
+  // Analysts' corrections: pins act inside extraction, the other rows on the merged claims.
+  const CorrectionPass corrections(options.corrections, gazetteer, problems);
+  const Extractor extractor(gazetteer, corrections.pins());
+  ExtractedCorpus corpus = extract_documents(inputs, extractor, pipeline_version(gazetteer), options, problems);
+  return write_map(std::move(corpus), corrections, problems, staging, options);
+}
+
+BuildSummary build_map_from_claims(const std::vector<std::filesystem::path>& claims, const BuildOptions& options) {
+  check_jobs(options);
+  render::OutputStaging staging(options.outdir, read_from(claims, options));
+  const Gazetteer gazetteer = open_gazetteer(options);
+  ProblemReport problems;
+  const CorrectionPass corrections(options.corrections, gazetteer, problems);
+  ExtractedCorpus corpus = read_claims_files(claims, options, problems);
+  return write_map(std::move(corpus), corrections, problems, staging, options);
 }
 
 } // namespace stationmap

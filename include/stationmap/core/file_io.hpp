@@ -4,6 +4,7 @@
 /// a failed run never leaves a half-written output behind.
 
 #include <cstdint>
+#include <cstdio>
 #include <filesystem>
 #include <string>
 #include <string_view>
@@ -15,6 +16,29 @@ std::string read_file(const std::filesystem::path& path, std::uintmax_t max_byte
 
 /// Writes @p contents to @p path atomically: to `path.tmp-<pid>` first, then renamed over @p path.
 void write_file_atomic(const std::filesystem::path& path, std::string_view contents);
+
+/// A file written piece by piece that appears at its path whole or not at all: the bytes go to
+/// `path.tmp-<pid>`, which commit() renames over the path; destroyed without commit(), the temporary is removed.
+class AtomicFile {
+public:
+  /// Throws IoError when the temporary file cannot be created.
+  explicit AtomicFile(std::filesystem::path path);
+  ~AtomicFile();
+  AtomicFile(const AtomicFile&) = delete;
+  AtomicFile& operator=(const AtomicFile&) = delete;
+  AtomicFile(AtomicFile&&) = delete;
+  AtomicFile& operator=(AtomicFile&&) = delete;
+
+  /// Appends @p bytes. Throws IoError when the write fails.
+  void write(std::string_view bytes);
+  /// Flushes and renames the temporary over the path. Throws IoError.
+  void commit();
+
+private:
+  std::filesystem::path m_path;
+  std::filesystem::path m_tmp;
+  std::FILE* m_file = nullptr;
+};
 
 /// Reads a file that may be gzip-compressed (detected by its magic bytes), expanding to at most @p max_bytes
 /// (a full GeoNames dump is 1.6 GB). Throws IoError.

@@ -50,4 +50,10 @@ struct BuildSummary {
 /// UsageError for bad options, Error (IoError, LibraryError...) when the map cannot be written.
 BuildSummary build_map(const std::vector<std::filesystem::path>& inputs, const BuildOptions& options);
 
+/// Maps the claims files @p claims (pipeline/claims_io.hpp; shards of one corpus, as `stationmap extract` wrote
+/// them) into options.outdir: the second half of build_map(). A document found in several files is mapped
+/// once; the problem records go to problems.csv. options.gazetteer serves the corrections. Throws as build_map(),
+/// and FormatError when a file is not a claims file.
+BuildSummary build_map_from_claims(const std::vector<std::filesystem::path>& claims, const BuildOptions& options);
+
 } // namespace stationmap

@@ -1,0 +1,70 @@
+#include "stationmap/core/sha256.hpp"
+
+#include "stationmap/core/error.hpp"
+
+#include <openssl/evp.h>
+
+namespace stationmap {
+
+struct Sha256::Context {
+  EVP_MD_CTX* ctx = nullptr;
+  Context() : ctx(EVP_MD_CTX_new()) {
+    if (ctx == nullptr || EVP_DigestInit_ex(ctx, EVP_sha256(), nullptr) != 1) {
+      EVP_MD_CTX_free(ctx);
+      throw LibraryError("OpenSSL: cannot start a SHA-256 digest");
+    }
+  }
+  ~Context() { EVP_MD_CTX_free(ctx); }
+  Context(const Context&) = delete;
+  Context& operator=(const Context&) = delete;
+  Context(Context&&) = delete;
+  Context& operator=(Context&&) = delete;
+};
+
+Sha256::Sha256() : m_context(std::make_unique<Context>()) {}
+Sha256::~Sha256() = default;
+Sha256::Sha256(Sha256&&) noexcept = default;
+Sha256& Sha256::operator=(Sha256&&) noexcept = default;
+
+Sha256& Sha256::update(std::string_view bytes) {
+  if (EVP_DigestUpdate(m_context->ctx, bytes.data(), bytes.size()) != 1) {
+    throw LibraryError("OpenSSL: SHA-256 update failed");
+  }
+  return *this;
+}
+
+Sha256& Sha256::field(std::string_view bytes) {
+  std::array<char, 8> length{};
+  std::uint64_t n = bytes.size();
+  for (char& c : length) { // little-endian, fixed width
+    c = static_cast<char>(n & 0xFFU);
+    n >>= 8U;
+  }
+  return update(std::string_view(length.data(), length.size())).update(bytes);
+}
+
+std::array<std::uint8_t, 32> Sha256::bytes() {
+  std::array<std::uint8_t, 32> out{};
+  unsigned int size = 0;
+  if (EVP_DigestFinal_ex(m_context->ctx, out.data(), &size) != 1 || size != out.size()) {
+    throw LibraryError("OpenSSL: SHA-256 final failed");
+  }
+  return out;
+}
+
+std::string Sha256::hex() {
+  static constexpr std::string_view digits = "0123456789abcdef";
+  std::string out;
+  out.reserve(64);
+  for (const std::uint8_t b : bytes()) {
+    out += digits[b >> 4U];
+    out += digits[b & 0xFU];
+  }
+  return out;
+}
+
+std::string sha256_hex(std::string_view bytes) {
+  return Sha256().update(bytes).hex();
+}
+
+} // namespace stationmap

@@ -1,0 +1,432 @@
+// Claims files (pipeline/claims_io.hpp): every claim type to and from one JSON object per document.
+
+#include "stationmap/pipeline/claims_io.hpp"
+
+#include "stationmap/core/error.hpp"
+#include "stationmap/core/sha256.hpp"
+
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <optional>
+
+namespace stationmap {
+
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+/// Deduplicating tables of one record: a place or sentence is written once and referred to by position.
+class RecordTables {
+public:
+  std::size_t place(const Place& p) {
+    Json j = place_json(p);
+    auto [it, fresh] = m_place_index.try_emplace(j.dump(), m_places.size());
+    if (fresh) {
+      m_places.push_back(std::move(j));
+    }
+    return it->second;
+  }
+  std::size_t sentence(const std::string& text) {
+    auto [it, fresh] = m_sentence_index.try_emplace(text, m_sentences.size());
+    if (fresh) {
+      m_sentences.push_back(text);
+    }
+    return it->second;
+  }
+  [[nodiscard]] Json places() const { return m_places; }
+  [[nodiscard]] Json sentences() const { return m_sentences; }
+
+private:
+  static Json place_json(const Place& p) {
+    return Json{{"index", p.index},
+                {"id", p.id},
+                {"geonameid", p.geonameid ? Json(*p.geonameid) : Json(nullptr)},
+                {"name", p.name},
+                {"lat", p.lat},
+                {"lon", p.lon},
+                {"class", std::string(1, p.feature_class)},
+                {"code", p.feature_code},
+                {"country", p.country},
+                {"admin1_code", p.admin1_code},
+                {"admin1_name", p.admin1_name},
+                {"admin2_code", p.admin2_code},
+                {"admin2_name", p.admin2_name},
+                {"population", p.population}};
+  }
+  std::map<std::string, std::size_t> m_place_index;
+  Json m_places = Json::array();
+  std::map<std::string, std::size_t> m_sentence_index;
+  Json m_sentences = Json::array();
+};
+
+/// What every evidence of a record shares unless it says otherwise: the document and its title, URL and date.
+struct EvidenceDefaults {
+  std::string document;
+  std::string title;
+  std::string url;
+  std::string date;
+};
+
+const Evidence* first_evidence(const DocumentClaims& c) {
+  if (!c.sites.empty()) {
+    return &c.sites.front().evidence;
+  }
+  if (!c.jurisdictions.empty()) {
+    return &c.jurisdictions.front().evidence;
+  }
+  if (!c.links.empty()) {
+    return &c.links.front().evidence;
+  }
+  return c.counts.empty() ? nullptr : &c.counts.front();
+}
+
+EvidenceDefaults defaults_of(const DocumentClaims& c) {
+  EvidenceDefaults d{c.document, "", "", ""};
+  if (const Evidence* e = first_evidence(c)) {
+    d.title = e->title;
+    d.url = e->url;
+    d.date = e->date;
+  }
+  return d;
+}
+
+/// Adds @p key when @p value differs from the record's default.
+void put_unless_default(Json& j, const char* key, const std::string& value, const std::string& fallback) {
+  if (value != fallback) {
+    j[key] = value;
+  }
+}
+
+Json evidence_json(const Evidence& e, const EvidenceDefaults& d, RecordTables& tables) {
+  Json j{{"sentence", tables.sentence(e.sentence)}, {"start", e.start}, {"end", e.end}};
+  put_unless_default(j, "document", e.document, d.document);
+  put_unless_default(j, "title", e.title, d.title);
+  put_unless_default(j, "url", e.url, d.url);
+  put_unless_default(j, "date", e.date, d.date);
+  return j;
+}
+
+Json corrections_json(const std::vector<CorrectionRef>& refs) {
+  Json out = Json::array();
+  for (const CorrectionRef& r : refs) {
+    out.push_back(Json{{"row", r.row}, {"action", r.action}, {"note", r.note}});
+  }
+  return out;
+}
+
+Json mention_json(const RoledMention& m, const EvidenceDefaults& d, RecordTables& tables) {
+  Json j{{"start", m.start},
+         {"end", m.end},
+         {"text", m.text},
+         {"place", tables.place(m.place)},
+         {"place_id", m.place_id},
+         {"resolved", m.resolved},
+         {"role", mention_role_name(m.role)},
+         {"sentence", tables.sentence(m.sentence)},
+         {"confidence", m.confidence}};
+  put_unless_default(j, "document", m.document, d.document);
+  put_unless_default(j, "reason", m.reason, "");
+  if (!m.corrections.empty()) {
+    j["corrections"] = corrections_json(m.corrections);
+  }
+  return j;
+}
+
+Json document_json(const DocumentRecord& r) {
+  const DocumentClaims& c = r.claims;
+  const EvidenceDefaults d = defaults_of(c);
+  RecordTables tables;
+  Json mentions = Json::array();
+  for (const RoledMention& m : c.mentions) {
+    mentions.push_back(mention_json(m, d, tables));
+  }
+  Json sites = Json::array();
+  for (const auto& s : c.sites) {
+    sites.push_back(Json{{"place", tables.place(s.place)},
+                         {"precision", s.precision},
+                         {"status", s.status ? Json(std::string(status_name(*s.status))) : Json(nullptr)},
+                         {"status_date", s.status_date},
+                         {"count", s.count},
+                         {"evidence", evidence_json(s.evidence, d, tables)}});
+  }
+  Json jurisdictions = Json::array();
+  for (const auto& j : c.jurisdictions) {
+    jurisdictions.push_back(Json{{"place", tables.place(j.place)}, {"evidence", evidence_json(j.evidence, d, tables)}});
+  }
+  Json links = Json::array();
+  for (const auto& l : c.links) {
+    links.push_back(Json{{"site", tables.place(l.site)},
+                         {"jurisdiction", tables.place(l.jurisdiction)},
+                         {"evidence", evidence_json(l.evidence, d, tables)}});
+  }
+  Json counts = Json::array();
+  for (const Evidence& e : c.counts) {
+    counts.push_back(evidence_json(e, d, tables));
+  }
+  return Json{{"document", c.document},
+              {"content_hash", r.content_hash},
+              {"pipeline", r.pipeline},
+              {"format", claims_format_version},
+              {"title", d.title},
+              {"url", d.url},
+              {"date", d.date},
+              {"places", tables.places()},
+              {"sentences", tables.sentences()},
+              {"mentions", std::move(mentions)},
+              {"sites", std::move(sites)},
+              {"jurisdictions", std::move(jurisdictions)},
+              {"links", std::move(links)},
+              {"counts", std::move(counts)}};
+}
+
+// Reading: the record's tables first, then everything that refers to them.
+
+class RecordReader {
+public:
+  explicit RecordReader(const nlohmann::json& record)
+      : m_record(record), m_sentences(record.at("sentences")), m_defaults{record.at("document").get<std::string>(),
+                                                                          record.at("title").get<std::string>(),
+                                                                          record.at("url").get<std::string>(),
+                                                                          record.at("date").get<std::string>()} {
+    for (const auto& p : record.at("places")) {
+      m_places.push_back(place_of(p));
+    }
+  }
+
+  [[nodiscard]] DocumentRecord read() const {
+    DocumentRecord r;
+    r.content_hash = m_record.at("content_hash").get<std::string>();
+    r.pipeline = m_record.at("pipeline").get<std::string>();
+    DocumentClaims& c = r.claims;
+    c.document = m_defaults.document;
+    for (const auto& m : m_record.at("mentions")) {
+      c.mentions.push_back(mention_of(m));
+    }
+    for (const auto& s : m_record.at("sites")) {
+      DocumentClaims::SiteClaim site;
+      site.place = place_at(s.at("place"));
+      site.precision = s.at("precision").get<std::string>();
+      if (!s.at("status").is_null()) {
+        site.status = status_of(s.at("status").get<std::string>());
+      }
+      site.status_date = s.at("status_date").get<std::string>();
+      site.count = s.at("count").get<int>();
+      site.evidence = evidence_of(s.at("evidence"));
+      c.sites.push_back(std::move(site));
+    }
+    for (const auto& j : m_record.at("jurisdictions")) {
+      c.jurisdictions.push_back({place_at(j.at("place")), evidence_of(j.at("evidence"))});
+    }
+    for (const auto& l : m_record.at("links")) {
+      c.links.push_back({place_at(l.at("site")), place_at(l.at("jurisdiction")), evidence_of(l.at("evidence"))});
+    }
+    for (const auto& e : m_record.at("counts")) {
+      c.counts.push_back(evidence_of(e));
+    }
+    return r;
+  }
+
+private:
+  static Place place_of(const nlohmann::json& j) {
+    Place p;
+    p.index = j.at("index").get<std::uint32_t>();
+    p.id = j.at("id").get<std::int64_t>();
+    if (!j.at("geonameid").is_null()) {
+      p.geonameid = j.at("geonameid").get<std::int64_t>();
+    }
+    p.name = j.at("name").get<std::string>();
+    p.lat = j.at("lat").get<double>();
+    p.lon = j.at("lon").get<double>();
+    const auto feature_class = j.at("class").get<std::string>();
+    if (feature_class.size() != 1) {
+      throw FormatError("a place's class is one letter, got '" + feature_class + "'");
+    }
+    p.feature_class = feature_class[0];
+    p.feature_code = j.at("code").get<std::string>();
+    p.country = j.at("country").get<std::string>();
+    p.admin1_code = j.at("admin1_code").get<std::string>();
+    p.admin1_name = j.at("admin1_name").get<std::string>();
+    p.admin2_code = j.at("admin2_code").get<std::string>();
+    p.admin2_name = j.at("admin2_name").get<std::string>();
+    p.population = j.at("population").get<std::int64_t>();
+    return p;
+  }
+
+  static Status status_of(const std::string& name) {
+    const std::optional<Status> s = parse_status(name);
+    if (!s) {
+      throw FormatError("unknown status '" + name + "'");
+    }
+    return *s;
+  }
+
+  static MentionRole role_of(const std::string& name) {
+    for (const MentionRole r :
+         {MentionRole::Station, MentionRole::Jurisdiction, MentionRole::Other, MentionRole::Rejected}) {
+      if (name == mention_role_name(r)) {
+        return r;
+      }
+    }
+    throw FormatError("unknown mention role '" + name + "'");
+  }
+
+  [[nodiscard]] const Place& place_at(const nlohmann::json& index) const {
+    return m_places.at(index.get<std::size_t>());
+  }
+  [[nodiscard]] std::string sentence_at(const nlohmann::json& index) const {
+    return m_sentences.at(index.get<std::size_t>()).get<std::string>();
+  }
+
+  [[nodiscard]] std::string field_or(const nlohmann::json& j, const char* key, const std::string& fallback) const {
+    const auto it = j.find(key);
+    return it == j.end() ? fallback : it->get<std::string>();
+  }
+
+  [[nodiscard]] Evidence evidence_of(const nlohmann::json& j) const {
+    Evidence e;
+    e.document = field_or(j, "document", m_defaults.document);
+    e.title = field_or(j, "title", m_defaults.title);
+    e.url = field_or(j, "url", m_defaults.url);
+    e.date = field_or(j, "date", m_defaults.date);
+    e.sentence = sentence_at(j.at("sentence"));
+    e.start = j.at("start").get<std::uint32_t>();
+    e.end = j.at("end").get<std::uint32_t>();
+    return e;
+  }
+
+  [[nodiscard]] RoledMention mention_of(const nlohmann::json& j) const {
+    RoledMention m;
+    m.document = field_or(j, "document", m_defaults.document);
+    m.start = j.at("start").get<std::uint32_t>();
+    m.end = j.at("end").get<std::uint32_t>();
+    m.text = j.at("text").get<std::string>();
+    m.place = place_at(j.at("place"));
+    m.place_id = j.at("place_id").get<std::string>();
+    m.resolved = j.at("resolved").get<bool>();
+    m.role = role_of(j.at("role").get<std::string>());
+    m.reason = field_or(j, "reason", "");
+    m.sentence = sentence_at(j.at("sentence"));
+    m.confidence = j.at("confidence").get<double>();
+    if (const auto it = j.find("corrections"); it != j.end()) {
+      for (const auto& r : *it) {
+        m.corrections.push_back(
+            {r.at("row").get<std::size_t>(), r.at("action").get<std::string>(), r.at("note").get<std::string>()});
+      }
+    }
+    return m;
+  }
+
+  const nlohmann::json& m_record;
+  const nlohmann::json& m_sentences;
+  EvidenceDefaults m_defaults;
+  std::vector<Place> m_places;
+};
+
+void check_format(const nlohmann::json& record) {
+  const int format = record.at("format").get<int>();
+  if (format != claims_format_version) {
+    throw FormatError("claims format " + std::to_string(format) + ", this program reads format " +
+                      std::to_string(claims_format_version) + "; extract the documents again");
+  }
+}
+
+/// Reads one file's lines; a line over this size is not a record this program wrote (a document's claims are
+/// a few kilobytes; its text is not in them).
+constexpr std::size_t max_line_bytes = 64ULL * 1024 * 1024;
+
+} // namespace
+
+std::string document_content_hash(const Document& d) {
+  Sha256 h;
+  h.field(d.id).field(d.title).field(d.url).field(d.date).field(d.outlet).field(d.text);
+  for (const TextBlock& b : d.blocks) {
+    h.field(std::to_string(b.start) + ":" + std::to_string(b.end) + ":" + to_string(b.kind));
+  }
+  return "sha256:" + h.hex();
+}
+
+std::string claims_line(const DocumentRecord& record) {
+  return document_json(record).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + '\n';
+}
+
+std::string claims_line(const ProblemRecord& record) {
+  const Problem& p = record.problem;
+  const Json j{{"problem", Json{{"file", p.file}, {"kind", p.kind}, {"detail", p.detail}}},
+               {"pipeline", record.pipeline},
+               {"format", claims_format_version}};
+  return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + '\n';
+}
+
+ClaimsRecord parse_claims_line(std::string_view line) {
+  try {
+    const nlohmann::json record = nlohmann::json::parse(line);
+    if (!record.is_object()) {
+      throw FormatError("a claims record is a JSON object");
+    }
+    check_format(record);
+    if (const auto it = record.find("problem"); it != record.end()) {
+      return ProblemRecord{record.at("pipeline").get<std::string>(),
+                           Problem{it->at("file").get<std::string>(), it->at("kind").get<std::string>(),
+                                   it->at("detail").get<std::string>()}};
+    }
+    return RecordReader(record).read();
+  } catch (const nlohmann::json::exception& e) {
+    throw FormatError(std::string("not a claims record: ") + e.what());
+  } catch (const std::out_of_range&) {
+    throw FormatError("not a claims record: a place or sentence number outside the record's tables");
+  }
+}
+
+std::string claims_line_pipeline(std::string_view line) {
+  static constexpr std::string_view key = "\"pipeline\":\"";
+  const auto at = line.find(key);
+  if (at == std::string_view::npos) {
+    return "";
+  }
+  const auto start = at + key.size();
+  const auto end = line.find('"', start);
+  return end == std::string_view::npos ? "" : std::string(line.substr(start, end - start));
+}
+
+void read_claims_file(const std::filesystem::path& path, const std::function<void(ClaimsRecord&&)>& sink) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    throw IoError(path.string(), std::string("cannot open: ") + std::strerror(errno));
+  }
+  std::string line;
+  for (std::size_t number = 1; std::getline(in, line); ++number) {
+    if (line.empty()) {
+      continue;
+    }
+    if (line.size() > max_line_bytes) {
+      throw FormatError(path.string() + ":" + std::to_string(number) + ": line too long for a claims record");
+    }
+    try {
+      sink(parse_claims_line(line));
+    } catch (const FormatError& e) {
+      throw FormatError(path.string() + ":" + std::to_string(number) + ": " + e.what());
+    }
+  }
+  if (in.bad()) {
+    throw IoError(path.string(), "read failed");
+  }
+}
+
+bool is_claims_file(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::string line;
+  if (!in || !std::getline(in, line)) {
+    return static_cast<bool>(in) || in.eof(); // an empty file
+  }
+  try {
+    parse_claims_line(line);
+    return true;
+  } catch (const FormatError&) {
+    return false;
+  }
+}
+
+} // namespace stationmap
