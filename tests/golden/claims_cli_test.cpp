@@ -53,7 +53,8 @@ void expect_same_tree(const fs::path& a, const fs::path& b) {
 class ClaimsCli : public ::testing::Test {
 protected:
   void SetUp() override {
-    work = fs::temp_directory_path() / "stationmap-claims-cli";
+    work = fs::temp_directory_path() /
+           ("stationmap-claims-cli-" + std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
     fs::remove_all(work);
     corpus = work / "corpus";
     fs::create_directories(corpus);
