@@ -32,6 +32,11 @@ into one map; the documents are not read again.
 Options:
   -o, --output OUTDIR   where to write the map
   --claims              the arguments are claims files written by `stationmap extract`
+  --cache DIR           claims cache: each document's claims kept by content hash and pipeline version, so
+                        a rebuild extracts only new or changed documents (removed ones drop out); the map is
+                        the same as a clean build's. Default: OUTDIR.cache beside OUTDIR (a folder stationmap
+                        creates and marks; skipped with a warning when it may not be written there)
+  --no-cache            read and write no cache
   --gazetteer PATH      a .smidx index or GeoNames data instead of the embedded gazetteer
   --jobs N              documents processed in parallel (default: 1)
   --boundaries FILE     jurisdiction boundaries (any GDAL vector source) for a polygon layer
@@ -72,6 +77,8 @@ BuildOptions build_options(const Args& args) {
     options.maxzoom = args.int_option("--maxzoom", 0);
   }
   options.corrections = args.option("--corrections");
+  options.cache = args.option("--cache");
+  options.use_cache = !args.flag("--no-cache");
   return options;
 }
 
@@ -79,8 +86,9 @@ BuildOptions build_options(const Args& args) {
 
 int run_build(const std::vector<std::string>& argv) {
   const Args args(
-      argv, {"--help", "--claims"},
-      {"-o", "--output", "--gazetteer", "--jobs", "--boundaries", "--postgis", "--maxzoom", "--corrections"}, "build");
+      argv, {"--help", "--claims", "--no-cache"},
+      {"-o", "--output", "--gazetteer", "--jobs", "--boundaries", "--postgis", "--maxzoom", "--corrections", "--cache"},
+      "build");
   if (args.flag("--help")) {
     std::cout << help;
     return 0;
@@ -111,9 +119,10 @@ int run_build(const std::vector<std::string>& argv) {
     std::cerr << "stationmap build: no document could be read from the inputs; nothing to map\n";
     return 2;
   }
-  std::cerr << "stationmap: " << summary.documents_read << " documents read, " << summary.documents_skipped
-            << " skipped; " << summary.stations << " stations, " << summary.jurisdictions << " jurisdictions, "
-            << summary.links << " links, " << summary.places << " places; " << summary.problems << " problems\n";
+  std::cerr << "stationmap: " << summary.documents_read << " documents read (" << summary.documents_cached
+            << " from the cache), " << summary.documents_skipped << " skipped; " << summary.stations << " stations, "
+            << summary.jurisdictions << " jurisdictions, " << summary.links << " links, " << summary.places
+            << " places; " << summary.problems << " problems\n";
   std::cout << "map written to " << options.outdir.string()
             << "/ (stations.geojson, jurisdictions.geojson, links.geojson, "
             << "places.geojson, stationmap.gpkg, stationmap.qgs, shapefile/, tiles.pmtiles, index.html)\n";

@@ -2,10 +2,13 @@
 
 #include "stationmap/pipeline/build_map.hpp"
 
+#include "claims_cache.hpp"
 #include "extraction.hpp"
 #include "stationmap/core/csv.hpp"
 #include "stationmap/core/error.hpp"
 #include "stationmap/core/file_io.hpp"
+#include "stationmap/core/outdir.hpp"
+#include "stationmap/core/sha256.hpp"
 #include "stationmap/extract/corrections.hpp"
 #include "stationmap/extract/country_check.hpp"
 #include "stationmap/extract/extractor.hpp"
@@ -20,6 +23,7 @@
 #include "stationmap/tiles/tiles.hpp"
 
 #include <algorithm>
+#include <memory>
 #include <set>
 #include <tuple>
 #include <variant>
@@ -59,10 +63,12 @@ bool is_skip(const Problem& p) {
 struct ExtractedCorpus {
   std::vector<DocumentClaims> claims;
   ingest::ReadCounts counts;
+  std::size_t cached = 0; ///< documents whose claims came from the cache
 };
 
 ExtractedCorpus extract_documents(const std::vector<std::filesystem::path>& inputs, const Extractor& extractor,
-                                  const std::string& pipeline, const BuildOptions& options, ProblemReport& problems) {
+                                  const std::string& pipeline, detail::ClaimsCache* cache, const BuildOptions& options,
+                                  ProblemReport& problems) {
   detail::ExtractionLoop loop;
   loop.extractor = &extractor;
   loop.pipeline = pipeline;
@@ -70,9 +76,18 @@ ExtractedCorpus extract_documents(const std::vector<std::filesystem::path>& inpu
   loop.batch_size = options.documents_per_batch;
   loop.on_problem = options.on_problem;
   loop.on_progress = options.on_progress;
+  if (cache != nullptr) {
+    loop.lines = true;
+    loop.cached = [cache](const std::string& hash) { return cache->find(hash); };
+  }
   ExtractedCorpus out;
-  out.counts = detail::run_extraction(
-      inputs, loop, problems, [&](detail::ExtractedDocument&& d) { out.claims.push_back(std::move(d.record.claims)); });
+  out.counts = detail::run_extraction(inputs, loop, problems, [&](detail::ExtractedDocument&& d) {
+    if (cache != nullptr) {
+      cache->keep(d.line);
+    }
+    out.cached += d.cached ? 1U : 0U;
+    out.claims.push_back(std::move(d.record.claims));
+  });
   return out;
 }
 
@@ -128,6 +143,7 @@ BuildSummary write_map(ExtractedCorpus corpus, const CorrectionPass& corrections
   BuildSummary summary;
   summary.documents_read = corpus.counts.read;
   summary.documents_skipped = corpus.counts.skipped;
+  summary.documents_cached = corpus.cached;
   if (corpus.claims.empty()) {
     return summary;
   }
@@ -173,6 +189,33 @@ std::vector<std::filesystem::path> read_from(std::vector<std::filesystem::path> 
   return inputs;
 }
 
+/// Claims extracted with pins depend on the corrections file: its digest joins the pipeline version, so that a
+/// cache never hands back claims pinned differently.
+std::string pipeline_with_pins(std::string pipeline, const CorrectionPass& corrections, const BuildOptions& options) {
+  if (corrections.pins() != nullptr) {
+    pipeline += "; pins " + sha256_hex(read_file(options.corrections)).substr(0, 16);
+  }
+  return pipeline;
+}
+
+/// The build's claims cache, or none (options.use_cache false, or the default folder cannot be used).
+std::unique_ptr<detail::ClaimsCache>
+open_cache(const BuildOptions& options, const std::vector<std::filesystem::path>& inputs, const std::string& pipeline) {
+  if (!options.use_cache) {
+    return nullptr;
+  }
+  if (!options.cache.empty()) {
+    return std::make_unique<detail::ClaimsCache>(options.cache, pipeline, inputs);
+  }
+  const std::filesystem::path dir = detail::default_cache_dir(options.outdir);
+  try {
+    return std::make_unique<detail::ClaimsCache>(dir, pipeline, inputs);
+  } catch (const OutdirRefused& e) {
+    warn(options, {std::string("building without a claims cache: ") + e.what()});
+    return nullptr;
+  }
+}
+
 } // namespace
 
 BuildSummary build_map(const std::vector<std::filesystem::path>& inputs, const BuildOptions& options) {
@@ -184,8 +227,14 @@ BuildSummary build_map(const std::vector<std::filesystem::path>& inputs, const B
   // Analysts' corrections: pins act inside extraction, the other rows on the merged claims.
   const CorrectionPass corrections(options.corrections, gazetteer, problems);
   const Extractor extractor(gazetteer, corrections.pins());
-  ExtractedCorpus corpus = extract_documents(inputs, extractor, pipeline_version(gazetteer), options, problems);
-  return write_map(std::move(corpus), corrections, problems, staging, options);
+  const std::string pipeline = pipeline_with_pins(pipeline_version(gazetteer), corrections, options);
+  const std::unique_ptr<detail::ClaimsCache> cache = open_cache(options, read_from(inputs, options), pipeline);
+  ExtractedCorpus corpus = extract_documents(inputs, extractor, pipeline, cache.get(), options, problems);
+  const BuildSummary summary = write_map(std::move(corpus), corrections, problems, staging, options);
+  if (cache && summary.written) {
+    cache->commit(); // the documents of this build, no others: removed documents drop out
+  }
+  return summary;
 }
 
 BuildSummary build_map_from_claims(const std::vector<std::filesystem::path>& claims, const BuildOptions& options) {

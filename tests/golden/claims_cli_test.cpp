@@ -130,4 +130,55 @@ TEST_F(ClaimsCli, ExtractNeverOverwritesAUsersFile) {
       << "a file that is not a claims file is an error";
 }
 
+/// The stderr of a command (stdout dropped).
+std::string stderr_of(const std::string& command, const fs::path& file) {
+  run(command + " >/dev/null 2>'" + file.string() + "'");
+  return read_text(file);
+}
+
+TEST_F(ClaimsCli, ACachedRebuildExtractsOnlyWhatChangedAndMapsLikeACleanBuild) {
+  const std::string cache = (work / "cache").string();
+  const std::string build = binary() + " build '" + corpus.string() + "' --cache " + cache + " -o ";
+  const fs::path log = work / "stderr.txt";
+  EXPECT_NE(stderr_of(build + (work / "first").string(), log).find("18 documents read (0 from the cache)"),
+            std::string::npos)
+      << read_text(log);
+  // One document added, one edited, one removed.
+  std::ofstream(corpus / "added.txt") << "An office in Lisbon is an overseas police station run by the Fuzhou "
+                                         "public security bureau, the report says.\n";
+  std::ofstream(corpus / "samples" / "ireland-note.txt", std::ios::app) << "\nThe office in Dublin has closed.\n";
+  fs::remove(corpus / "byline_trap" / "a.txt");
+  EXPECT_NE(stderr_of(build + (work / "second").string(), log).find("18 documents read (16 from the cache)"),
+            std::string::npos)
+      << read_text(log);
+  run(binary() + " build '" + corpus.string() + "' --no-cache -o " + (work / "clean").string() + " >/dev/null 2>&1");
+  EXPECT_FALSE(fs::exists(work / "clean.cache"));
+  expect_same_tree(work / "second", work / "clean");
+  const std::string kept = read_text(work / "cache" / "claims.jsonl");
+  EXPECT_EQ(std::count(kept.begin(), kept.end(), '\n'), 18) << "the removed document dropped out";
+  EXPECT_EQ(kept.find("byline_trap/a.txt"), std::string::npos);
+
+  // Pins change what extraction finds: claims extracted without them are not reused.
+  std::ofstream(work / "pins.csv") << "action,target,value,note\npin,Lisbon@*,geonameid:2267057,\n";
+  EXPECT_NE(stderr_of(build + (work / "third").string() + " --corrections " + (work / "pins.csv").string(), log)
+                .find("(0 from the cache)"),
+            std::string::npos)
+      << read_text(log);
+}
+
+TEST_F(ClaimsCli, TheCacheIsAFolderStationmapCreatesAndMarks) {
+  const fs::path mine = work / "mine";
+  fs::create_directories(mine);
+  std::ofstream(mine / "notes.txt") << "my notes\n";
+  EXPECT_EQ(run(binary() + " build '" + corpus.string() + "' --cache '" + mine.string() + "' -o '" +
+                (work / "map").string() + "' >/dev/null 2>&1"),
+            2);
+  EXPECT_EQ(read_text(mine / "notes.txt"), "my notes\n");
+  EXPECT_EQ(std::distance(fs::directory_iterator(mine), fs::directory_iterator()), 1);
+  // The default beside OUTDIR: created and marked, so that a build never reads it as documents.
+  ASSERT_EQ(run(binary() + " build '" + corpus.string() + "' -o '" + (work / "map").string() + "' >/dev/null 2>&1"), 1);
+  EXPECT_TRUE(fs::exists(work / "map.cache" / ".stationmap"));
+  EXPECT_TRUE(fs::exists(work / "map.cache" / "claims.jsonl"));
+}
+
 } // namespace

@@ -24,6 +24,12 @@ struct BuildOptions {
   std::optional<int> maxzoom;           ///< highest tile zoom; nullopt: chosen from the data
   std::filesystem::path corrections;    ///< analysts' corrections CSV (extract/corrections.hpp), optional
   std::size_t documents_per_batch = 64; ///< per job: documents held in memory at once before extraction
+  /// Claims cache (build_map() only): per-document claims kept by content hash and pipeline version, so that a
+  /// rebuild extracts only new or changed documents. Empty: OUTDIR's name + ".cache" beside OUTDIR, used when
+  /// stationmap may write there (else a warning and no cache). A given folder that stationmap may not write
+  /// is refused (OutdirRefused).
+  std::filesystem::path cache;
+  bool use_cache = true; ///< false: no cache is read or written
 
   /// Called for every problem with an input as it is found (they all also go to problems.csv).
   std::function<void(const Problem&)> on_problem;
@@ -42,7 +48,8 @@ struct BuildSummary {
   std::size_t links = 0;
   std::size_t places = 0;
   std::size_t problems = 0;
-  bool written = false; ///< false when no document could be read: nothing was written
+  std::size_t documents_cached = 0; ///< documents whose claims came from the cache
+  bool written = false;             ///< false when no document could be read: nothing was written
 };
 
 /// Maps the documents found in @p inputs (files or folders) into options.outdir. Unreadable inputs are
