@@ -45,6 +45,18 @@ const std::vector<std::string_view>& coordination() {
 const std::vector<std::string_view>& network() {
   return lexicon::phrases("network");
 }
+const std::vector<std::string_view>& ordinal_anaphor() {
+  return lexicon::phrases("ordinal_anaphor");
+}
+const std::vector<std::string_view>& speaker_place() {
+  return lexicon::phrases("speaker_place");
+}
+const std::vector<std::string_view>& speech_verb() {
+  return lexicon::phrases("speech_verb");
+}
+const std::vector<std::string_view>& region_article() {
+  return lexicon::phrases("region_article");
+}
 const std::vector<std::string_view>& particles() {
   return lexicon::phrases("particles");
 }

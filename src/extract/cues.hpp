@@ -35,6 +35,14 @@ const std::vector<std::string_view>& metonymy_verb();
 const std::vector<std::string_view>& coordination();
 /// Network words (network, réseau, 网络): a sentence about a bureau's network names no site of its own.
 const std::vector<std::string_view>& network();
+/// Sentence openings that pick out one of the stations listed before: the second, la tercera, le premier...
+const std::vector<std::string_view>& ordinal_anaphor();
+/// Words just before a place where someone speaks: reporters in, press conference in, journalistes à...
+const std::vector<std::string_view>& speaker_place();
+/// Verbs of saying right after "<people> in PLACE": said, told, ont déclaré, dijeron...
+const std::vector<std::string_view>& speech_verb();
+/// Articles that introduce a country or province, never a city (French "au Québec", "du Québec").
+const std::vector<std::string_view>& region_article();
 /// Suffixes a token may carry after a listed word (Korean case particles: 송파구의, 거점이).
 const std::vector<std::string_view>& particles();
 

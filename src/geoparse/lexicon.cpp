@@ -76,8 +76,9 @@ constexpr auto common_words = sorted(
     "council", "federation",
     // everyday nouns and adjectives of other languages that GeoNames also lists as towns or regions: German
     // "Stelle" (office, post), "Hauptbahnhof" (main station); Italian "Paese" (country); Spanish, Italian and
-    // Portuguese "Centro" (centre, downtown); French, Italian, German and Catalan "Nord" (north); English "Same"
-    "stelle", "hauptbahnhof", "bahnhof", "paese", "centro", "nord", "same");
+    // Portuguese "Centro" (centre, downtown); French, Italian, German and Catalan "Nord" and "Sud" (north, south);
+    // Spanish "Estación" (station), "Norte"; English "Same"
+    "stelle", "hauptbahnhof", "bahnhof", "paese", "centro", "nord", "sud", "norte", "estacion", "same");
 
 constexpr auto street_words =
     sorted("street", "st", "road", "rd", "avenue", "ave", "lane", "ln", "boulevard", "blvd", "drive", "dr", "highway",

@@ -33,5 +33,13 @@ TEST(Links, NoCarryOverAcrossParagraphs) {
   EXPECT_EQ(a.doc.claims.links[0].site.name, "Lisbon");
 }
 
+TEST(Links, AnOrdinalAnaphorCarriesTheSiteToTheNextSentence) {
+  const Annotated a("Se investigan dos comisarías. La segunda se encuentra en Sevilla. También habría sido creada por "
+                    "la Oficina de Seguridad Pública de Wenzhou.",
+                    Upto::Links);
+  ASSERT_EQ(a.doc.claims.links.size(), 1U);
+  EXPECT_EQ(a.doc.claims.links[0].site.name, "Sevilla");
+}
+
 } // namespace
 } // namespace stationmap::passes::test

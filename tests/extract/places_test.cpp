@@ -31,5 +31,25 @@ TEST(Places, ACountryQualifiesOnlyItsOwnClause) {
   EXPECT_EQ(a.doc.mentions[a.mention("London")].place->country, "GB");
 }
 
+TEST(Places, AFrenchRegionArticleKeepsTheProvince) {
+  // "au Québec" is the province, "à Québec" the city.
+  Annotated a("La communauté établie au Québec grandit. À Québec, le maire a parlé.", Upto::Places);
+  const auto& first = a.doc.claims.mentions.at(a.mention("Québec"));
+  EXPECT_EQ(first.place.feature_class, 'A');
+  EXPECT_EQ(a.doc.claims.mentions.back().place.feature_class, 'P');
+}
+
+TEST(Places, AFarSmallerHomonymDoesNotDisplaceAPlaceTheDocumentLocates) {
+  // The document places London in Great Britain (Manchester); a sentence naming Canada does not move it to
+  // London, Ontario, which is far smaller.
+  Annotated a("Police in Manchester and London met. London police visited Canada.", Upto::Segmentation);
+  a.run(Upto::Places, Upto::Places);
+  for (const RoledMention& r : a.doc.claims.mentions) {
+    if (r.text == "London") {
+      EXPECT_EQ(r.place.country, "GB");
+    }
+  }
+}
+
 } // namespace
 } // namespace stationmap::passes::test

@@ -45,5 +45,14 @@ TEST(Roles, ABylineIsNotRead) {
   EXPECT_TRUE(a.local("Madrid").first->read);
 }
 
+TEST(Roles, WhereSomeoneSpeaksIsNoSite) {
+  const Annotated a("Prosecutors in Chicago said the police station in Lisbon closed.", Upto::Roles);
+  EXPECT_EQ(a.role("Chicago").reason, "speaker's location");
+  const Annotated b("An official told reporters in Ottawa that a police station in Lisbon closed.", Upto::Roles);
+  EXPECT_EQ(b.role("Ottawa").reason, "speaker's location");
+  const Annotated c("An office in Lisbon said to be run by Fuzhou police closed.", Upto::Roles);
+  EXPECT_NE(c.role("Lisbon").reason, "speaker's location");
+}
+
 } // namespace
 } // namespace stationmap::passes::test

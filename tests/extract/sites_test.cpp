@@ -61,5 +61,17 @@ TEST(SiteReview, APlaceWhereOfficialsFoundNothingIsNoSite) {
   EXPECT_EQ(a.role("Perth").reason, "found no station");
 }
 
+TEST(Sites, AnAdministrativeSeatWithoutPopulationIsASite) {
+  // GeoNames gives Hendon, a former borough seat, no population; it is still a town, not a hamlet.
+  const Annotated a("A police station was found in Hendon, London.", Upto::Sites);
+  EXPECT_TRUE(is_site(a, "Hendon") || is_site(a, "London"));
+  EXPECT_NE(a.role("Hendon").reason, "uncertain place name");
+}
+
+TEST(Sites, ARegionalCapitalByItsOwnLanguagesName) {
+  const Annotated a("Un presidio di polizia è stato segnalato a Venezia, un altro a Milano.", Upto::Sites);
+  EXPECT_TRUE(is_site(a, "Venezia"));
+}
+
 } // namespace
 } // namespace stationmap::passes::test

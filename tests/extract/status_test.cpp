@@ -37,5 +37,23 @@ TEST(StatusPass, TiesAndNetworks) {
   EXPECT_TRUE(a.doc.sentences.at(1).network);
 }
 
+TEST(StatusPass, AnOrdinalOpeningPicksOutAListedStation) {
+  const Annotated a("Two police stations were reported. The second is above a shop in Leeds.", Upto::Status);
+  const auto [s, k] = a.local("Leeds");
+  ASSERT_NE(s, nullptr);
+  EXPECT_TRUE(s->station_cue);
+  const Annotated b("The second report came from Leeds.", Upto::Status);
+  const auto [t, j] = b.local("Leeds");
+  ASSERT_NE(t, nullptr);
+  EXPECT_FALSE(t->station_cue) << "a document that never speaks of stations";
+}
+
+TEST(StatusPass, AStationWordInsideABasePhraseIsNoCue) {
+  const Annotated a("Il gruppo, che ha sede a Bologna, scrive.", Upto::Status);
+  const auto [s, k] = a.local("Bologna");
+  ASSERT_NE(s, nullptr);
+  EXPECT_FALSE(s->station_cue);
+}
+
 } // namespace
 } // namespace stationmap::passes::test

@@ -1,8 +1,11 @@
 // Places pass: each mention's place re-read in its sentence.
 
+#include "../cues.hpp"
 #include "passes.hpp"
 #include "stationmap/extract/ids.hpp"
 #include "stationmap/gazetteer/name_kind.hpp"
+
+#include <algorithm>
 
 namespace stationmap::passes {
 
@@ -17,10 +20,24 @@ bool is_seat(const Place& p) {
 /// The place a site or jurisdiction stands for. A first-level or second-level division that shares its name
 /// with a city inside it ("New York", "Rio de Janeiro", 福州市 as Fuzhou Shi) stands for the city; and among
 /// homonyms, the one inside a country the same sentence names wins ("Epsom" beside "New Zealand").
+/// How many times smaller a homonym in a country the sentence names may be and still displace the geoparser's
+/// reading when the document names that reading's country elsewhere.
+constexpr std::int64_t kFarSmallerHomonym = 10;
+
+/// How the sentence and the document read a mention, for normalise_place().
+struct PlaceReading {
+  bool among_cities = false;      ///< listed with cities ("New York, San Francisco and Los Angeles")
+  bool region_article = false;    ///< after an article that introduces a division ("au Québec")
+  bool country_elsewhere = false; ///< the document names another place in the mention's country
+};
+
 Place normalise_place(const Gazetteer& g, const Mention& m, const std::set<std::string>& sentence_countries,
-                      bool among_cities) {
+                      const PlaceReading& reading) {
   Place place = *m.place;
   const auto candidates = g.lookup(m.text);
+  // A country the sentence names picks the homonym inside it; but a far smaller homonym does not displace a
+  // place whose country the document names elsewhere ("Markham, Ontario ... the Markham site was opened by the
+  // police of Fuzhou, in China" is not the Tibetan village of that alternate name).
   if (!sentence_countries.empty() && sentence_countries.count(place.country) == 0) {
     const Candidate* best = nullptr;
     for (const Candidate& c : candidates) {
@@ -28,6 +45,10 @@ Place normalise_place(const Gazetteer& g, const Mention& m, const std::set<std::
           (best == nullptr || c.place.population > best->place.population)) {
         best = &c;
       }
+    }
+    if (best != nullptr && reading.country_elsewhere &&
+        best->place.population * kFarSmallerHomonym < place.population) {
+      best = nullptr;
     }
     if (best != nullptr) {
       place = best->place;
@@ -47,12 +68,12 @@ Place normalise_place(const Gazetteer& g, const Mention& m, const std::set<std::
       place = best->place;
     }
   }
-  if (place.feature_class == 'A' && !place.is_country()) {
+  if (place.feature_class == 'A' && !place.is_country() && !reading.region_article) {
     const Candidate* best = nullptr;
     for (const Candidate& c : candidates) {
       const Place& p = c.place;
       const bool named_so = (c.name_flags & (name_kind::primary | name_kind::ascii | name_kind::preferred)) != 0U;
-      if (p.feature_class == 'P' && (named_so || among_cities) && p.country == place.country &&
+      if (p.feature_class == 'P' && (named_so || reading.among_cities) && p.country == place.country &&
           p.admin1_code == place.admin1_code && p.population >= 10000 &&
           (best == nullptr || p.population > best->place.population)) {
         best = &c;
@@ -94,6 +115,13 @@ bool among_cities(const AnnotatedSentence& s, const std::vector<Mention>& mentio
   return among;
 }
 
+/// Whether the document names a place other than @p p in @p p's country.
+bool country_named_elsewhere(const AnnotatedDocument& doc, const Place& p) {
+  const auto it = doc.named_countries.find(p.country);
+  return it != doc.named_countries.end() &&
+         std::any_of(it->second.begin(), it->second.end(), [&](std::size_t index) { return index != p.index; });
+}
+
 void normalise_sentence(AnnotatedDocument& doc, const AnnotatedSentence& s) {
   // A country qualifies the names of its own clause: in "Havana, Cuba; Vancouver, Canada; Lima, Peru" Peru
   // says nothing about Vancouver.
@@ -109,7 +137,12 @@ void normalise_sentence(AnnotatedDocument& doc, const AnnotatedSentence& s) {
     const std::size_t mi = s.locals[k].mention;
     Mention& m = doc.mentions[mi];
     if (m.place && !m.place->is_country() && doc.pinned[mi] == nullptr) {
-      m.place = normalise_place(doc.gazetteer, m, clause_countries[clause[k]], among_cities(s, doc.mentions, k));
+      const std::size_t first = s.locals[k].first;
+      PlaceReading reading;
+      reading.among_cities = among_cities(s, doc.mentions, k);
+      reading.region_article = first > 0 && s.tokens.any_at(first - 1, cues::region_article()) == 1;
+      reading.country_elsewhere = country_named_elsewhere(doc, *m.place);
+      m.place = normalise_place(doc.gazetteer, m, clause_countries[clause[k]], reading);
       doc.role(mi).place = *m.place;
       doc.role(mi).place_id = place_id_of(*m.place);
     }

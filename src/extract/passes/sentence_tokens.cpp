@@ -109,10 +109,24 @@ bool is_station_word_at(const SentenceTokens& st, std::size_t i, std::size_t& le
   return true;
 }
 
+namespace {
+
+/// Whether token @p i lies inside a phrase of @p phrases: "sede" in "ha sede a Madrid" (an organisation's base).
+bool inside_phrase(const SentenceTokens& st, std::size_t i, const std::vector<std::string_view>& phrases) {
+  for (std::size_t j = i > 2 ? i - 2 : 0; j <= i; ++j) {
+    if (j + st.any_at(j, phrases) > i) {
+      return true;
+    }
+  }
+  return false;
+}
+
+} // namespace
+
 bool has_station_cue(const SentenceTokens& st) {
   for (std::size_t i = 0; i < st.size(); ++i) {
     std::size_t len = 0;
-    if (is_station_word_at(st, i, len)) {
+    if (is_station_word_at(st, i, len) && !inside_phrase(st, i, cues::base())) {
       return true;
     }
   }

@@ -26,11 +26,25 @@ bool small_place_in_unnamed_country(const Place& p, const std::map<std::string, 
          std::none_of(it->second.begin(), it->second.end(), [&](std::size_t index) { return index != p.index; });
 }
 
+/// Whether @p p is the seat of an administrative division (GeoNames PPLC, PPLA to PPLA4): a seat is a real
+/// town even where GeoNames gives it no population (Hendon, a London borough's former seat).
+bool is_administrative_seat(const Place& p) {
+  return p.feature_code == "PPLC" || p.feature_code == "PPLA" || p.feature_code == "PPLA2" ||
+         p.feature_code == "PPLA3" || p.feature_code == "PPLA4";
+}
+
+/// The shortest name (in bytes) of a capital or first-level seat that is trusted although it is only one of the
+/// seat's unlabelled alternate names (Venezia, Firenze; the recogniser applies the same bound).
+constexpr std::size_t kMinSeatAlternateLength = 6;
+
 /// True when the mention names a small place only by one of its unlabelled alternate names (GeoNames'
 /// alternatenames column mixes spellings, translations and unrelated words: "Selon", "Victor").
 bool weak_name(const Gazetteer& g, const Mention& m, const Place& place) {
   if (place.feature_class != 'P' || place.population >= 100000) {
     return false;
+  }
+  if ((place.feature_code == "PPLC" || place.feature_code == "PPLA") && m.text.size() >= kMinSeatAlternateLength) {
+    return false; // a regional capital by its name in another language: Venezia, Genova
   }
   for (const Candidate& c : g.lookup(m.text)) {
     if (c.place.index == place.index) {
@@ -108,9 +122,9 @@ const char* doubt_about_site(const AnnotatedDocument& doc, const AnnotatedSenten
   if (small_place_in_unnamed_country(*m.place, doc.named_countries) && !pinned) {
     return "small place in a country the document does not name";
   }
-  const bool uncertain = weak_name(doc.gazetteer, m, *m.place) ||
-                         part_of_longer_name(s.sentence.text, st, l.first, l.last) ||
-                         (m.place->feature_class == 'P' && m.place->population < 1000);
+  const bool uncertain =
+      weak_name(doc.gazetteer, m, *m.place) || part_of_longer_name(s.sentence.text, st, l.first, l.last) ||
+      (m.place->feature_class == 'P' && m.place->population < 1000 && !is_administrative_seat(*m.place));
   if (uncertain && !pinned) {
     return "uncertain place name";
   }

@@ -29,6 +29,21 @@ std::string date_of(const SentenceTokens& st) {
   return find_date_in_words(words).value_or("");
 }
 
+/// Words from the start of a sentence within which an ordinal anaphor is read ("La segunda se encuentra...",
+/// "Selon l'ONG, le second ...").
+constexpr std::size_t kAnaphorWindow = 3;
+
+/// "The second is above a shop in Leeds": in a document about stations, a sentence that opens by picking out one
+/// member of a list named before speaks of a station.
+bool opens_with_ordinal_anaphor(const SentenceTokens& st) {
+  for (std::size_t i = 0; i < st.size() && i < kAnaphorWindow; ++i) {
+    if (st.any_at(i, cues::ordinal_anaphor()) > 0) {
+      return true;
+    }
+  }
+  return false;
+}
+
 } // namespace
 
 void read_statements(AnnotatedDocument& doc) {
@@ -43,7 +58,7 @@ void read_statements(AnnotatedDocument& doc) {
     if (s.status) {
       s.date = date_of(st);
     }
-    s.station_cue = has_station_cue(st);
+    s.station_cue = has_station_cue(st) || (doc.about_stations && opens_with_ordinal_anaphor(st));
     s.tie = st.contains(cues::tie()) || s.sentence.kind == BlockKind::Table;
     s.network = st.contains(cues::network());
   }
