@@ -12,22 +12,7 @@ jobs=${4:-1}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 generate() {
-  python3 - "$1" "$2" <<'PY'
-import json, random, sys
-n, path = int(sys.argv[1]), sys.argv[2]
-rnd = random.Random(42)
-sites = ["Dublin", "Rotterdam", "Amsterdam", "Prague", "Budapest", "Vienna", "Toronto", "Vancouver", "Madrid",
-         "Milan", "Lisbon", "Warsaw", "Oslo", "Stockholm", "Athens", "Auckland", "Tokyo", "Seoul", "Lagos", "Lima"]
-bureaus = ["Fuzhou", "Qingtian County", "Wenzhou", "Nantong", "Lishui"]
-statuses = ["was ordered to close", "is under investigation", "has closed", "remains alleged"]
-with open(path, "w") as f:
-    for i in range(n):
-        s, b = rnd.choice(sites), rnd.choice(bureaus)
-        text = (f"Report {i}. An office in {s} was described as an overseas police service station opened by the "
-                f"{b} public security bureau. The site {rnd.choice(statuses)}. The rights group is based in "
-                f"{rnd.choice(sites)}. [Photo caption: a street in {rnd.choice(sites)}. Photo: Agency]")
-        f.write(json.dumps({"id": f"doc-{i:06d}", "title": f"Report {i}", "text": text}) + "\n")
-PY
+  python3 "$(dirname "$0")/generate_corpus.py" "$1" "$2"
 }
 for n in "$small" "$large"; do
   generate "$n" "$work/corpus-$n.jsonl"
