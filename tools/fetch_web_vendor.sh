@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Fetches the web map's npm packages (MapLibre GL JS; and, for the tests, playwright-core, pmtiles and the
+# Fetches the web map's npm packages (MapLibre GL JS and the PMTiles reader; and, for the tests, playwright-core, pmtiles and the
 # style validator) with `npm ci` in web/, then copies MapLibre's built files into web/vendor/, where
 # `stationmap build` finds them to copy into OUTDIR. Idempotent: does nothing when web/vendor is current.
 # Minified vendor code is not committed; this script (run by .ci/run and before installing) brings it.
@@ -19,5 +19,6 @@ fi
 mkdir -p "$web/vendor"
 dist="$web/node_modules/maplibre-gl/dist"
 cp "$dist/maplibre-gl.js" "$dist/maplibre-gl.css" "$dist/LICENSE.txt" "$web/vendor/"
+cp "$web/node_modules/pmtiles/dist/pmtiles.js" "$web/vendor/"  # reads basemap.pmtiles in the page
 echo "$want" > "$stamp"
 echo "fetch_web_vendor: MapLibre GL JS $(node -p "require('$web/node_modules/maplibre-gl/package.json').version") in web/vendor" >&2

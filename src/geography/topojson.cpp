@@ -68,13 +68,10 @@ std::size_t arc_index(long long ref, std::size_t arc_count) {
   return static_cast<std::size_t>(index);
 }
 
-Ring stitch_ring(const Json& refs, const std::vector<Line>& arcs, std::vector<std::size_t>& used) {
+Ring stitch_ring(const std::vector<long long>& refs, const std::vector<Line>& arcs) {
   Ring ring;
-  for (const Json& r : refs) {
-    const long long ref = r.get<long long>();
-    const std::size_t index = arc_index(ref, arcs.size());
-    used.push_back(index);
-    Line arc = arcs[index];
+  for (const long long ref : refs) {
+    Line arc = arcs[arc_index(ref, arcs.size())];
     if (ref < 0) {
       std::reverse(arc.begin(), arc.end());
     }
@@ -185,17 +182,43 @@ std::vector<Line> cut_line(const Line& line) {
   return parts;
 }
 
-Polygon stitch_polygon(const Json& rings, const std::vector<Line>& arcs, std::vector<std::size_t>& used) {
-  Polygon polygon;
-  for (std::size_t i = 0; i < rings.size(); ++i) {
-    Ring ring = stitch_ring(rings[i], arcs, used);
-    if (i == 0) {
-      polygon.outer = std::move(ring);
-    } else {
-      polygon.holes.push_back(std::move(ring));
+/// A closed ring that encloses some area: at least three distinct positions.
+bool has_area(const Ring& ring) {
+  return ring.size() >= 4 && std::abs(bg::area(unwrapped(ring).first)) > 0.0;
+}
+
+/// Stitches the feature's polygons from its arc references (rings without area are left out).
+void stitch_polygons(Feature& f, const std::vector<Line>& arcs) {
+  f.polygons.clear();
+  for (const auto& rings : f.arc_refs) {
+    Polygon polygon;
+    for (std::size_t i = 0; i < rings.size(); ++i) {
+      Ring ring = stitch_ring(rings[i], arcs);
+      if (!has_area(ring)) {
+        if (i == 0) {
+          break; // no outer ring: no polygon
+        }
+        continue;
+      }
+      (i == 0 ? polygon.outer : polygon.holes.emplace_back()) = std::move(ring);
+    }
+    if (!polygon.outer.empty()) {
+      add_polygon(f.polygons, std::move(polygon));
     }
   }
-  return polygon;
+}
+
+std::vector<std::vector<long long>> polygon_refs(const Json& rings, std::size_t arc_count,
+                                                 std::vector<std::size_t>& used) {
+  std::vector<std::vector<long long>> out;
+  for (const Json& ring : rings) {
+    auto& refs = out.emplace_back();
+    for (const Json& r : ring) {
+      refs.push_back(r.get<long long>());
+      used.push_back(arc_index(refs.back(), arc_count));
+    }
+  }
+  return out;
 }
 
 Feature decode_geometry(const Json& g, const std::vector<Line>& arcs) {
@@ -210,12 +233,13 @@ Feature decode_geometry(const Json& g, const std::vector<Line>& arcs) {
   }
   const std::string type = g.value("type", "");
   if (type == "Polygon") {
-    add_polygon(f.polygons, stitch_polygon(g.at("arcs"), arcs, f.arcs));
+    f.arc_refs.push_back(polygon_refs(g.at("arcs"), arcs.size(), f.arcs));
   } else if (type == "MultiPolygon") {
     for (const Json& polygon : g.at("arcs")) {
-      add_polygon(f.polygons, stitch_polygon(polygon, arcs, f.arcs));
+      f.arc_refs.push_back(polygon_refs(polygon, arcs.size(), f.arcs));
     }
   }
+  stitch_polygons(f, arcs);
   std::sort(f.arcs.begin(), f.arcs.end());
   f.arcs.erase(std::unique(f.arcs.begin(), f.arcs.end()), f.arcs.end());
   return f;
@@ -250,6 +274,32 @@ Topology parse_topojson(std::string_view text) {
   } catch (const Json::exception& e) {
     throw FormatError(std::string("TopoJSON: ") + e.what());
   }
+}
+
+Topology simplified(const Topology& topology, double tolerance_deg) {
+  Topology out;
+  out.arcs.reserve(topology.arcs.size());
+  for (const Line& arc : topology.arcs) {
+    bg::model::linestring<BoostPoint> line;
+    for (const Position& p : arc) {
+      line.emplace_back(p.lon, p.lat);
+    }
+    bg::model::linestring<BoostPoint> simple;
+    bg::simplify(line, simple, tolerance_deg);
+    Line& kept = out.arcs.emplace_back();
+    for (const BoostPoint& p : simple) {
+      kept.push_back({p.x(), p.y()});
+    }
+  }
+  for (const auto& [name, features] : topology.objects) {
+    auto& copies = out.objects[name];
+    for (const Feature& f : features) {
+      Feature copy = f;
+      stitch_polygons(copy, out.arcs);
+      copies.push_back(std::move(copy));
+    }
+  }
+  return out;
 }
 
 LabelPoint label_point(const std::vector<Polygon>& polygons) {

@@ -3,8 +3,8 @@
 #include "stationmap/render/web_map.hpp"
 
 #include "basemap_layers.hpp"
+#include "basemap_tiles.hpp"
 #include "glyphs.hpp"
-#include "ogr_writer.hpp"
 #include "stationmap/core/error.hpp"
 #include "stationmap/core/file_io.hpp"
 #include "styles.hpp"
@@ -38,49 +38,38 @@ ojson vector_source(const TileSet& set, const std::string& url, int maxzoom) {
           {"attribution", set.options.attribution}};
 }
 
-// --- the basemap: Natural Earth 1:110m as GeoJSON beside the page (MapLibre tiles and generalises it per zoom
-// in its worker), country names drawn with glyphs rendered from a system font. Nothing outside the origin.
+// --- the basemap: Natural Earth 1:50m as vector tiles in basemap.pmtiles beside the page (index.html reads it
+// with the PMTiles protocol over HTTP range requests), generalised per zoom; country names drawn with glyphs
+// rendered from a system font. Nothing outside the origin.
 
-const char* const basemap_attribution = "Natural Earth (public domain)";
 const char* const glyphs_folder = "glyphs";
+const char* const basemap_source = "basemap";
 
-/// The GeoJSON file of a basemap layer, beside index.html.
-std::string basemap_file(const std::string& layer) {
-  return layer + ".geojson";
-}
-
-ojson basemap_source(const std::string& layer) {
-  return {{"type", "geojson"}, {"data", basemap_file(layer)}, {"attribution", basemap_attribution}};
+ojson basemap_layer(const char* id, const char* type, const char* source_layer) {
+  return {{"id", id}, {"type", type}, {"source", basemap_source}, {"source-layer", source_layer}};
 }
 
 void add_basemap_layers(ojson& style, ojson& layers) {
   using render::detail::basemap_colour;
-  for (const char* layer : {"basemap_countries", "basemap_borders", "basemap_labels"}) {
-    style["sources"][layer] = basemap_source(layer);
-  }
-  layers.push_back({{"id", "basemap-land"},
-                    {"type", "fill"},
-                    {"source", "basemap_countries"},
-                    {"paint", {{"fill-color", basemap_colour("land")}, {"fill-antialias", true}}}});
-  layers.push_back({{"id", "basemap-coast"},
-                    {"type", "line"},
-                    {"source", "basemap_countries"},
-                    {"paint", {{"line-color", basemap_colour("coast")}, {"line-width", 0.7}}}});
-  layers.push_back(
-      {{"id", "basemap-borders"},
-       {"type", "line"},
-       {"source", "basemap_borders"},
-       {"paint",
-        {{"line-color", basemap_colour("border")}, {"line-width", 0.8}, {"line-dasharray", ojson::array({3, 2})}}}});
+  style["sources"][basemap_source] = {{"type", "vector"},
+                                      {"url", std::string("pmtiles://") + render::detail::basemap_tiles_file}};
+  ojson land = basemap_layer("basemap-land", "fill", "basemap_countries");
+  land["paint"] = {{"fill-color", basemap_colour("land")}, {"fill-antialias", true}};
+  layers.push_back(land);
+  ojson coast = basemap_layer("basemap-coast", "line", "basemap_countries");
+  coast["paint"] = {{"line-color", basemap_colour("coast")}, {"line-width", 0.7}};
+  layers.push_back(coast);
+  ojson borders = basemap_layer("basemap-borders", "line", "basemap_borders");
+  borders["paint"] = {
+      {"line-color", basemap_colour("border")}, {"line-width", 0.8}, {"line-dasharray", ojson::array({3, 2})}};
+  layers.push_back(borders);
   if (render::detail::label_font_file().empty()) {
     return; // no font to draw names with: the map stays readable by its shapes
   }
   style["glyphs"] = std::string(glyphs_folder) + "/{fontstack}/{range}.pbf";
-  layers.push_back(
-      {{"id", "basemap-labels"},
-       {"type", "symbol"},
-       {"source", "basemap_labels"},
-       {"layout",
+  ojson labels = basemap_layer("basemap-labels", "symbol", "basemap_labels");
+  labels.update(
+      {{"layout",
         {{"text-field", ojson::array({"get", "name"})},
          {"text-font", ojson::array({render::detail::label_fontstack})},
          {"text-size", ojson::array({"interpolate", ojson::array({"linear"}), ojson::array({"zoom"}), 1, 9, 5, 14})},
@@ -91,6 +80,7 @@ void add_basemap_layers(ojson& style, ojson& layers) {
         {{"text-color", basemap_colour("label")},
          {"text-halo-color", basemap_colour("label_halo")},
          {"text-halo-width", 1.2}}}});
+  layers.push_back(labels);
 }
 
 ojson is_cluster(bool yes) {
@@ -237,21 +227,13 @@ std::filesystem::path find_web_dir() {
 }
 
 void write_basemap_web_files(const std::filesystem::path& outdir) {
-  const geography::Topology countries = render::detail::embedded_countries("110m");
-  std::vector<render::detail::Layer> layers = render::detail::basemap_layers(countries);
-  layers.push_back(render::detail::basemap_labels(countries));
-  std::vector<std::string> names;
-  for (const render::detail::Layer& layer : layers) {
-    const std::filesystem::path file = outdir / basemap_file(layer.name);
-    std::filesystem::remove(file);
-    render::detail::write_geojson(layer, file);
-    if (layer.name == "basemap_labels") {
-      for (const auto& row : layer.rows) {
-        names.push_back(row.values.at(0).text);
-      }
-    }
-  }
+  const geography::Topology countries = render::detail::embedded_countries("50m");
+  write_pmtiles(render::detail::basemap_tiles(countries), outdir / render::detail::basemap_tiles_file);
   if (const std::filesystem::path font = render::detail::label_font_file(); !font.empty()) {
+    std::vector<std::string> names;
+    for (const auto& row : render::detail::basemap_labels(countries).rows) {
+      names.push_back(row.values.at(0).text);
+    }
     std::filesystem::remove_all(outdir / glyphs_folder);
     render::detail::write_glyphs(outdir / glyphs_folder, font, render::detail::label_fontstack,
                                  render::detail::glyph_ranges(names));
@@ -270,14 +252,20 @@ std::vector<std::string> write_web_map(const TileSet& set, const std::filesystem
   write_file_atomic(outdir / "style.json", style_json(set));
   write_file_atomic(outdir / "tiles.json", tilejson(set));
   write_file_atomic(outdir / "index.html", read_file(dir / "index.html", 1U << 20U));
-  // MapLibre GL JS: web/vendor/ (tools/fetch_web_vendor.sh) or web/node_modules (npm ci in web/).
-  const std::vector<std::filesystem::path> vendors{dir / "vendor", dir / "node_modules" / "maplibre-gl" / "dist"};
-  const std::vector<std::pair<std::string, std::string>> files{{"maplibre-gl.js", "maplibre-gl.js"},
-                                                               {"maplibre-gl.css", "maplibre-gl.css"},
-                                                               {"LICENSE.txt", "maplibre-gl.LICENSE.txt"}};
-  for (const auto& [from, to] : files) {
+  // MapLibre GL JS and the PMTiles reader (the basemap): web/vendor/ (tools/fetch_web_vendor.sh) or
+  // web/node_modules (npm ci in web/).
+  struct Vendored {
+    std::string from, to;
+    std::filesystem::path package_dist;
+  };
+  const std::filesystem::path maplibre = dir / "node_modules" / "maplibre-gl" / "dist";
+  const std::vector<Vendored> files{{"maplibre-gl.js", "maplibre-gl.js", maplibre},
+                                    {"maplibre-gl.css", "maplibre-gl.css", maplibre},
+                                    {"LICENSE.txt", "maplibre-gl.LICENSE.txt", maplibre},
+                                    {"pmtiles.js", "pmtiles.js", dir / "node_modules" / "pmtiles" / "dist"}};
+  for (const auto& [from, to, package_dist] : files) {
     bool copied = false;
-    for (const auto& v : vendors) {
+    for (const auto& v : {dir / "vendor", package_dist}) {
       if (std::filesystem::is_regular_file(v / from)) {
         write_file_atomic(outdir / to, read_file(v / from, 64U << 20U));
         copied = true;
@@ -285,7 +273,7 @@ std::vector<std::string> write_web_map(const TileSet& set, const std::filesystem
       }
     }
     if (!copied) {
-      warnings.push_back(from + " (MapLibre GL JS) not found under " + dir.string() +
+      warnings.push_back(from + " (MapLibre GL JS, PMTiles) not found under " + dir.string() +
                          "/vendor: run tools/fetch_web_vendor.sh; index.html cannot show the map without it");
     }
   }

@@ -260,6 +260,113 @@ std::map<TileKey, std::vector<std::vector<TilePoint>>> clip_line(const std::vect
   return out;
 }
 
+// --- polygons ----------------------------------------------------------------------------------------------
+
+/// Twice the signed area of a ring (shoelace): in lon/lat positive when counter-clockwise.
+template <class P, class X, class Y> double signed_area2(const std::vector<P>& ring, X x, Y y) {
+  double sum = 0.0;
+  for (std::size_t i = 0; i + 1 < ring.size(); ++i) {
+    sum += x(ring[i]) * y(ring[i + 1]) - x(ring[i + 1]) * y(ring[i]);
+  }
+  return sum;
+}
+
+/// One Sutherland-Hodgman step: the part of an open ring on the inner side of one box edge.
+template <class Inside, class Cross>
+std::vector<Merc> clip_ring_edge(const std::vector<Merc>& ring, Inside inside, Cross cross) {
+  std::vector<Merc> out;
+  for (std::size_t i = 0; i < ring.size(); ++i) {
+    const Merc& a = ring[(i + ring.size() - 1) % ring.size()];
+    const Merc& b = ring[i];
+    if (inside(b)) {
+      if (!inside(a)) {
+        out.push_back(cross(a, b));
+      }
+      out.push_back(b);
+    } else if (inside(a)) {
+      out.push_back(cross(a, b));
+    }
+  }
+  return out;
+}
+
+/// The part of an open ring (world units) inside the box; the winding order is kept.
+std::vector<Merc> clip_ring(std::vector<Merc> ring, double minx, double miny, double maxx, double maxy) {
+  auto at_x = [](const Merc& a, const Merc& b, double x) {
+    return Merc{x, a.y + (b.y - a.y) * (x - a.x) / (b.x - a.x)};
+  };
+  auto at_y = [](const Merc& a, const Merc& b, double y) {
+    return Merc{a.x + (b.x - a.x) * (y - a.y) / (b.y - a.y), y};
+  };
+  ring = clip_ring_edge(
+      ring, [&](const Merc& p) { return p.x >= minx; }, [&](const Merc& a, const Merc& b) { return at_x(a, b, minx); });
+  ring = clip_ring_edge(
+      ring, [&](const Merc& p) { return p.x <= maxx; }, [&](const Merc& a, const Merc& b) { return at_x(a, b, maxx); });
+  ring = clip_ring_edge(
+      ring, [&](const Merc& p) { return p.y >= miny; }, [&](const Merc& a, const Merc& b) { return at_y(a, b, miny); });
+  return clip_ring_edge(
+      ring, [&](const Merc& p) { return p.y <= maxy; }, [&](const Merc& a, const Merc& b) { return at_y(a, b, maxy); });
+}
+
+/// Clips a polygon feature's rings (projected, as given: outer rings counter-clockwise in lon/lat, holes after
+/// their outer ring) into the tiles of zoom z. Rings are written in MVT order (outer clockwise on screen:
+/// positive area); a ring left without area in a tile is dropped there, and so are the holes of a dropped
+/// outer ring.
+std::map<TileKey, std::vector<std::vector<TilePoint>>>
+clip_polygon(const std::vector<std::vector<Merc>>& rings, const std::vector<bool>& outer, int z, const TileOptions& o) {
+  const double extent = o.extent;
+  const double world = extent * std::ldexp(1.0, z);
+  const auto last_tile = static_cast<std::int64_t>((std::uint64_t{1} << static_cast<unsigned>(z)) - 1);
+  const double buffer = o.buffer;
+  std::map<TileKey, std::vector<std::vector<TilePoint>>> out;
+  std::map<TileKey, bool> outer_kept;
+  for (std::size_t r = 0; r < rings.size(); ++r) {
+    std::vector<Merc> ring; // world units, open, reversed: the y axis points down in tiles
+    double minx = world, miny = world, maxx = 0.0, maxy = 0.0;
+    for (std::size_t i = rings[r].size(); i-- > 1;) { // the closing position is left out
+      ring.push_back({rings[r][i].x * world, rings[r][i].y * world});
+      minx = std::min(minx, ring.back().x);
+      maxx = std::max(maxx, ring.back().x);
+      miny = std::min(miny, ring.back().y);
+      maxy = std::max(maxy, ring.back().y);
+    }
+    if (ring.size() < 3) {
+      continue;
+    }
+    auto tile_of = [&](double v) {
+      return std::clamp(static_cast<std::int64_t>(std::floor(v / extent)), std::int64_t{0}, last_tile);
+    };
+    for (auto ty = tile_of(miny - buffer); ty <= tile_of(maxy + buffer); ++ty) {
+      for (auto tx = tile_of(minx - buffer); tx <= tile_of(maxx + buffer); ++tx) {
+        const TileKey key{static_cast<std::uint8_t>(z), static_cast<std::uint32_t>(tx), static_cast<std::uint32_t>(ty)};
+        if (!outer[r] && !outer_kept[key]) {
+          continue; // a hole of an outer ring this tile does not have
+        }
+        const double x0 = static_cast<double>(tx) * extent - buffer;
+        const double y0 = static_cast<double>(ty) * extent - buffer;
+        const auto clipped = clip_ring(ring, x0, y0, x0 + extent + 2 * buffer, y0 + extent + 2 * buffer);
+        std::vector<TilePoint> local;
+        for (const Merc& p : clipped) {
+          push_unique(local, to_local(p.x, p.y, key, extent));
+        }
+        if (!local.empty()) {
+          local.push_back(local.front());
+        }
+        const bool has_area = local.size() >= 4 && signed_area2(
+                                                       local, [](const TilePoint& p) { return double(p.x); },
+                                                       [](const TilePoint& p) { return double(p.y); }) != 0.0;
+        if (outer[r]) {
+          outer_kept[key] = has_area;
+        }
+        if (has_area) {
+          out[key].push_back(std::move(local));
+        }
+      }
+    }
+  }
+  return out;
+}
+
 } // namespace
 
 int choose_maxzoom(const std::vector<TileFeature>& features, const TileOptions& options) {
@@ -389,6 +496,19 @@ TileSet build_tiles(const std::vector<TileFeature>& features, const TileOptions&
       for (std::size_t i = 0; i < features.size(); ++i) {
         const auto& f = features[i];
         if (f.layer != name) {
+          continue;
+        }
+        if (f.type == GeomType::Polygon) {
+          std::vector<bool> outer;
+          for (const auto& ring : f.parts) {
+            outer.push_back(
+                signed_area2(
+                    ring, [](const LonLat& p) { return p.first; }, [](const LonLat& p) { return p.second; }) > 0.0);
+          }
+          for (auto& [key, parts] : clip_polygon(projected[i], outer, z, options)) {
+            MvtFeature out{f.id != 0 ? f.id : i + 1, GeomType::Polygon, std::move(parts), f.properties};
+            layers_of(key)[li].features.push_back(std::move(out));
+          }
           continue;
         }
         if (f.type == GeomType::LineString) {

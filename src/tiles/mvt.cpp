@@ -72,6 +72,21 @@ std::vector<std::uint32_t> encode_geometry(const MvtFeature& feature) {
     }
     return geometry;
   }
+  if (feature.type == GeomType::Polygon) {
+    for (const auto& ring : feature.parts) {
+      if (ring.size() < 4) { // closed: first == last, at least three corners
+        continue;
+      }
+      geometry.push_back(command(cmd_move_to, 1));
+      delta(ring.front());
+      geometry.push_back(command(cmd_line_to, ring.size() - 2)); // the closing position is ClosePath's
+      for (std::size_t i = 1; i + 1 < ring.size(); ++i) {
+        delta(ring[i]);
+      }
+      geometry.push_back(command(cmd_close_path, 1));
+    }
+    return geometry;
+  }
   for (const auto& part : feature.parts) {
     if (part.size() < 2) {
       continue;
@@ -197,6 +212,9 @@ std::vector<std::vector<TilePoint>> decode_geometry(GeomType type, const std::ve
     const std::uint32_t count = g[i] >> 3U;
     ++i;
     if (id == cmd_close_path) {
+      if (!parts.empty() && !parts.back().empty()) {
+        parts.back().push_back(parts.back().front()); // rings come back closed, as they went in
+      }
       continue;
     }
     if (id != cmd_move_to && id != cmd_line_to) {

@@ -1,6 +1,7 @@
 #include "stationmap/core/error.hpp"
 #include "stationmap/geography/topojson.hpp"
 
+#include <algorithm>
 #include <gtest/gtest.h>
 
 namespace stationmap::geography {
@@ -83,6 +84,42 @@ TEST(TopoJson, CutsPolygonsAtTheAntimeridian) {
     }
     EXPECT_LE(max_lon - min_lon, 10.0 + 1e-9);
   }
+}
+
+} // namespace
+} // namespace stationmap::geography
+
+namespace stationmap::geography {
+namespace {
+
+// Invented: AA and BB share a wiggly border (x = 10 with a 0.1-wide bump), and AA has a 0.05-wide islet.
+constexpr const char* wiggly = R"({"type":"Topology",
+  "arcs":[[[10,0],[10,4],[10.1,5],[10,6],[10,10]],
+          [[10,10],[0,10],[0,0],[10,0]],
+          [[10,0],[20,0],[20,10],[10,10]],
+          [[3,3],[3.05,3],[3.05,3.05],[3,3]]],
+  "objects":{"countries":{"type":"GeometryCollection","geometries":[
+    {"type":"MultiPolygon","arcs":[[[0,1]],[[3]]],"properties":{"name":"Aland","iso_a2":"AA"}},
+    {"type":"Polygon","arcs":[[2,-1]],"properties":{"name":"Bland","iso_a2":"BB"}}]}}})";
+
+TEST(TopoJson, SimplifiedKeepsOneSharedBorderAndDropsWhatHasNoArea) {
+  const Topology full = parse_topojson(wiggly);
+  ASSERT_EQ(full.objects.at("countries")[0].polygons.size(), 2u);
+  const Topology coarse = simplified(full, 0.5); // the bump (0.1) and the islet (0.05) are below half a unit
+  EXPECT_EQ(coarse.arcs.at(0), (Line{{10, 0}, {10, 10}}));
+  const auto& countries = coarse.objects.at("countries");
+  ASSERT_EQ(countries[0].polygons.size(), 1u) << "the islet has no area left";
+  // Both neighbours walk the same simplified border: no gap, no overlap.
+  const Ring& a = countries[0].polygons[0].outer;
+  const Ring& b = countries[1].polygons[0].outer;
+  EXPECT_EQ(a.size(), 5u);
+  EXPECT_EQ(b.size(), 5u);
+  EXPECT_NE(std::find(a.begin(), a.end(), Position{10, 10}), a.end());
+  EXPECT_NE(std::find(b.begin(), b.end(), Position{10, 10}), b.end());
+  // A fine tolerance keeps everything.
+  const Topology fine = simplified(full, 0.001);
+  EXPECT_EQ(fine.arcs, full.arcs);
+  EXPECT_EQ(fine.objects.at("countries")[0].polygons.size(), 2u);
 }
 
 } // namespace

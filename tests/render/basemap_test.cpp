@@ -106,3 +106,56 @@ TEST(Glyphs, ARangeIsAGlyphPbfOfSignedDistanceFields) {
 
 } // namespace
 } // namespace stationmap::render::detail
+
+#include "basemap_tiles.hpp"
+#include "stationmap/tiles/mvt.hpp"
+
+namespace stationmap::render::detail {
+namespace {
+
+TEST(BasemapTiles, EveryZoomToTheMaxHasTheCountriesBordersAndNames) {
+  const tiles::TileSet set = basemap_tiles(geography::parse_topojson(two_squares));
+  EXPECT_EQ(set.minzoom, 0);
+  EXPECT_EQ(set.maxzoom, basemap_maxzoom);
+  std::set<int> zooms;
+  std::set<std::string> layers;
+  for (const auto& [key, bytes] : set.tiles) {
+    zooms.insert(key.z);
+    for (const auto& layer : tiles::decode_mvt(bytes)) {
+      layers.insert(layer.name);
+      for (const auto& f : layer.features) {
+        EXPECT_EQ(f.type, layer.name == "basemap_countries" ? tiles::GeomType::Polygon
+                          : layer.name == "basemap_borders" ? tiles::GeomType::LineString
+                                                            : tiles::GeomType::Point);
+      }
+    }
+  }
+  EXPECT_EQ(zooms.size(), static_cast<std::size_t>(basemap_maxzoom + 1));
+  EXPECT_EQ(layers, (std::set<std::string>{"basemap_countries", "basemap_borders", "basemap_labels"}));
+}
+
+TEST(BasemapTiles, OuterRingsGoInCounterClockwise) {
+  // An invented square whose ring runs clockwise (north, east, south, west); tiles want RFC 7946 winding.
+  const geography::Topology clockwise = geography::parse_topojson(R"({"type":"Topology",
+    "arcs":[[[0,0],[0,10],[10,10],[10,0],[0,0]]],
+    "objects":{"countries":{"type":"GeometryCollection","geometries":[
+      {"type":"Polygon","arcs":[[0]],"properties":{"name":"Cland","iso_a2":"CC"}}]}}})");
+  const auto features = basemap_tile_features(clockwise, clockwise);
+  std::size_t polygons = 0;
+  for (const auto& f : features) {
+    if (f.type != tiles::GeomType::Polygon) {
+      continue;
+    }
+    ++polygons;
+    double sum = 0.0;
+    const auto& ring = f.parts.at(0);
+    for (std::size_t i = 0; i + 1 < ring.size(); ++i) {
+      sum += ring[i].first * ring[i + 1].second - ring[i + 1].first * ring[i].second;
+    }
+    EXPECT_GT(sum, 0.0);
+  }
+  EXPECT_EQ(polygons, 1U);
+}
+
+} // namespace
+} // namespace stationmap::render::detail

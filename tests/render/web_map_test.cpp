@@ -43,12 +43,12 @@ TEST(TilesWeb, StyleIsMapLibreV8WithLocalGlyphsAndUsesEveryLayer) {
       EXPECT_EQ(l["source"], "stationmap-links");
     }
   }
-  EXPECT_EQ(source_layers, (std::set<std::string>{"stations", "jurisdictions", "links", "places"}));
+  EXPECT_EQ(source_layers, (std::set<std::string>{"stations", "jurisdictions", "links", "places", "basemap_countries",
+                                                  "basemap_borders", "basemap_labels"}));
   EXPECT_EQ(symbol_layers, (std::set<std::string>{"basemap-labels"})); // the only text: country names
-  for (const char* basemap : {"basemap_countries", "basemap_borders", "basemap_labels"}) {
-    EXPECT_EQ(style["sources"][basemap]["type"], "geojson");
-    EXPECT_EQ(style["sources"][basemap]["data"], std::string(basemap) + ".geojson");
-  }
+  // The basemap: vector tiles in basemap.pmtiles beside index.html (read with the PMTiles protocol).
+  EXPECT_EQ(style["sources"]["basemap"]["type"], "vector");
+  EXPECT_EQ(style["sources"]["basemap"]["url"], "pmtiles://basemap.pmtiles");
   // Every status has its colour in the legend metadata.
   for (const auto& [status, color] : st::status_colors()) {
     EXPECT_EQ(style["metadata"]["stationmap:status-colors"][status], color);
@@ -80,16 +80,17 @@ TEST(TilesWeb, WritesTheMapAndWarnsWithoutMapLibre) {
   EXPECT_EQ(stationmap::read_file(base / "out" / "index.html"), "<html>template</html>");
   EXPECT_TRUE(fs::exists(base / "out" / "style.json"));
   EXPECT_TRUE(fs::exists(base / "out" / "tiles.json"));
-  ASSERT_EQ(warnings.size(), 3U);
+  ASSERT_EQ(warnings.size(), 4U);
   EXPECT_NE(warnings[0].find("fetch_web_vendor"), std::string::npos);
   // With vendored files they are copied.
   fs::create_directories(base / "web" / "vendor");
-  for (const char* f : {"maplibre-gl.js", "maplibre-gl.css", "LICENSE.txt"}) {
+  for (const char* f : {"maplibre-gl.js", "maplibre-gl.css", "LICENSE.txt", "pmtiles.js"}) {
     stationmap::write_file_atomic(base / "web" / "vendor" / f, f);
   }
   EXPECT_TRUE(st::write_web_map(fixture_set(), base / "out", base / "web").empty());
   EXPECT_EQ(stationmap::read_file(base / "out" / "maplibre-gl.js"), "maplibre-gl.js");
   EXPECT_EQ(stationmap::read_file(base / "out" / "maplibre-gl.LICENSE.txt"), "LICENSE.txt");
+  EXPECT_EQ(stationmap::read_file(base / "out" / "pmtiles.js"), "pmtiles.js");
   EXPECT_THROW((void)st::write_web_map(fixture_set(), base / "out2", base / "nowhere"), stationmap::IoError);
   fs::remove_all(base);
 }

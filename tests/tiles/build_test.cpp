@@ -220,3 +220,51 @@ TEST(TilesBuild, FeatureWithoutGeometryIsAnError) {
   f.layer = "stations";
   EXPECT_THROW((void)st::build_tiles({f}), stationmap::Error);
 }
+
+namespace {
+
+double area2(const std::vector<st::TilePoint>& ring) {
+  double sum = 0.0;
+  for (std::size_t i = 0; i + 1 < ring.size(); ++i) {
+    sum += double(ring[i].x) * ring[i + 1].y - double(ring[i + 1].x) * ring[i].y;
+  }
+  return sum;
+}
+
+st::TileFeature polygon(std::vector<std::vector<st::LonLat>> rings) {
+  st::TileFeature f;
+  f.layer = "land";
+  f.type = st::GeomType::Polygon;
+  f.parts = std::move(rings);
+  return f;
+}
+
+} // namespace
+
+TEST(TilesBuild, PolygonsAreClippedPerTileWithTheMvtWinding) {
+  // An invented continent (counter-clockwise) with a lake (clockwise) around (0, 0), and a 100 m islet.
+  const auto land = polygon({{{-90, -60}, {90, -60}, {90, 60}, {-90, 60}, {-90, -60}},
+                             {{-10, -10}, {-10, 10}, {10, 10}, {10, -10}, {-10, -10}}});
+  const auto islet = polygon({{{150, 0}, {150.001, 0}, {150.001, 0.001}, {150, 0.001}, {150, 0}}});
+  st::TileOptions options;
+  options.minzoom = 1;
+  options.maxzoom = 1;
+  const auto set = st::build_tiles({land, islet}, options);
+  ASSERT_EQ(set.tiles.size(), 4U) << "the continent reaches all four tiles; the islet has no area at zoom 1";
+  for (const auto& [key, bytes] : set.tiles) {
+    const auto layers = st::decode_mvt(bytes);
+    ASSERT_EQ(layers.size(), 1U);
+    ASSERT_EQ(layers[0].features.size(), 1U);
+    const auto& rings = layers[0].features[0].parts;
+    ASSERT_EQ(rings.size(), 2U) << "the lake touches every quarter of the world";
+    EXPECT_GT(area2(rings[0]), 0.0) << "exterior ring: positive area in tile coordinates (MVT 4.3.4.4)";
+    EXPECT_LT(area2(rings[1]), 0.0) << "interior ring: negative area";
+    for (const auto& ring : rings) {
+      EXPECT_EQ(ring.front(), ring.back());
+      for (const auto& p : ring) {
+        EXPECT_GE(p.x, -static_cast<std::int32_t>(options.buffer));
+        EXPECT_LE(p.x, static_cast<std::int32_t>(options.extent + options.buffer));
+      }
+    }
+  }
+}

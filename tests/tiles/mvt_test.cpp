@@ -80,3 +80,16 @@ TEST(TilesMvt, EmptyLayersAndDegenerateLinesAreLeftOut) {
 TEST(TilesMvt, GarbageIsAFormatError) {
   EXPECT_THROW((void)st::decode_mvt(std::string("\x1a\x05\x0a\x10zz", 6)), stationmap::FormatError);
 }
+
+TEST(TilesMvt, PolygonRingsEndWithClosePath) {
+  // MVT 2.1, 4.3.5: Polygon (3,6) (8,12) (20,34) is [9, 6, 12, 18, 10, 12, 24, 44, 15].
+  st::MvtLayer layer{
+      "basemap_countries", 4096, {{1, st::GeomType::Polygon, {{{3, 6}, {8, 12}, {20, 34}, {3, 6}}}, {}}}};
+  const std::string bytes = st::encode_mvt({layer});
+  EXPECT_NE(bytes.find(std::string{9, 6, 12, 18, 10, 12, 24, 44, 15}), std::string::npos);
+  const auto decoded = st::decode_mvt(bytes);
+  ASSERT_EQ(decoded.at(0).features.size(), 1U);
+  EXPECT_EQ(decoded[0].features[0].type, st::GeomType::Polygon);
+  EXPECT_EQ(decoded[0].features[0].parts,
+            (std::vector<std::vector<st::TilePoint>>{{{3, 6}, {8, 12}, {20, 34}, {3, 6}}})); // closed again
+}

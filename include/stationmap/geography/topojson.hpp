@@ -35,6 +35,8 @@ struct Feature {
   std::map<std::string, std::string> properties; ///< string-valued properties
   std::vector<Polygon> polygons;
   std::vector<std::size_t> arcs; ///< indexes of the arcs this feature's rings use, ascending, unique
+  /// The rings as TopoJSON arc references (i: arc i, ~i: arc i backwards), per polygon, outer ring first.
+  std::vector<std::vector<std::vector<long long>>> arc_refs;
 };
 
 struct Topology {
@@ -44,6 +46,11 @@ struct Topology {
 
 /// Decodes a TopoJSON topology. Throws FormatError when the text is not TopoJSON with valid arc indexes.
 Topology parse_topojson(std::string_view text);
+
+/// The topology with every arc simplified (Douglas-Peucker, Boost.Geometry) to @p tolerance_deg degrees and the
+/// features' polygons stitched again from them. Arc ends stay, so neighbours keep one shared border; a ring
+/// left with no area (a small island at a coarse tolerance) is dropped, with its holes when it was the outer.
+Topology simplified(const Topology& topology, double tolerance_deg);
 
 /// Where to write a feature's name: a point inside its largest polygon (Boost.Geometry point_on_surface), and
 /// that polygon's area in square degrees (to rank labels).

@@ -42,8 +42,9 @@ inline constexpr const char* relative_tile_url = "tiles/{z}/{x}/{y}.pbf";
 /// Writes style.json, tiles.json, index.html, maplibre-gl.js, maplibre-gl.css (and MapLibre's licence)
 /// into @p outdir. Returns warnings (e.g. MapLibre not fetched yet: the map then cannot start); throws
 /// IoError when a file cannot be written or the index.html template is missing.
-/// The web map's basemap beside index.html: basemap_countries/borders/labels.geojson (Natural Earth 1:110m) and
-/// glyphs/<fontstack>/<range>.pbf for the country names (when the label font is installed).
+/// The web map's basemap beside index.html: basemap.pmtiles (Natural Earth 1:50m countries, borders and name
+/// points as vector tiles, zooms 0-5, generalised per zoom) and glyphs/<fontstack>/<range>.pbf for the country
+/// names (when the label font is installed).
 void write_basemap_web_files(const std::filesystem::path& outdir);
 
 std::vector<std::string> write_web_map(const TileSet& set, const std::filesystem::path& outdir,

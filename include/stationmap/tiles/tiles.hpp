@@ -16,7 +16,8 @@
 ///   `point_count`=1. Nothing is dropped: at every zoom, the point_counts of the features whose position lies
 ///   inside their tile add up to the number of points of the layer.
 /// - Geometry: Web Mercator, latitudes clamped to +-85.0511287798; lines clipped to the tile plus `buffer`;
-///   points also written into the neighbours whose buffer they fall in. Never a tile with x or y >= 2^z.
+///   points also written into the neighbours whose buffer they fall in; polygon rings clipped to the same box
+///   (Sutherland-Hodgman), rings left without area dropped. Never a tile with x or y >= 2^z.
 /// - Bytes are deterministic: same features and options, same tiles, same files.
 
 #include <array>
@@ -38,8 +39,8 @@ using LonLat = std::pair<double, double>;
 /// An attribute value, as MVT can store it.
 using PropertyValue = std::variant<std::string, std::int64_t, double, bool>;
 
-/// MVT geometry types used here (polygons are not needed by these layers).
-enum class GeomType : std::uint8_t { Point = 1, LineString = 2 };
+/// MVT geometry types.
+enum class GeomType : std::uint8_t { Point = 1, LineString = 2, Polygon = 3 };
 
 /// One feature to tile.
 struct TileFeature {
@@ -48,7 +49,8 @@ struct TileFeature {
   std::uint64_t id = 0; ///< MVT feature id (0: the position in the input plus one)
   GeomType type = GeomType::Point;
   /// Point: parts[0][0] is the position (further parts are ignored). LineString: one polyline per part,
-  /// already split at the antimeridian (each part within [-180, 180]).
+  /// already split at the antimeridian (each part within [-180, 180]). Polygon: closed rings, each outer ring
+  /// counter-clockwise in lon/lat (RFC 7946) followed by its holes (clockwise).
   std::vector<std::vector<LonLat>> parts;
   std::map<std::string, PropertyValue> properties;
 };
