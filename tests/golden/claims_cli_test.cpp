@@ -8,6 +8,7 @@
 #include <gtest/gtest.h>
 #include <sstream>
 #include <string>
+#include <unistd.h>
 
 namespace fs = std::filesystem;
 
@@ -54,7 +55,8 @@ class ClaimsCli : public ::testing::Test {
 protected:
   void SetUp() override {
     work = fs::temp_directory_path() /
-           ("stationmap-claims-cli-" + std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
+           ("stationmap-claims-cli-" + std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()) +
+            "-" + std::to_string(::getpid())); // two checkouts may run these tests at once
     fs::remove_all(work);
     corpus = work / "corpus";
     fs::create_directories(corpus);
