@@ -50,38 +50,6 @@ struct Request {
   std::vector<Span> spans;
 };
 
-bool valid_utf8(std::string_view s) {
-  for (std::size_t i = 0; i < s.size();) {
-    const auto c = static_cast<unsigned char>(s[i]);
-    std::size_t n = 0;
-    if (c < 0x80) {
-      ++i;
-      continue;
-    }
-    if ((c & 0xE0) == 0xC0 && c >= 0xC2) {
-      n = 1;
-    } else if ((c & 0xF0) == 0xE0) {
-      n = 2;
-    } else if ((c & 0xF8) == 0xF0 && c <= 0xF4) {
-      n = 3;
-    } else {
-      return false;
-    }
-    for (std::size_t k = 1; k <= n; ++k) {
-      if (i + k >= s.size() || (static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) {
-        return false;
-      }
-    }
-    const auto c1 = static_cast<unsigned char>(s[i + 1]);
-    if ((c == 0xE0 && c1 < 0xA0) || (c == 0xED && c1 >= 0xA0) || (c == 0xF0 && c1 < 0x90) ||
-        (c == 0xF4 && c1 >= 0x90)) {
-      return false; // overlong forms, surrogates, beyond U+10FFFF
-    }
-    i += n + 1;
-  }
-  return true;
-}
-
 /// A fast reader for the common line {"id": "...", "text": "..."}: no DOM, one pass over the text. Anything
 /// it does not expect (spans, escapes in the id, odd values, invalid UTF-8) returns false, and the line goes to
 /// the full JSON parser instead, so both give the same result.
@@ -259,7 +227,7 @@ bool read_fast(std::string_view line, Request& out) {
     return false;
   }
   ws();
-  return i == line.size() && have_text && valid_utf8(line);
+  return i == line.size() && have_text && utf8::is_valid(line);
 }
 
 std::string process_line(const Geoparser& geoparser, const std::string& line, std::size_t line_no, bool& bad) {

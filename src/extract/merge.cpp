@@ -14,10 +14,6 @@ namespace stationmap {
 
 namespace {
 
-double distance_km(const Place& a, const Place& b) {
-  return great_circle_km(a.lat, a.lon, b.lat, b.lon);
-}
-
 void add_evidence(std::vector<Evidence>& list, const Evidence& e) {
   list.push_back(e);
 }
@@ -77,7 +73,7 @@ ClaimSet merge_claims(std::vector<DocumentClaims> documents, ProblemReport& prob
     for (const auto& [index, p] : distinct) {
       const Place* best = &p;
       for (const auto& [other_index, q] : distinct) {
-        if (distance_km(p, q) < 20.0) {
+        if (great_circle_km(p, q) < 20.0) {
           const bool q_city = q.feature_class == 'P';
           const bool b_city = best->feature_class == 'P';
           if ((q_city && !b_city) || (q_city == b_city && (q.population > best->population ||

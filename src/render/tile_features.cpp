@@ -29,27 +29,15 @@ std::optional<PropertyValue> tile_value(const render::detail::Value& value, rend
   return std::nullopt;
 }
 
-/// A line's parts as the tiles' lon/lat pairs.
-std::vector<std::vector<LonLat>> tile_parts(const std::vector<render::Polyline>& path) {
-  std::vector<std::vector<LonLat>> parts;
-  for (const auto& line : path) {
-    auto& part = parts.emplace_back();
-    for (const auto& p : line) {
-      part.emplace_back(p.lon, p.lat);
-    }
-  }
-  return parts;
-}
-
 /// The feature's geometry: a link's line from the layers stage when given (absent there: left out, empty),
 /// else the row's own shape.
 std::vector<std::vector<LonLat>> feature_parts(const render::detail::Layer& layer, const render::detail::Row& row,
                                                const std::string& key, const render::LinkPaths* link_paths) {
   if (layer.geom == render::detail::GeomType::Line && link_paths != nullptr) {
     const auto it = link_paths->find(key);
-    return it != link_paths->end() ? tile_parts(it->second) : std::vector<std::vector<LonLat>>{};
+    return it != link_paths->end() ? it->second : std::vector<std::vector<LonLat>>{};
   }
-  return tile_parts(row.shape.parts);
+  return row.shape.parts;
 }
 
 /// The tile features of one layer of the model; the key is the first field (the layer's id).

@@ -29,8 +29,8 @@ struct Merc {
 };
 
 Merc project(const LonLat& ll) {
-  const double lon = std::clamp(ll.first, -180.0, 180.0);
-  const double lat = std::clamp(ll.second, -max_lat, max_lat) * std::numbers::pi / 180.0;
+  const double lon = std::clamp(ll.lon, -180.0, 180.0);
+  const double lat = std::clamp(ll.lat, -max_lat, max_lat) * std::numbers::pi / 180.0;
   constexpr double top = 1.0 - 1e-12;
   const double x = (lon + 180.0) / 360.0;
   const double y = 0.5 - std::log(std::tan(std::numbers::pi / 4.0 + lat / 2.0)) / (2.0 * std::numbers::pi);
@@ -447,16 +447,16 @@ TileSet build_tiles(const std::vector<TileFeature>& features, const TileOptions&
     for (const auto& part : f.parts) {
       auto& out = projected[i].emplace_back();
       for (const auto& ll : part) {
-        if (!std::isfinite(ll.first) || !std::isfinite(ll.second)) {
+        if (!std::isfinite(ll.lon) || !std::isfinite(ll.lat)) {
           throw Error("tiles: feature " + std::to_string(i) + " of layer '" + f.layer +
                       "' has a non-finite "
                       "coordinate");
         }
         out.push_back(project(ll));
-        west = std::min(west, ll.first);
-        east = std::max(east, ll.first);
-        south = std::min(south, std::max(ll.second, -max_lat));
-        north = std::max(north, std::min(ll.second, max_lat));
+        west = std::min(west, ll.lon);
+        east = std::max(east, ll.lon);
+        south = std::min(south, std::max(ll.lat, -max_lat));
+        north = std::max(north, std::min(ll.lat, max_lat));
       }
       if (f.type == GeomType::Point) {
         break;

@@ -18,4 +18,13 @@ inline double great_circle_km(double lat1, double lon1, double lat2, double lon2
   return 2 * earth_radius_km * std::asin(std::min(1.0, std::sqrt(h)));
 }
 
+/// The distance between two things that have a position (`lat`, `lon` members in degrees: places...).
+template <class A, class B>
+requires requires(const A& a, const B& b) {
+  great_circle_km(a.lat, a.lon, b.lat, b.lon);
+}
+double great_circle_km(const A& a, const B& b) noexcept {
+  return great_circle_km(a.lat, a.lon, b.lat, b.lon);
+}
+
 } // namespace stationmap

@@ -3,6 +3,8 @@
 /// Geodesic lines on the WGS 84 ellipsoid (PROJ's geodesic routines, Karney 2013), densified and split at the
 /// antimeridian so that each part can be drawn as a plain longitude/latitude polyline.
 
+#include "stationmap/core/lonlat.hpp"
+
 #include <vector>
 
 namespace stationmap::render {
@@ -12,11 +14,7 @@ inline constexpr double default_max_segment_m = 100'000.0;
 /// A link whose two ends are closer than this is not drawn: station and jurisdiction are at one place.
 inline constexpr double min_link_length_m = 1.0;
 
-/// A position in degrees: longitude first, as in GeoJSON.
-struct LonLat {
-  double lon = 0.0;
-  double lat = 0.0;
-};
+using stationmap::LonLat;
 
 /// One part of a polyline, longitudes within [-180, 180].
 using Polyline = std::vector<LonLat>;

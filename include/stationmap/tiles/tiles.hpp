@@ -20,6 +20,8 @@
 ///   (Sutherland-Hodgman), rings left without area dropped. Never a tile with x or y >= 2^z.
 /// - Bytes are deterministic: same features and options, same tiles, same files.
 
+#include "stationmap/core/lonlat.hpp"
+
 #include <array>
 #include <compare>
 #include <cstdint>
@@ -34,8 +36,7 @@
 
 namespace stationmap::tiles {
 
-/// (longitude, latitude) in degrees, WGS 84.
-using LonLat = std::pair<double, double>;
+using stationmap::LonLat; // (longitude, latitude) in degrees, WGS 84
 /// An attribute value, as MVT can store it.
 using PropertyValue = std::variant<std::string, std::int64_t, double, bool>;
 

@@ -3,6 +3,7 @@
 #include "../cues.hpp"
 #include "passes.hpp"
 #include "place_facts.hpp"
+#include "stationmap/core/great_circle.hpp"
 
 #include <algorithm>
 
@@ -54,7 +55,7 @@ std::vector<std::size_t> without_inner(const std::vector<Mention>& mentions, con
     for (std::size_t y : js) {
       const Place& px = *mentions[x].place;
       const Place& py = *mentions[y].place;
-      if (x != y && px.index != py.index && distance_km(px, py) < 60.0 && py.population > px.population &&
+      if (x != y && px.index != py.index && great_circle_km(px, py) < 60.0 && py.population > px.population &&
           (py.feature_code == "PPLA2" || py.feature_code == "PPLA" || py.feature_code == "ADM2")) {
         inner = true;
       }

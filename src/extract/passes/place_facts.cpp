@@ -31,10 +31,6 @@ const char* precision_of(const Place& p) {
   return "city";
 }
 
-double distance_km(const Place& a, const Place& b) {
-  return great_circle_km(a.lat, a.lon, b.lat, b.lon);
-}
-
 bool contains_place(const Place& outer, const Place& inner) {
   if (outer.country != inner.country || outer.index == inner.index) {
     return false;

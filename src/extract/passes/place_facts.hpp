@@ -14,9 +14,6 @@ Level level_of(const Place& p);
 /// How precise a site at @p p is: "country", "region", "city" or "district" (a section of a city).
 const char* precision_of(const Place& p);
 
-/// Great-circle distance between two places, in km.
-double distance_km(const Place& a, const Place& b);
-
 /// Whether @p outer (a country or an administrative division) contains @p inner.
 bool contains_place(const Place& outer, const Place& inner);
 

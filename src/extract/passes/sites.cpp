@@ -4,6 +4,7 @@
 #include "../cues.hpp"
 #include "passes.hpp"
 #include "place_facts.hpp"
+#include "stationmap/core/great_circle.hpp"
 #include "stationmap/extract/dates.hpp"
 #include "stationmap/gazetteer/name_kind.hpp"
 
@@ -295,7 +296,7 @@ void move_districts_to_cities(AnnotatedDocument& doc) {
       }
       for (std::size_t c : cities) {
         const Place& city = *doc.mentions[c].place;
-        if (city.country == p.country && distance_km(city, p) < 30.0) {
+        if (city.country == p.country && great_circle_km(city, p) < 30.0) {
           doc.role(mi).reason = "district of " + city.name;
           p = city;
           break;
