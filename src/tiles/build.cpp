@@ -501,9 +501,9 @@ TileSet build_tiles(const std::vector<TileFeature>& features, const TileOptions&
         if (f.type == GeomType::Polygon) {
           std::vector<bool> outer;
           for (const auto& ring : f.parts) {
-            outer.push_back(
-                signed_area2(
-                    ring, [](const LonLat& p) { return p.lon; }, [](const LonLat& p) { return p.lat; }) > 0.0);
+            outer.push_back(signed_area2(
+                                ring, [](const LonLat& p) { return p.lon; }, [](const LonLat& p) { return p.lat; }) >
+                            0.0);
           }
           for (auto& [key, parts] : clip_polygon(projected[i], outer, z, options)) {
             MvtFeature out{f.id != 0 ? f.id : i + 1, GeomType::Polygon, std::move(parts), f.properties};

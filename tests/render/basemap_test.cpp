@@ -150,7 +150,7 @@ TEST(BasemapTiles, OuterRingsGoInCounterClockwise) {
     double sum = 0.0;
     const auto& ring = f.parts.at(0);
     for (std::size_t i = 0; i + 1 < ring.size(); ++i) {
-      sum += ring[i].first * ring[i + 1].second - ring[i + 1].first * ring[i].second;
+      sum += ring[i].lon * ring[i + 1].lat - ring[i + 1].lon * ring[i].lat;
     }
     EXPECT_GT(sum, 0.0);
   }
