@@ -1,8 +1,8 @@
 // Merging per-document claims: one station per site place, one jurisdiction per place, every source kept.
 
-#include "stationmap/core/great_circle.hpp"
 #include "stationmap/extract/extractor.hpp"
 #include "stationmap/extract/ids.hpp"
+#include "stationmap/geography/point_index.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -13,6 +13,9 @@
 namespace stationmap {
 
 namespace {
+
+/// Jurisdiction entries closer than this are one bureau (a county and its seat, a prefecture and its city).
+constexpr double one_bureau_km = 20.0;
 
 void add_evidence(std::vector<Evidence>& list, const Evidence& e) {
   list.push_back(e);
@@ -60,8 +63,8 @@ std::string admin_level_of(const Place& p) {
 ClaimSet merge_claims(std::vector<DocumentClaims> documents, ProblemReport& problems) {
   std::sort(documents.begin(), documents.end(),
             [](const DocumentClaims& a, const DocumentClaims& b) { return a.document < b.document; });
-  // One jurisdiction per bureau: entries less than 20 km apart (a county and its seat, a prefecture and its
-  // city) are one jurisdiction, named after the populated place with the most people.
+  // One jurisdiction per bureau: entries less than one_bureau_km apart (found with the geography PointIndex)
+  // are one jurisdiction, named after the populated place with the most people.
   {
     std::map<std::uint32_t, Place> distinct; // by gazetteer index: a handful of bureaus, however many claims
     for (const auto& d : documents) {
@@ -69,17 +72,23 @@ ClaimSet merge_claims(std::vector<DocumentClaims> documents, ProblemReport& prob
         distinct.emplace(j.place.index, j.place);
       }
     }
+    std::vector<const Place*> places;
+    std::vector<geography::Position> positions;
+    for (const auto& [index, p] : distinct) {
+      places.push_back(&p);
+      positions.push_back({p.lon, p.lat});
+    }
+    const geography::PointIndex near(positions);
     std::map<std::uint32_t, Place> canonical_of;
     for (const auto& [index, p] : distinct) {
       const Place* best = &p;
-      for (const auto& [other_index, q] : distinct) {
-        if (great_circle_km(p, q) < 20.0) {
-          const bool q_city = q.feature_class == 'P';
-          const bool b_city = best->feature_class == 'P';
-          if ((q_city && !b_city) || (q_city == b_city && (q.population > best->population ||
-                                                           (q.population == best->population && q.id < best->id)))) {
-            best = &q;
-          }
+      for (const std::size_t other : near.closer_than_km({p.lon, p.lat}, one_bureau_km)) {
+        const Place& q = *places[other];
+        const bool q_city = q.feature_class == 'P';
+        const bool b_city = best->feature_class == 'P';
+        if ((q_city && !b_city) || (q_city == b_city && (q.population > best->population ||
+                                                         (q.population == best->population && q.id < best->id)))) {
+          best = &q;
         }
       }
       canonical_of.emplace(index, *best);
