@@ -155,9 +155,9 @@ constexpr auto civic_heads =
            "government", "authorities", "area", "region", "residents", "officials");
 
 constexpr auto public_body_words =
-    sorted("public", "security", "bureau", "police", "municipal", "government", "people", "peoples", "procuratorate",
-           "court", "department", "ministry", "office", "authorities", "authority", "administration", "overseas",
-           "chinese", "association", "station", "service", "liaison", "branch", "federation");
+    sorted("public", "security", "bureau", "psb", "police", "municipal", "government", "people", "peoples",
+           "procuratorate", "court", "department", "ministry", "office", "authorities", "authority", "administration",
+           "overseas", "chinese", "association", "station", "service", "liaison", "branch", "federation");
 
 constexpr auto locatives = sorted("in", "at", "from", "near", "to", "into", "outside", "across", "around", "throughout",
                                   "of", "a", "au", "aux", "en", "dans", "pres", "vers", "desde", "hacia", "cerca",

@@ -93,3 +93,9 @@ TEST(EmbeddedGeoparser, ShortAlternateNamesOfSeatsAreNotTrusted) {
   EXPECT_FALSE(contains(names, "Die"));
   EXPECT_TRUE(contains(names, "Utrecht"));
 }
+
+TEST(EmbeddedGeoparser, ABureauAbbreviatedPsbKeepsItsPlace) {
+  // "PSB" (public security bureau) after a county-level city is the city's own police, not a surname's context.
+  const auto names = found(embedded_gazetteer(), "The office in Lima answers to the Fuqing PSB, the tracker says.");
+  EXPECT_TRUE(contains(names, "Fuqing"));
+}
