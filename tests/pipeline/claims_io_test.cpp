@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <fstream>
 #include <gtest/gtest.h>
+#include <unistd.h>
 #include <variant>
 
 namespace stationmap {
@@ -272,8 +273,8 @@ TEST(Shard, EveryDocumentFallsInExactlyOneShardAndShardsAreBalanced) {
 class ClaimsFileTest : public ::testing::Test {
 protected:
   void SetUp() override {
-    dir = fs::temp_directory_path() /
-          ("stationmap-claims-io-" + std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
+    dir = fs::temp_directory_path() / ("stationmap-claims-io-" + std::to_string(::getpid()) + "-" +
+                                       std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
     fs::remove_all(dir);
     fs::create_directories(dir);
   }
