@@ -1,4 +1,4 @@
-// Status names: the one spelling every output writes.
+// Status and reason names: the one spelling every output writes.
 
 #include "stationmap/extract/claims.hpp"
 
@@ -30,6 +30,100 @@ std::optional<Status> parse_status(std::string_view name) {
   const auto it =
       std::find_if(all_statuses.begin(), all_statuses.end(), [name](Status s) { return status_name(s) == name; });
   return it == all_statuses.end() ? std::nullopt : std::optional<Status>(*it);
+}
+
+namespace {
+
+struct ReasonNames {
+  std::string_view code;
+  std::string_view description;
+};
+
+ReasonNames names_of(Reason reason) {
+  switch (reason) {
+  case Reason::StationCue:
+    return {"station_cue", "station cue"};
+  case Reason::TableRow:
+    return {"table_row", "row of a table of stations"};
+  case Reason::WithJurisdiction:
+    return {"with_jurisdiction", "named beside a home jurisdiction"};
+  case Reason::DistrictOfCity:
+    return {"district_of_city", "district of its city"};
+  case Reason::PoliceCue:
+    return {"police_cue", "police cue"};
+  case Reason::EnumerationMember:
+    return {"enumeration_member", "listed with a jurisdiction"};
+  case Reason::NoCue:
+    return {"no_cue", "no station or police cue"};
+  case Reason::Unresolved:
+    return {"unresolved", "unresolved"};
+  case Reason::Byline:
+    return {"byline", "byline"};
+  case Reason::Navigation:
+    return {"navigation", "navigation"};
+  case Reason::Caption:
+    return {"caption", "caption"};
+  case Reason::Dateline:
+    return {"dateline", "dateline"};
+  case Reason::HomeSide:
+    return {"home_side", "home side"};
+  case Reason::Metonymy:
+    return {"metonymy", "government metonymy"};
+  case Reason::FacilityName:
+    return {"facility_name", "facility name"};
+  case Reason::ChinaWithoutPoliceCue:
+    return {"china_without_police_cue", "in China, not tied to a police cue"};
+  case Reason::NestedJurisdiction:
+    return {"nested_jurisdiction", "district of a jurisdiction named beside it"};
+  case Reason::NotASiteFeature:
+    return {"not_a_site_feature", "a feature that hosts no station"};
+  case Reason::OrganisationBase:
+    return {"organisation_base", "organisation base"};
+  case Reason::DiplomaticMission:
+    return {"diplomatic_mission", "diplomatic mission"};
+  case Reason::FoundNoStation:
+    return {"found_no_station", "found no station"};
+  case Reason::Question:
+    return {"question", "hypothetical"};
+  case Reason::Namesake:
+    return {"namesake", "small place in a country the document does not name"};
+  case Reason::UncertainName:
+    return {"uncertain_name", "uncertain place name"};
+  case Reason::QualifierOfSite:
+    return {"qualifier_of_site", "qualifier of a site"};
+  case Reason::FinerSite:
+    return {"finer_site", "contains a finer site"};
+  case Reason::RejectedByAnalyst:
+    return {"rejected_by_analyst", "rejected by an analyst"};
+  }
+  return {"no_cue", "no station or police cue"};
+}
+
+} // namespace
+
+std::string_view reason_code(Reason reason) {
+  return names_of(reason).code;
+}
+
+std::string_view reason_description(Reason reason) {
+  return names_of(reason).description;
+}
+
+std::optional<Reason> parse_reason(std::string_view code) {
+  const auto it =
+      std::find_if(all_reasons.begin(), all_reasons.end(), [code](Reason r) { return reason_code(r) == code; });
+  return it == all_reasons.end() ? std::nullopt : std::optional<Reason>(*it);
+}
+
+std::string reason_text(const RoledMention& m) {
+  if (m.reason == Reason::RejectedByAnalyst && !m.note.empty()) {
+    return m.note;
+  }
+  std::string out(reason_description(m.reason));
+  if (!m.note.empty()) {
+    out += ": " + m.note;
+  }
+  return out;
 }
 
 } // namespace stationmap

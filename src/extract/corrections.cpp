@@ -430,7 +430,8 @@ private:
     for (RoledMention& m : m_claims.mentions) {
       if (m.resolved && m.role == MentionRole::Station && station_id_of(m.place) == id) {
         m.role = MentionRole::Rejected;
-        m.reason = c.note.empty() ? "rejected by an analyst" : c.note;
+        m.reason = Reason::RejectedByAnalyst;
+        m.note = c.note;
         add_ref(m.corrections, ref);
       }
     }

@@ -20,8 +20,8 @@ std::string format_degrees(double value) {
 }
 
 std::string mentions_csv(const std::vector<RoledMention>& mentions) {
-  CsvWriter csv(
-      {"document", "start", "end", "text", "place_id", "lat", "lon", "role", "sentence", "name", "country", "reason"});
+  CsvWriter csv({"document", "start", "end", "text", "place_id", "lat", "lon", "role", "sentence", "name", "country",
+                 "reason", "reason_code"});
   for (const auto& m : mentions) {
     const char* role = mention_role_name(m.role);
     const std::string place_id =
@@ -31,7 +31,7 @@ std::string mentions_csv(const std::vector<RoledMention>& mentions) {
     csv.number(m.resolved ? format_degrees(m.place.lon) : std::string());
     csv.text(role).text(m.sentence);
     csv.text(m.resolved ? m.place.name : std::string()).text(m.resolved ? m.place.country : std::string());
-    csv.text(m.reason).end_row();
+    csv.text(reason_text(m)).text(reason_code(m.reason)).end_row();
   }
   return csv.str();
 }

@@ -244,7 +244,7 @@ Layer places_layer(const ClaimSet& claims, Extent& extent) {
       acc.role = m.role;
     }
     if (m.role == MentionRole::Rejected && acc.reason.empty()) {
-      acc.reason = m.reason;
+      acc.reason = reason_text(m);
     }
     for (const auto& c : m.corrections) {
       acc.corrections.emplace(c.row, c);

@@ -16,7 +16,8 @@ namespace stationmap::render::detail {
 /// A coordinate with at most 7 decimals, trailing zeros dropped ("119.3063889", "-74").
 std::string format_degrees(double value);
 
-/// mentions.csv: document, start, end, text, place_id, lat, lon, role, sentence (+ name, country, reason).
+/// mentions.csv: document, start, end, text, place_id, lat, lon, role, sentence (+ name, country, reason,
+/// reason_code).
 std::string mentions_csv(const std::vector<RoledMention>& mentions);
 /// problems.csv: file, kind, detail.
 std::string problems_csv(const std::vector<Problem>& problems);

@@ -3,6 +3,7 @@
 #include "stationmap/extract/claims.hpp"
 
 #include <gtest/gtest.h>
+#include <set>
 
 namespace stationmap {
 namespace {
@@ -27,6 +28,29 @@ TEST(Status, ADenialOutranksASuspicionAndAClosureOutranksBoth) {
   EXPECT_TRUE(stronger(Status::Denied, Status::Suspected));
   EXPECT_TRUE(stronger(Status::Closed, Status::Denied));
   EXPECT_FALSE(stronger(Status::Alleged, Status::Alleged));
+}
+
+TEST(Reason, CodesRoundTripAndAreDistinct) {
+  std::set<std::string_view> codes;
+  for (std::size_t i = 0; i < all_reasons.size(); ++i) {
+    const Reason r = all_reasons[i];
+    EXPECT_EQ(static_cast<std::size_t>(r), i) << "all_reasons lists every reason once, in order";
+    EXPECT_EQ(parse_reason(reason_code(r)), r) << reason_code(r);
+    EXPECT_TRUE(codes.insert(reason_code(r)).second) << reason_code(r);
+    EXPECT_FALSE(reason_description(r).empty());
+  }
+  EXPECT_FALSE(parse_reason("no station or police cue").has_value()) << "descriptions are no codes";
+}
+
+TEST(Reason, TextIsTheAnalystsNoteOrTheDescriptionWithWhatItRefersTo) {
+  RoledMention m;
+  m.reason = Reason::RejectedByAnalyst;
+  EXPECT_EQ(reason_text(m), "rejected by an analyst");
+  m.note = "a travel agency";
+  EXPECT_EQ(reason_text(m), "a travel agency");
+  m.reason = Reason::DistrictOfCity;
+  m.note = "Auckland";
+  EXPECT_EQ(reason_text(m), "district of its city: Auckland");
 }
 
 } // namespace

@@ -176,7 +176,8 @@ TEST(CorrectionsApply, RejectDropsTheStationAndItsLinksAndKeepsThePlaceAsRejecte
   EXPECT_EQ(a.claims.links.size(), 2U);
   ASSERT_EQ(a.claims.mentions.size(), 1U);
   EXPECT_EQ(a.claims.mentions[0].role, MentionRole::Rejected);
-  EXPECT_EQ(a.claims.mentions[0].reason, "a shop that sells phone cards");
+  EXPECT_EQ(a.claims.mentions[0].reason, Reason::RejectedByAnalyst);
+  EXPECT_EQ(reason_text(a.claims.mentions[0]), "a shop that sells phone cards");
   ASSERT_EQ(a.claims.mentions[0].corrections.size(), 1U);
   EXPECT_EQ(a.claims.mentions[0].corrections[0].row, 2U);
   const Jurisdiction& fuzhou = a.claims.jurisdictions[0];

@@ -30,6 +30,13 @@ TEST(Jurisdictions, ListMatesOfACuedPlace) {
   EXPECT_TRUE(is_jurisdiction(a, "Fuzhou"));
 }
 
+TEST(Jurisdictions, TheReasonSaysWhichMemberWasCued) {
+  const Annotated a("Stations were opened by the police of Nantong, Wenzhou and Fuzhou.", Upto::Jurisdictions);
+  EXPECT_EQ(a.role("Nantong").reason, Reason::PoliceCue);
+  EXPECT_EQ(a.role("Wenzhou").reason, Reason::EnumerationMember);
+  EXPECT_EQ(a.role("Fuzhou").reason, Reason::EnumerationMember);
+}
+
 TEST(Jurisdictions, AChinesePlaceWithoutACueIsNone) {
   const Annotated a("Tourists from Fuzhou visited a station in Madrid.", Upto::Jurisdictions);
   EXPECT_FALSE(is_jurisdiction(a, "Fuzhou"));

@@ -11,7 +11,8 @@ TEST(Links, ASentenceThatTiesASiteToABureau) {
   EXPECT_EQ(a.doc.claims.links[0].site.name, "Madrid");
   EXPECT_EQ(a.doc.claims.links[0].jurisdiction.country, "CN");
   EXPECT_EQ(a.role("Madrid").role, MentionRole::Station);
-  EXPECT_TRUE(a.role("Madrid").reason.empty());
+  EXPECT_EQ(a.role("Madrid").reason, Reason::StationCue);
+  EXPECT_EQ(a.role("Fuzhou").reason, Reason::PoliceCue);
   EXPECT_EQ(a.role("Fuzhou").role, MentionRole::Jurisdiction);
 }
 

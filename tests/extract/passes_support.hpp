@@ -6,7 +6,15 @@
 #include "stationmap/gazetteer/gazetteer.hpp"
 
 #include <gtest/gtest.h>
+#include <ostream>
 #include <string>
+
+namespace stationmap {
+/// Reasons print as their codes in failure messages.
+inline void PrintTo(Reason reason, std::ostream* os) {
+  *os << reason_code(reason);
+}
+} // namespace stationmap
 
 namespace stationmap::passes::test {
 

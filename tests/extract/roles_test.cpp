@@ -13,27 +13,27 @@ bool excluded(const Annotated& a, const std::string& text) {
 TEST(Roles, ADatelineIsWhereTheReporterFiled) {
   const Annotated a("LISBON, Oct 3 (Wire) - Officers said a station in Madrid was run by Fuzhou police.", Upto::Roles);
   EXPECT_TRUE(excluded(a, "LISBON"));
-  EXPECT_EQ(a.role("LISBON").reason, "dateline");
+  EXPECT_EQ(a.role("LISBON").reason, Reason::Dateline);
   EXPECT_FALSE(excluded(a, "Madrid"));
 }
 
 TEST(Roles, TheHomeSideIsNoSite) {
   const Annotated a("A service station in Madrid opened for emigrants from Wenzhou.", Upto::Roles);
   EXPECT_TRUE(excluded(a, "Wenzhou"));
-  EXPECT_EQ(a.role("Wenzhou").reason, "home side");
+  EXPECT_EQ(a.role("Wenzhou").reason, Reason::HomeSide);
   EXPECT_FALSE(excluded(a, "Madrid"));
 }
 
 TEST(Roles, ACapitalBeforeASpeechVerbStandsForItsGovernment) {
   const Annotated a("Madrid has denied that a station opened in the city.", Upto::Roles);
   EXPECT_TRUE(excluded(a, "Madrid"));
-  EXPECT_EQ(a.role("Madrid").reason, "government metonymy");
+  EXPECT_EQ(a.role("Madrid").reason, Reason::Metonymy);
 }
 
 TEST(Roles, AFacilitysNameIsNoPlace) {
   const Annotated a("Officers met at Frankfurt Airport before opening a station.", Upto::Roles);
   EXPECT_TRUE(excluded(a, "Frankfurt"));
-  EXPECT_EQ(a.role("Frankfurt").reason, "facility name");
+  EXPECT_EQ(a.role("Frankfurt").reason, Reason::FacilityName);
 }
 
 TEST(Roles, ABylineIsNotRead) {
@@ -41,7 +41,7 @@ TEST(Roles, ABylineIsNotRead) {
   const auto [s, k] = a.local("Lisbon");
   ASSERT_NE(s, nullptr);
   EXPECT_FALSE(s->read);
-  EXPECT_EQ(a.role("Lisbon").reason, "byline");
+  EXPECT_EQ(a.role("Lisbon").reason, Reason::Byline);
   EXPECT_TRUE(a.local("Madrid").first->read);
 }
 

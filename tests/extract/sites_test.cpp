@@ -23,13 +23,13 @@ TEST(Sites, APlaceNamedWithAStationWord) {
 TEST(Sites, NoStationWordNoSite) {
   const Annotated a("Tourists from Lisbon visited Madrid.", Upto::Sites);
   EXPECT_FALSE(is_site(a, "Madrid"));
-  EXPECT_EQ(a.role("Madrid").reason, "no station or police cue");
+  EXPECT_EQ(a.role("Madrid").reason, Reason::NoCue);
 }
 
 TEST(Sites, AnOrganisationsBaseIsNoSite) {
   const Annotated a("A group based in Lisbon reported a police station in Madrid.", Upto::Sites);
   EXPECT_FALSE(is_site(a, "Lisbon"));
-  EXPECT_EQ(a.role("Lisbon").reason, "organisation base");
+  EXPECT_EQ(a.role("Lisbon").reason, Reason::OrganisationBase);
   EXPECT_TRUE(is_site(a, "Madrid"));
 }
 
@@ -37,7 +37,7 @@ TEST(Sites, OneSitePerChainTheCity) {
   const Annotated a("A police station opened in Madrid, Spain.", Upto::Sites);
   EXPECT_TRUE(is_site(a, "Madrid"));
   EXPECT_FALSE(is_site(a, "Spain"));
-  EXPECT_EQ(a.role("Spain").reason, "qualifier of a site");
+  EXPECT_EQ(a.role("Spain").reason, Reason::QualifierOfSite);
 }
 
 TEST(Sites, ANumberBeforeTheSite) {
@@ -48,17 +48,36 @@ TEST(Sites, ANumberBeforeTheSite) {
   EXPECT_EQ(s->counts.at(s->locals[k].mention), 3);
 }
 
+TEST(Sites, ThePlaceOfAPhotoIsACaption) {
+  const Annotated a("A police station opened in Madrid.\n\n[Photo caption: Commuters at a station in Lisbon.]",
+                    Upto::Sites);
+  EXPECT_FALSE(is_site(a, "Lisbon"));
+  EXPECT_EQ(a.role("Lisbon").reason, Reason::Caption);
+  EXPECT_EQ(a.role("Madrid").reason, Reason::StationCue);
+}
+
+TEST(Sites, InADocumentAboutStationsABureauNamesTheSite) {
+  const Annotated a("Police stations were reported abroad.\n\nFuzhou police rented a flat in Madrid.", Upto::Sites);
+  EXPECT_TRUE(is_site(a, "Madrid"));
+  EXPECT_EQ(a.role("Madrid").reason, Reason::WithJurisdiction);
+}
+
+TEST(Sites, AChinesePlaceWithoutACueIsNoSiteAndSaysWhy) {
+  const Annotated a("A police station opened in Madrid for tourists from Fuzhou.", Upto::Sites);
+  EXPECT_EQ(a.role("Fuzhou").reason, Reason::ChinaWithoutPoliceCue);
+}
+
 TEST(SiteReview, ACountryWithAFinerSiteIsNoSite) {
   const Annotated a("A police station opened in Spain. Another police station is in Madrid.", Upto::Review);
   EXPECT_FALSE(is_site(a, "Spain"));
-  EXPECT_EQ(a.role("Spain").reason, "contains a finer site");
+  EXPECT_EQ(a.role("Spain").reason, Reason::FinerSite);
   EXPECT_TRUE(is_site(a, "Madrid"));
 }
 
 TEST(SiteReview, APlaceWhereOfficialsFoundNothingIsNoSite) {
   const Annotated a("A police station was reported in Perth. Police in Perth found no such office.", Upto::Review);
   EXPECT_FALSE(is_site(a, "Perth"));
-  EXPECT_EQ(a.role("Perth").reason, "found no station");
+  EXPECT_EQ(a.role("Perth").reason, Reason::FoundNoStation);
 }
 
 TEST(Sites, AnAdministrativeSeatWithoutPopulationIsASite) {

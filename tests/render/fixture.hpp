@@ -141,7 +141,7 @@ inline ClaimSet fixture_claims() {
                 mention("doc-d", 40, "Tokyo", &tokyo, MentionRole::Station, e5.sentence),
                 mention("doc-d", 80, "Suva", &suva, MentionRole::Station, e6.sentence),
                 mention("doc-d", 95, "Fiji", nullptr, MentionRole::Other, e6.sentence)};
-  c.mentions[3].reason = "unresolved";
+  c.mentions[3].reason = Reason::Unresolved;
   return c;
 }
 

@@ -147,8 +147,8 @@ TEST(CsvTables, MentionsListEveryMentionQuoted) {
   const std::string csv = read_file(rendered().tmp.path() / "mentions.csv");
   EXPECT_EQ(std::count(csv.begin(), csv.end(), '\n'), 14);
   EXPECT_EQ(csv.substr(0, csv.find('\n')),
-            "document,start,end,text,place_id,lat,lon,role,sentence,name,country,reason");
-  EXPECT_NE(csv.find("doc-a,120,130,Washington,,,,other,\"Washington, \"\"they\"\" said.\",,,unresolved\n"),
+            "document,start,end,text,place_id,lat,lon,role,sentence,name,country,reason,reason_code");
+  EXPECT_NE(csv.find("doc-a,120,130,Washington,,,,other,\"Washington, \"\"they\"\" said.\",,,unresolved,unresolved\n"),
             std::string::npos);
   EXPECT_NE(csv.find("doc-a,42,55,New York City,p5128581,40.7128,-74.006,station,"), std::string::npos);
 }

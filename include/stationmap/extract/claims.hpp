@@ -113,6 +113,82 @@ inline const char* mention_role_name(MentionRole role) {
   return "other";
 }
 
+/// Why a mention has its role: one value per rule of the extract passes (src/extract/passes) that decides a
+/// role. Every mention has one, stations and jurisdictions included. mentions.csv writes the code in
+/// `reason_code` and the description (or the analyst's note) in `reason`.
+enum class Reason : std::uint8_t {
+  // station
+  StationCue,       ///< named in a sentence with a station word
+  TableRow,         ///< a row of a table in a document about stations
+  WithJurisdiction, ///< named beside a home jurisdiction in a document about stations
+  DistrictOfCity,   ///< a district named beside its city: the city's station
+  // jurisdiction
+  PoliceCue,         ///< a Chinese place beside police or tie words
+  EnumerationMember, ///< listed with a jurisdiction ("the cities of Nantong, Wenzhou and Fuzhou")
+  // other
+  NoCue,                 ///< no station or police cue around it
+  Unresolved,            ///< the gazetteer has no place for the name
+  Byline,                ///< in a byline or an "about the writer" box
+  Navigation,            ///< in a navigation line ("Related:", "Read more")
+  Caption,               ///< in a photo caption that names no bureau
+  Dateline,              ///< where the reporter filed ("VIENNA, Dec 9 (Wire) -")
+  HomeSide,              ///< where people come from (hometown, natives of)
+  Metonymy,              ///< a capital standing for its government ("Beijing has denied")
+  FacilityName,          ///< part of a facility's name ("Frankfurt Airport")
+  ChinaWithoutPoliceCue, ///< in China, not tied to a police cue
+  NestedJurisdiction,    ///< a district of a jurisdiction the sentence names: the link goes to the city
+  NotASiteFeature,       ///< a continent, sea or other feature that cannot host a station
+  OrganisationBase,      ///< where an organisation or reporter is based
+  DiplomaticMission,     ///< an embassy's or consulate's place
+  FoundNoStation,        ///< officials found no station there
+  Question,              ///< asked about, not reported ("whether an office existed in X")
+  Namesake,              ///< a small place in a country the document never names
+  UncertainName,         ///< a weak reading of the name (an unlabelled alternate name, part of a street name)
+  QualifierOfSite,       ///< qualifies a site in a chain ("Madrid, Spain")
+  FinerSite,             ///< a country or region with a finer site inside it
+  // rejected
+  RejectedByAnalyst, ///< an analyst's `reject` correction
+};
+
+/// Every reason, in the order above.
+inline constexpr std::array<Reason, static_cast<std::size_t>(Reason::RejectedByAnalyst) + 1> all_reasons = {
+    Reason::StationCue,
+    Reason::TableRow,
+    Reason::WithJurisdiction,
+    Reason::DistrictOfCity,
+    Reason::PoliceCue,
+    Reason::EnumerationMember,
+    Reason::NoCue,
+    Reason::Unresolved,
+    Reason::Byline,
+    Reason::Navigation,
+    Reason::Caption,
+    Reason::Dateline,
+    Reason::HomeSide,
+    Reason::Metonymy,
+    Reason::FacilityName,
+    Reason::ChinaWithoutPoliceCue,
+    Reason::NestedJurisdiction,
+    Reason::NotASiteFeature,
+    Reason::OrganisationBase,
+    Reason::DiplomaticMission,
+    Reason::FoundNoStation,
+    Reason::Question,
+    Reason::Namesake,
+    Reason::UncertainName,
+    Reason::QualifierOfSite,
+    Reason::FinerSite,
+    Reason::RejectedByAnalyst};
+
+/// The reason's code as mentions.csv writes it: "station_cue", "dateline", "organisation_base"...
+[[nodiscard]] std::string_view reason_code(Reason reason);
+
+/// The reason in words: "station cue", "dateline", "organisation base"...
+[[nodiscard]] std::string_view reason_description(Reason reason);
+
+/// The reason named @p code (as reason_code writes it), if any.
+[[nodiscard]] std::optional<Reason> parse_reason(std::string_view code);
+
 /// A place mention with its role, as listed in mentions.csv and places.geojson.
 struct RoledMention {
   std::string document;
@@ -123,11 +199,16 @@ struct RoledMention {
   Place place;
   bool resolved = false;
   MentionRole role = MentionRole::Other;
-  std::string reason; ///< why "other": "caption", "byline", "organisation base", "home side"...; why rejected
+  Reason reason = Reason::NoCue; ///< why it has its role
+  std::string note;              ///< the analyst's note (rejected), or what the reason refers to ("Auckland")
   std::string sentence;
   double confidence = 0.0;                ///< the geoparser's confidence in the resolution (0..1)
   std::vector<CorrectionRef> corrections; ///< analysts' corrections (pin, reject) that touched the mention
 };
+
+/// What mentions.csv and places.geojson write as the mention's reason: the analyst's note or the reason's
+/// description, with what it refers to ("district of its city: Auckland").
+[[nodiscard]] std::string reason_text(const RoledMention& m);
 
 /// Everything the extract stage produces for a corpus.
 struct ClaimSet {

@@ -34,7 +34,7 @@ AnnotatedDocument::AnnotatedDocument(const Document& doc, const Gazetteer& gaz, 
       r.place = *mentions[i].place;
       r.place_id = place_id_of(r.place);
     }
-    r.reason = r.resolved ? "no station or police cue" : "unresolved";
+    r.reason = r.resolved ? Reason::NoCue : Reason::Unresolved;
   }
 }
 

@@ -59,8 +59,8 @@ struct AnnotatedSentence {
 class AnnotatedDocument {
 public:
   /// Tokenises and folds @p document's text once, finds and resolves its place mentions over those tokens,
-  /// applies analysts' @p pins, and gives every mention its default role (other; "no station or police cue",
-  /// or "unresolved").
+  /// applies analysts' @p pins, and gives every mention its default role: other, for want of a cue (or
+  /// unresolved).
   AnnotatedDocument(const Document& document, const Gazetteer& gazetteer, const MentionPins* pins);
   AnnotatedDocument(const AnnotatedDocument&) = delete;
   AnnotatedDocument& operator=(const AnnotatedDocument&) = delete;

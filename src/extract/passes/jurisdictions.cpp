@@ -80,14 +80,19 @@ void find_jurisdictions(AnnotatedDocument& doc) {
     for (std::size_t k = 0; k < locals.size(); ++k) {
       const Mention& m = doc.mentions[locals[k].mention];
       juris[k] = !s.excluded[k] && is_jurisdiction_level(*m.place) && cued_as_jurisdiction(s.tokens, locals[k]);
+      if (juris[k]) {
+        doc.role(locals[k].mention).reason = Reason::PoliceCue;
+      }
     }
     // A cued member makes its list-mates jurisdictions too: "the cities of Nantong, Wenzhou and Fuzhou".
     for (std::size_t k = 0; k < locals.size(); ++k) {
       if (juris[k]) {
         for (std::size_t j = 0; j < locals.size(); ++j) {
           const Mention& m = doc.mentions[locals[j].mention];
-          if (s.list_id[j] == s.list_id[k] && !s.excluded[j] && m.place && is_jurisdiction_level(*m.place)) {
+          if (!juris[j] && s.list_id[j] == s.list_id[k] && !s.excluded[j] && m.place &&
+              is_jurisdiction_level(*m.place)) {
             juris[j] = true;
+            doc.role(locals[j].mention).reason = Reason::EnumerationMember;
           }
         }
       }
@@ -97,7 +102,13 @@ void find_jurisdictions(AnnotatedDocument& doc) {
         s.jurisdictions.push_back(locals[k].mention);
       }
     }
-    s.jurisdictions = without_inner(doc.mentions, s.jurisdictions);
+    const std::vector<std::size_t> outer = without_inner(doc.mentions, s.jurisdictions);
+    for (std::size_t mi : s.jurisdictions) {
+      if (std::find(outer.begin(), outer.end(), mi) == outer.end()) {
+        doc.role(mi).reason = Reason::NestedJurisdiction;
+      }
+    }
+    s.jurisdictions = outer;
   }
 }
 

@@ -46,13 +46,11 @@ DocumentClaims::SiteClaim site_claim(const Place& place, const AnnotatedSentence
 void claim_named(AnnotatedDocument& doc, const AnnotatedSentence& s, const Evidence& ev) {
   for (std::size_t mi : s.sites) {
     doc.role(mi).role = MentionRole::Station;
-    doc.role(mi).reason.clear();
     const auto count = s.counts.find(mi);
     doc.claims.sites.push_back(site_claim(*doc.mentions[mi].place, s, count == s.counts.end() ? 0 : count->second, ev));
   }
   for (std::size_t mi : s.jurisdictions) {
     doc.role(mi).role = MentionRole::Jurisdiction;
-    doc.role(mi).reason.clear();
     doc.claims.jurisdictions.push_back({*doc.mentions[mi].place, ev});
   }
 }

@@ -9,23 +9,24 @@ namespace stationmap::passes {
 
 namespace {
 
-/// Why a mention in a read sentence can be neither site nor jurisdiction, or nullptr when it can be either.
-const char* exclusion_of(const AnnotatedSentence& s, const Mention& m, const Local& l, std::size_t dateline_bytes) {
+/// Why a mention in a read sentence can be neither site nor jurisdiction, or nothing when it can be either.
+std::optional<Reason> exclusion_of(const AnnotatedSentence& s, const Mention& m, const Local& l,
+                                   std::size_t dateline_bytes) {
   const SentenceTokens& st = s.tokens;
   const std::size_t a = l.first;
   const std::size_t b = l.last;
   if (st.token(b).byte_end <= dateline_bytes) {
-    return "dateline";
+    return Reason::Dateline;
   }
   if (st.before(a, cues::home_side(), 3) ||
       (b + 1 < st.size() &&
        (st.any_at(b + 1, cues::home_side()) > 0 || (b + 2 < st.size() && st.any_at(b + 2, cues::home_side()) > 0)))) {
-    return "home side";
+    return Reason::HomeSide;
   }
   // "Beijing has denied...": a capital before a speech verb stands for its government.
   if (m.place->feature_code == "PPLC" && b + 1 < st.size() && st.any_at(b + 1, cues::metonymy_verb()) > 0 &&
       gap_between(s.sentence.text, st.token(b), st.token(b + 1)) == " ") {
-    return "government metonymy";
+    return Reason::Metonymy;
   }
   // "Prosecutors in Brooklyn said", "told reporters in Ottawa": where someone speaks, not a station's site.
   if (a > 0 && st.before(a, cues::speaker_place(), 0)) {
@@ -39,9 +40,9 @@ const char* exclusion_of(const AnnotatedSentence& s, const Mention& m, const Loc
   // "Beijing Station", "Narita Airport".
   if (b + 1 < st.size() && !st.token(b + 1).ideograph && st.token(b + 1).capitalized &&
       (st.key(b + 1) == "station" || st.key(b + 1) == "airport" || st.key(b + 1) == "university")) {
-    return "facility name";
+    return Reason::FacilityName;
   }
-  return nullptr;
+  return std::nullopt;
 }
 
 } // namespace
@@ -51,7 +52,7 @@ void exclude_non_claims(AnnotatedDocument& doc) {
     const BlockKind kind = s.sentence.kind;
     if (kind == BlockKind::Byline || kind == BlockKind::Navigation) {
       for (const Local& l : s.locals) {
-        doc.role(l.mention).reason = kind == BlockKind::Byline ? "byline" : "navigation";
+        doc.role(l.mention).reason = kind == BlockKind::Byline ? Reason::Byline : Reason::Navigation;
       }
       continue;
     }
@@ -64,8 +65,8 @@ void exclude_non_claims(AnnotatedDocument& doc) {
         s.excluded[k] = true;
         continue;
       }
-      if (const char* reason = exclusion_of(s, m, s.locals[k], dateline_bytes)) {
-        doc.role(s.locals[k].mention).reason = reason;
+      if (const auto reason = exclusion_of(s, m, s.locals[k], dateline_bytes)) {
+        doc.role(s.locals[k].mention).reason = *reason;
         s.excluded[k] = true;
       }
     }

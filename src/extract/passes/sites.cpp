@@ -87,73 +87,84 @@ bool part_of_longer_name(const std::string& text, const SentenceTokens& st, std:
   return false;
 }
 
-/// Whether the sentence can name sites: a station word; in a document about stations, a table row or a
-/// sentence naming a jurisdiction. A caption names a site only when it also names the bureau behind it
-/// ("福州市公安局...在阿根廷开设...服务站"); "commuters at a station in Munich" is a photograph's location.
-bool site_context(const AnnotatedDocument& doc, const AnnotatedSentence& s) {
+/// Why the sentence can name sites, or nothing when it cannot: a station word; in a document about stations, a
+/// table row or a sentence naming a jurisdiction. A caption names a site only when it also names the bureau
+/// behind it ("福州市公安局...在阿根廷开设...服务站"); "commuters at a station in Munich" is a photograph's location.
+std::optional<Reason> site_context(const AnnotatedDocument& doc, const AnnotatedSentence& s) {
   const bool any_jurisdiction = std::any_of(s.jurisdiction.begin(), s.jurisdiction.end(), [](bool j) { return j; });
-  switch (s.sentence.kind) {
-  case BlockKind::Caption:
-    return s.station_cue && any_jurisdiction;
-  case BlockKind::Table:
-    return s.station_cue || doc.about_stations;
-  default:
-    return s.station_cue || (doc.about_stations && any_jurisdiction);
+  const bool caption = s.sentence.kind == BlockKind::Caption;
+  if (s.station_cue && (!caption || any_jurisdiction)) {
+    return Reason::StationCue;
   }
+  if (s.sentence.kind == BlockKind::Table && doc.about_stations) {
+    return Reason::TableRow;
+  }
+  if (!caption && doc.about_stations && any_jurisdiction) {
+    return Reason::WithJurisdiction;
+  }
+  return std::nullopt;
 }
 
-/// Why a place in a site context is still not a site, or nullptr when it is one.
-const char* doubt_about_site(const AnnotatedDocument& doc, const AnnotatedSentence& s, std::size_t k) {
+/// Why a place in a site context is still not a site, or nothing when it is one.
+std::optional<Reason> doubt_about_site(const AnnotatedDocument& doc, const AnnotatedSentence& s, std::size_t k) {
   const Local& l = s.locals[k];
   const Mention& m = doc.mentions[l.mention];
   const SentenceTokens& st = s.tokens;
   const bool pinned = doc.pinned[l.mention] != nullptr;
   if (st.before(l.first, cues::base(), 3)) {
-    return "organisation base";
+    return Reason::OrganisationBase;
   }
   if (st.before(l.first, cues::mission(), 3)) {
-    return "diplomatic mission";
+    return Reason::DiplomaticMission;
   }
   if (s.not_found) {
-    return "found no station";
+    return Reason::FoundNoStation;
   }
   if (st.before(l.first, cues::hypothetical(), 10)) {
-    return "hypothetical";
+    return Reason::Question;
   }
   if (small_place_in_unnamed_country(*m.place, doc.named_countries) && !pinned) {
-    return "small place in a country the document does not name";
+    return Reason::Namesake;
   }
   const bool uncertain =
       weak_name(doc.gazetteer, m, *m.place) || part_of_longer_name(s.sentence.text, st, l.first, l.last) ||
       (m.place->feature_class == 'P' && m.place->population < 1000 && !is_administrative_seat(*m.place));
   if (uncertain && !pinned) {
-    return "uncertain place name";
+    return Reason::UncertainName;
   }
-  return nullptr;
+  return std::nullopt;
 }
 
 /// Marks the sites of a read sentence; gives the others their reason.
 void mark_sites(AnnotatedDocument& doc, AnnotatedSentence& s) {
-  const bool context = site_context(doc, s);
+  const std::optional<Reason> context = site_context(doc, s);
   s.site.assign(s.locals.size(), false);
   for (std::size_t k = 0; k < s.locals.size(); ++k) {
     const std::size_t mi = s.locals[k].mention;
     const Mention& m = doc.mentions[mi];
+    Reason& reason = doc.role(mi).reason;
     if (s.excluded[k] || !m.place || m.place->country == "CN" || level_of(*m.place) == Level::Other) {
-      if (m.place && m.place->country == "CN" && !s.jurisdiction[k] &&
-          doc.role(mi).reason == "no station or police cue") {
-        doc.role(mi).reason = "in China, not tied to a police cue";
+      if (m.place && reason == Reason::NoCue && !s.excluded[k]) {
+        if (m.place->country == "CN" && !s.jurisdiction[k]) {
+          reason = Reason::ChinaWithoutPoliceCue;
+        } else if (m.place->country != "CN") {
+          reason = Reason::NotASiteFeature;
+        }
       }
       continue;
     }
     if (!context) {
+      if (s.sentence.kind == BlockKind::Caption) {
+        reason = Reason::Caption;
+      }
       continue;
     }
-    if (const char* doubt = doubt_about_site(doc, s, k)) {
-      doc.role(mi).reason = doubt;
+    if (const auto doubt = doubt_about_site(doc, s, k)) {
+      reason = *doubt;
       s.excluded[k] = true;
       continue;
     }
+    reason = *context;
     s.site[k] = true;
   }
 }
@@ -193,7 +204,7 @@ void one_site_per_chain(AnnotatedDocument& doc, AnnotatedSentence& s) {
     for (std::size_t j = k; j < e; ++j) {
       if (s.site[j] && j != best) {
         s.site[j] = false;
-        doc.role(locals[j].mention).reason = "qualifier of a site";
+        doc.role(locals[j].mention).reason = Reason::QualifierOfSite;
       }
     }
     k = e;
@@ -230,7 +241,7 @@ void count_stations_at_sites(AnnotatedSentence& s) {
 void drop_sites_found_empty(AnnotatedDocument& doc) {
   std::set<std::size_t> found_empty; // place indices
   for (std::size_t mi = 0; mi < doc.claims.mentions.size(); ++mi) {
-    if (doc.role(mi).reason == "found no station") {
+    if (doc.role(mi).reason == Reason::FoundNoStation) {
       found_empty.insert(doc.mentions[mi].place->index);
     }
   }
@@ -246,7 +257,7 @@ void drop_sites_found_empty(AnnotatedDocument& doc) {
     std::erase_if(s.sites, [&](std::size_t mi) {
       const std::size_t place = doc.mentions[mi].place->index;
       if (found_empty.count(place) != 0 && tied.count(place) == 0) {
-        doc.role(mi).reason = "found no station";
+        doc.role(mi).reason = Reason::FoundNoStation;
         return true;
       }
       return false;
@@ -270,7 +281,7 @@ void drop_sites_with_finer_ones(AnnotatedDocument& doc) {
     std::erase_if(s.sites, [&](std::size_t mi) {
       const Place& p = *doc.mentions[mi].place;
       if (level_of(p) != Level::City && finer_exists(p)) {
-        doc.role(mi).reason = "contains a finer site";
+        doc.role(mi).reason = Reason::FinerSite;
         return true;
       }
       return false;
@@ -297,7 +308,8 @@ void move_districts_to_cities(AnnotatedDocument& doc) {
       for (std::size_t c : cities) {
         const Place& city = *doc.mentions[c].place;
         if (city.country == p.country && great_circle_km(city, p) < 30.0) {
-          doc.role(mi).reason = "district of " + city.name;
+          doc.role(mi).reason = Reason::DistrictOfCity;
+          doc.role(mi).note = city.name;
           p = city;
           break;
         }
