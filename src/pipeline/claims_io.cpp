@@ -128,7 +128,8 @@ Json mention_json(const RoledMention& m, const EvidenceDefaults& d, RecordTables
          {"sentence", tables.sentence(m.sentence)},
          {"confidence", m.confidence}};
   put_unless_default(j, "document", m.document, d.document);
-  put_unless_default(j, "reason", m.reason, "");
+  put_unless_default(j, "reason", std::string(reason_code(m.reason)), std::string(reason_code(Reason::NoCue)));
+  put_unless_default(j, "note", m.note, "");
   if (!m.corrections.empty()) {
     j["corrections"] = corrections_json(m.corrections);
   }
@@ -273,6 +274,13 @@ private:
     throw FormatError("unknown mention role '" + name + "'");
   }
 
+  static Reason reason_of(const std::string& code) {
+    if (const auto r = parse_reason(code)) {
+      return *r;
+    }
+    throw FormatError("unknown mention reason '" + code + "'");
+  }
+
   [[nodiscard]] const Place& place_at(const nlohmann::json& index) const {
     return m_places.at(index.get<std::size_t>());
   }
@@ -307,7 +315,8 @@ private:
     m.place_id = j.at("place_id").get<std::string>();
     m.resolved = j.at("resolved").get<bool>();
     m.role = role_of(j.at("role").get<std::string>());
-    m.reason = field_or(j, "reason", "");
+    m.reason = reason_of(field_or(j, "reason", std::string(reason_code(Reason::NoCue))));
+    m.note = field_or(j, "note", "");
     m.sentence = sentence_at(j.at("sentence"));
     m.confidence = j.at("confidence").get<double>();
     if (const auto it = j.find("corrections"); it != j.end()) {

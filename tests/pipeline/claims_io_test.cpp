@@ -77,7 +77,8 @@ DocumentRecord invented_record() {
   unresolved.document = "elsewhere.txt";
   unresolved.text = "Nowhereville";
   unresolved.role = MentionRole::Other;
-  unresolved.reason = "caption";
+  unresolved.reason = Reason::Caption;
+  unresolved.note = "a photograph";
   unresolved.sentence = "Nowhereville at dusk.";
   c.mentions.push_back(unresolved);
   c.sites.push_back({site, "city", Status::OrderedClosed, "2023-04-01", 3, evidence(s1, 0)});
@@ -145,6 +146,7 @@ TEST(ClaimsLine, EveryFieldOfADocumentRecordSurvivesARoundTrip) {
     EXPECT_EQ(y.resolved, x.resolved);
     EXPECT_EQ(y.role, x.role);
     EXPECT_EQ(y.reason, x.reason);
+    EXPECT_EQ(y.note, x.note);
     EXPECT_EQ(y.sentence, x.sentence);
     EXPECT_EQ(y.confidence, x.confidence);
     ASSERT_EQ(y.corrections.size(), x.corrections.size());
@@ -206,7 +208,8 @@ TEST(ClaimsLine, BadLinesAreRefusedWithAReason) {
   EXPECT_THROW(parse_claims_line("[1, 2]"), FormatError);
   EXPECT_THROW(parse_claims_line(R"({"document": "a"})"), FormatError);
   std::string other_format = claims_line(invented_record());
-  other_format.replace(other_format.find("\"format\":1"), 10, "\"format\":99");
+  const std::string this_format = "\"format\":" + std::to_string(claims_format_version);
+  other_format.replace(other_format.find(this_format), this_format.size(), "\"format\":99");
   try {
     parse_claims_line(other_format);
     ADD_FAILURE() << "another format was read";
