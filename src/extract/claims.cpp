@@ -71,6 +71,8 @@ ReasonNames names_of(Reason reason) {
     return {"metonymy", "government metonymy"};
   case Reason::FacilityName:
     return {"facility_name", "facility name"};
+  case Reason::SpeakerLocation:
+    return {"speaker_location", "speaker's location"};
   case Reason::ChinaWithoutPoliceCue:
     return {"china_without_police_cue", "in China, not tied to a police cue"};
   case Reason::NestedJurisdiction:

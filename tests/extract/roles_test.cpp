@@ -47,11 +47,11 @@ TEST(Roles, ABylineIsNotRead) {
 
 TEST(Roles, WhereSomeoneSpeaksIsNoSite) {
   const Annotated a("Prosecutors in Chicago said the police station in Lisbon closed.", Upto::Roles);
-  EXPECT_EQ(a.role("Chicago").reason, "speaker's location");
+  EXPECT_EQ(a.role("Chicago").reason, Reason::SpeakerLocation);
   const Annotated b("An official told reporters in Ottawa that a police station in Lisbon closed.", Upto::Roles);
-  EXPECT_EQ(b.role("Ottawa").reason, "speaker's location");
+  EXPECT_EQ(b.role("Ottawa").reason, Reason::SpeakerLocation);
   const Annotated c("An office in Lisbon said to be run by Fuzhou police closed.", Upto::Roles);
-  EXPECT_NE(c.role("Lisbon").reason, "speaker's location");
+  EXPECT_NE(c.role("Lisbon").reason, Reason::SpeakerLocation);
 }
 
 } // namespace

@@ -84,7 +84,7 @@ TEST(Sites, AnAdministrativeSeatWithoutPopulationIsASite) {
   // GeoNames gives Hendon, a former borough seat, no population; it is still a town, not a hamlet.
   const Annotated a("A police station was found in Hendon, London.", Upto::Sites);
   EXPECT_TRUE(is_site(a, "Hendon") || is_site(a, "London"));
-  EXPECT_NE(a.role("Hendon").reason, "uncertain place name");
+  EXPECT_NE(a.role("Hendon").reason, Reason::UncertainName);
 }
 
 TEST(Sites, ARegionalCapitalByItsOwnLanguagesName) {

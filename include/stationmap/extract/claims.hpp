@@ -135,6 +135,7 @@ enum class Reason : std::uint8_t {
   HomeSide,              ///< where people come from (hometown, natives of)
   Metonymy,              ///< a capital standing for its government ("Beijing has denied")
   FacilityName,          ///< part of a facility's name ("Frankfurt Airport")
+  SpeakerLocation,       ///< where a speaker is ("Prosecutors in X said")
   ChinaWithoutPoliceCue, ///< in China, not tied to a police cue
   NestedJurisdiction,    ///< a district of a jurisdiction the sentence names: the link goes to the city
   NotASiteFeature,       ///< a continent, sea or other feature that cannot host a station
@@ -167,6 +168,7 @@ inline constexpr std::array<Reason, static_cast<std::size_t>(Reason::RejectedByA
     Reason::HomeSide,
     Reason::Metonymy,
     Reason::FacilityName,
+    Reason::SpeakerLocation,
     Reason::ChinaWithoutPoliceCue,
     Reason::NestedJurisdiction,
     Reason::NotASiteFeature,

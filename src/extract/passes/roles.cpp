@@ -30,12 +30,12 @@ std::optional<Reason> exclusion_of(const AnnotatedSentence& s, const Mention& m,
   }
   // "Prosecutors in Brooklyn said", "told reporters in Ottawa": where someone speaks, not a station's site.
   if (a > 0 && st.before(a, cues::speaker_place(), 0)) {
-    return "speaker's location";
+    return Reason::SpeakerLocation;
   }
   if (a > 0 && (st.key(a - 1) == "in" || st.key(a - 1) == "a" || st.key(a - 1) == "en") && b + 1 < st.size() &&
       st.any_at(b + 1, cues::speech_verb()) > 0 && gap_between(s.sentence.text, st.token(b), st.token(b + 1)) == " " &&
       !(b + 2 < st.size() && st.key(b + 2) == "to")) {
-    return "speaker's location"; // but "an office in Dublin said to be run by..." is a site
+    return Reason::SpeakerLocation; // but "an office in Dublin said to be run by..." is a site
   }
   // "Beijing Station", "Narita Airport".
   if (b + 1 < st.size() && !st.token(b + 1).ideograph && st.token(b + 1).capitalized &&
