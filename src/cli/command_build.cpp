@@ -16,7 +16,7 @@ namespace {
 
 const char* const help = R"(Usage: stationmap build INPUT... -o OUTDIR [--gazetteer PATH] [--jobs N]
                         [--boundaries FILE] [--postgis "PG:dbname=... host=..."] [--maxzoom Z]
-                        [--corrections FILE]
+                        [--corrections FILE] [--png]
        stationmap build --claims CLAIMS... -o OUTDIR [same options]
 
 Reads documents (files or folders, recursively: .txt .md .html .pdf .json .jsonl, any common encoding),
@@ -42,6 +42,9 @@ Options:
   --boundaries FILE     jurisdiction boundaries (any GDAL vector source) for a polygon layer
   --postgis CONN        also write the layers into PostgreSQL/PostGIS
   --maxzoom Z           highest tile zoom (default: chosen from the data)
+  --png                 also write OUTDIR/map.png, a print map for reports (2000 x 1000 px: basemap, ties,
+                        home jurisdictions, stations coloured by status, legend); drawn with GDAL and the
+                        DejaVuSans font, no display needed
   --corrections FILE    analysts' decisions, applied on every build in file order: a UTF-8 CSV with
                         the header action,target,value,note and one decision per row:
       reject       station_id or name   -                    not a station (place kept, role rejected,
@@ -79,6 +82,7 @@ BuildOptions build_options(const Args& args) {
   options.corrections = args.option("--corrections");
   options.cache = args.option("--cache");
   options.use_cache = !args.flag("--no-cache");
+  options.png = args.flag("--png");
   return options;
 }
 
@@ -86,7 +90,7 @@ BuildOptions build_options(const Args& args) {
 
 int run_build(const std::vector<std::string>& argv) {
   const Args args(
-      argv, {"--help", "--claims", "--no-cache"},
+      argv, {"--help", "--claims", "--no-cache", "--png"},
       {"-o", "--output", "--gazetteer", "--jobs", "--boundaries", "--postgis", "--maxzoom", "--corrections", "--cache"},
       "build");
   if (args.flag("--help")) {

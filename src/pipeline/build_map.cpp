@@ -154,6 +154,7 @@ BuildSummary write_map(ExtractedCorpus corpus, const CorrectionPass& corrections
   render::RenderOptions render_options;
   render_options.boundaries = options.boundaries;
   render_options.postgis = options.postgis;
+  render_options.print_map = options.png;
   const render::RenderSummary rendered = render::write_map(claim_set, problems, staging.dir(), render_options);
   tiles::TileOptions tile_options;
   tile_options.maxzoom = options.maxzoom;

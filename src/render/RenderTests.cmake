@@ -6,7 +6,8 @@ function(stationmap_render_test_wiring)
   if(NOT TARGET render_tests)
     return()
   endif()
-  target_link_libraries(render_tests PRIVATE GDAL::GDAL nlohmann_json::nlohmann_json)
+  find_package(Freetype REQUIRED)  # glyphs.hpp (FontFace) in the print map's tests
+  target_link_libraries(render_tests PRIVATE GDAL::GDAL Freetype::Freetype nlohmann_json::nlohmann_json)
   target_compile_definitions(render_tests PRIVATE STATIONMAP_TOOLS_DIR="${PROJECT_SOURCE_DIR}/tools")
   target_include_directories(render_tests PRIVATE ${PROJECT_SOURCE_DIR}/src/render)  # unit tests of detail parts
   add_executable(make_fixture_map ${PROJECT_SOURCE_DIR}/tests/render/make_fixture_map.cpp)

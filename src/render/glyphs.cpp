@@ -6,10 +6,7 @@
 
 #include <algorithm>
 #include <cmath>
-#include <ft2build.h>
-#include <memory>
 #include <protozero/pbf_writer.hpp>
-#include FT_FREETYPE_H
 
 namespace stationmap::render::detail {
 
@@ -24,15 +21,6 @@ constexpr double sdf_cutoff = 0.25;
 // MapLibre positions glyphs from a "top" measured below an ascender of about 25 px at 24 px (the metric of the
 // fonts its shaping was calibrated on), not from the baseline.
 constexpr int baseline_ascender_px = 25;
-
-struct LibraryCloser {
-  void operator()(FT_Library l) const noexcept { FT_Done_FreeType(l); }
-};
-struct FaceCloser {
-  void operator()(FT_Face f) const noexcept { FT_Done_Face(f); }
-};
-using Library = std::unique_ptr<std::remove_pointer_t<FT_Library>, LibraryCloser>;
-using Face = std::unique_ptr<std::remove_pointer_t<FT_Face>, FaceCloser>;
 
 /// Signed distance field of an 8-bit coverage bitmap, with the border added on every side.
 std::string sdf(const FT_Bitmap& bitmap) {
@@ -91,6 +79,20 @@ std::string range_name(unsigned range) {
 
 } // namespace
 
+FontFace::FontFace(const std::filesystem::path& font, unsigned pixel_size) {
+  FT_Library library = nullptr;
+  if (FT_Init_FreeType(&library) != 0) {
+    throw LibraryError("FreeType: cannot initialise");
+  }
+  m_library.reset(library);
+  FT_Face face = nullptr;
+  if (FT_New_Face(library, font.c_str(), 0, &face) != 0) {
+    throw LibraryError("FreeType: cannot read the font " + font.string());
+  }
+  m_face.reset(face);
+  FT_Set_Pixel_Sizes(face, 0, pixel_size);
+}
+
 std::filesystem::path label_font_file() {
   for (const char* path : {"/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
                            "/usr/share/fonts/TTF/DejaVuSans.ttf"}) { // Debian/Ubuntu, Arch/Fedora layouts
@@ -115,17 +117,7 @@ std::set<unsigned> glyph_ranges(const std::vector<std::string>& texts) {
 }
 
 std::string glyph_range_pbf(const std::filesystem::path& font, std::string_view fontstack, unsigned range) {
-  FT_Library raw_library = nullptr;
-  if (FT_Init_FreeType(&raw_library) != 0) {
-    throw LibraryError("FreeType: cannot initialise");
-  }
-  const Library library(raw_library);
-  FT_Face raw_face = nullptr;
-  if (FT_New_Face(library.get(), font.c_str(), 0, &raw_face) != 0) {
-    throw LibraryError("FreeType: cannot read the font " + font.string());
-  }
-  const Face face(raw_face);
-  FT_Set_Pixel_Sizes(face.get(), 0, font_px);
+  const FontFace face(font, font_px);
   std::string bytes;
   {
     protozero::pbf_writer glyphs(bytes);

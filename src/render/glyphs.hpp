@@ -4,12 +4,33 @@
 // no request outside the page's origin.
 
 #include <filesystem>
+#include <ft2build.h>
+#include <memory>
 #include <set>
 #include <string>
 #include <string_view>
 #include <vector>
+#include FT_FREETYPE_H
 
 namespace stationmap::render::detail {
+
+/// A font file opened with FreeType at one pixel size (the library and face handles owned together).
+class FontFace {
+public:
+  /// Throws LibraryError when FreeType cannot read @p font.
+  FontFace(const std::filesystem::path& font, unsigned pixel_size);
+  [[nodiscard]] FT_Face get() const noexcept { return m_face.get(); }
+
+private:
+  struct LibraryCloser {
+    void operator()(FT_Library l) const noexcept { FT_Done_FreeType(l); }
+  };
+  struct FaceCloser {
+    void operator()(FT_Face f) const noexcept { FT_Done_Face(f); }
+  };
+  std::unique_ptr<std::remove_pointer_t<FT_Library>, LibraryCloser> m_library;
+  std::unique_ptr<std::remove_pointer_t<FT_Face>, FaceCloser> m_face; // destroyed before its library
+};
 
 /// The fontstack name the style's text-font uses, and the font file it is rendered from.
 inline constexpr const char* label_fontstack = "DejaVuSans";

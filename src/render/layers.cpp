@@ -5,6 +5,7 @@
 #include "layer_model.hpp"
 #include "ogr_writer.hpp"
 #include "outputs.hpp"
+#include "print_map.hpp"
 #include "stationmap/core/error.hpp"
 #include "stationmap/core/file_io.hpp"
 
@@ -107,6 +108,10 @@ RenderSummary write_map(const ClaimSet& claims, ProblemReport& problems, const f
   remove_if_exists(dir / "stationmap.gpkg");
   detail::write_geopackage(model, dir / "stationmap.gpkg", date);
   write_file_atomic(dir / "stationmap.qgs", detail::qgis_project(model, "stationmap.gpkg"));
+  if (options.print_map) {
+    write_file_atomic(dir / "map.png",
+                      detail::png_bytes(detail::draw_print_map(model, detail::print_frame(model.extent))));
+  }
   write_file_atomic(dir / "mentions.csv", detail::mentions_csv(claims.mentions));
   summary.mentions = claims.mentions.size();
   if (!options.postgis.empty()) {

@@ -23,6 +23,7 @@ struct BuildOptions {
   std::string postgis;                  ///< "PG:dbname=... host=..." to also write PostGIS tables, optional
   std::optional<int> maxzoom;           ///< highest tile zoom; nullopt: chosen from the data
   std::filesystem::path corrections;    ///< analysts' corrections CSV (extract/corrections.hpp), optional
+  bool png = false;                     ///< also write the print map OUTDIR/map.png (render/layers.hpp)
   std::size_t documents_per_batch = 64; ///< per job: documents held in memory at once before extraction
   /// Claims cache (build_map() only): per-document claims kept by content hash and pipeline version, so that a
   /// rebuild extracts only new or changed documents. Empty: OUTDIR's name + ".cache" beside OUTDIR, used when

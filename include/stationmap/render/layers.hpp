@@ -32,6 +32,8 @@ struct RenderOptions {
   std::string date;
   /// Longest segment of a geodesic link, metres.
   double max_segment_m = default_max_segment_m;
+  /// Also write map.png: the print map (basemap, links, jurisdictions, stations by status, legend).
+  bool print_map = false;
 };
 
 /// The drawn links' lines by link_id, as the links layer has them (link_path()): the tiles take these, so the
@@ -53,9 +55,10 @@ struct RenderSummary {
 };
 
 /// Writes the map's layers into @p dir (normally OutputStaging::dir()): stations/jurisdictions/links/places
-/// .geojson, mentions.csv, problems.csv, stationmap.gpkg, shapefile/, stationmap.qgs; and to PostGIS when
-/// options.postgis is set. Problems found while rendering (a link without a station, a boundary that
-/// matches nothing) are added to @p problems before problems.csv is written. Throws LibraryError, IoError.
+/// .geojson, mentions.csv, problems.csv, stationmap.gpkg, shapefile/, stationmap.qgs, with options.print_map
+/// map.png; and to PostGIS when options.postgis is set. Problems found while rendering (a link without a station, a
+/// boundary that matches nothing) are added to @p problems before problems.csv is written. Throws LibraryError,
+/// IoError.
 RenderSummary write_map(const ClaimSet& claims, ProblemReport& problems, const std::filesystem::path& dir,
                         const RenderOptions& options = {});
 
