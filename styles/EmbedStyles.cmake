@@ -8,6 +8,6 @@ function(stationmap_embed_styles target)
   file(GLOB style_files CONFIGURE_DEPENDS
        ${STATIONMAP_STYLES_DIR}/*.qml ${STATIONMAP_STYLES_DIR}/*.sld ${STATIONMAP_STYLES_DIR}/*.json)
   stationmap_embed_files(${target} OUTPUT embedded_styles.cpp ROOT ${STATIONMAP_STYLES_DIR} FILES ${style_files}
-                         HEADER styles.hpp NAMESPACE stationmap::render::detail TYPE EmbeddedFile
+                         HEADER styles/styles.hpp NAMESPACE stationmap::render::detail TYPE EmbeddedFile
                          ARRAY embedded_styles COUNT embedded_style_count)
 endfunction()

@@ -159,7 +159,7 @@ BuildSummary write_map(ExtractedCorpus corpus, const CorrectionPass& corrections
   tiles::TileOptions tile_options;
   tile_options.maxzoom = options.maxzoom;
   // Tiles (MBTiles, PMTiles) and the offline web map (style.json, tiles.json, index.html with MapLibre).
-  warn(options, tiles::write_tiles_and_web_map(claim_set, staging.dir(), tile_options, &rendered.link_paths).warnings);
+  warn(options, render::write_tiles_and_web_map(claim_set, staging.dir(), tile_options, &rendered.link_paths).warnings);
   write_counts(claim_set, staging.dir() / "counts.csv");
   render::write_review(review_queue(claim_set, stale), staging.dir());
   if (!render_options.postgis.empty()) {

@@ -1,4 +1,4 @@
-#include "basemap_layers.hpp"
+#include "basemap/basemap_layers.hpp"
 
 #include <gtest/gtest.h>
 
@@ -107,7 +107,7 @@ TEST(Glyphs, ARangeIsAGlyphPbfOfSignedDistanceFields) {
 } // namespace
 } // namespace stationmap::render::detail
 
-#include "basemap_tiles.hpp"
+#include "basemap/basemap_tiles.hpp"
 #include "stationmap/tiles/mvt.hpp"
 
 namespace stationmap::render::detail {

@@ -1,10 +1,10 @@
-#include "basemap_layers.hpp"
+#include "basemap/basemap_layers.hpp"
 #include "fixture.hpp"
 #include "gdal_handles.hpp"
-#include "print_map.hpp"
+#include "print/print_map.hpp"
 #include "stationmap/core/file_io.hpp"
 #include "stationmap/render/layers.hpp"
-#include "styles.hpp"
+#include "styles/styles.hpp"
 
 #include <gtest/gtest.h>
 

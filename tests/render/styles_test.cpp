@@ -1,7 +1,7 @@
 // The styles of styles/ take their colours from palette.json.
 
 #include "stationmap/core/error.hpp"
-#include "styles.hpp"
+#include "styles/styles.hpp"
 
 #include <gtest/gtest.h>
 

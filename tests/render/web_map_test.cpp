@@ -10,20 +10,21 @@
 #include <set>
 #include <unistd.h>
 
+namespace sr = stationmap::render;
 namespace st = stationmap::tiles;
 namespace fs = std::filesystem;
 
 namespace {
 
 st::TileSet fixture_set() {
-  return st::build_tiles(st::features_from_claims(stationmap::testing::fixture_claims()));
+  return st::build_tiles(sr::features_from_claims(stationmap::testing::fixture_claims()));
 }
 
 } // namespace
 
 TEST(TilesWeb, StyleIsMapLibreV8WithLocalGlyphsAndUsesEveryLayer) {
   const auto set = fixture_set();
-  const auto style = nlohmann::json::parse(st::style_json(set));
+  const auto style = nlohmann::json::parse(sr::style_json(set));
   EXPECT_EQ(style["version"], 8);
   EXPECT_EQ(style["glyphs"], "glyphs/{fontstack}/{range}.pbf"); // beside index.html, never a remote server
   EXPECT_FALSE(style.contains("sprite"));
@@ -50,14 +51,14 @@ TEST(TilesWeb, StyleIsMapLibreV8WithLocalGlyphsAndUsesEveryLayer) {
   EXPECT_EQ(style["sources"]["basemap"]["type"], "vector");
   EXPECT_EQ(style["sources"]["basemap"]["url"], "pmtiles://basemap.pmtiles");
   // Every status has its colour in the legend metadata.
-  for (const auto& [status, color] : st::status_colors()) {
+  for (const auto& [status, color] : sr::status_colors()) {
     EXPECT_EQ(style["metadata"]["stationmap:status-colors"][status], color);
   }
 }
 
 TEST(TilesWeb, TileJson300) {
   const auto set = fixture_set();
-  const auto j = nlohmann::json::parse(st::tilejson(set));
+  const auto j = nlohmann::json::parse(sr::tilejson(set));
   EXPECT_EQ(j["tilejson"], "3.0.0");
   EXPECT_EQ(j["scheme"], "xyz");
   EXPECT_EQ(j["minzoom"], 0);
@@ -76,7 +77,7 @@ TEST(TilesWeb, WritesTheMapAndWarnsWithoutMapLibre) {
   fs::remove_all(base);
   fs::create_directories(base / "web");
   stationmap::write_file_atomic(base / "web" / "index.html", "<html>template</html>");
-  const auto warnings = st::write_web_map(fixture_set(), base / "out", base / "web");
+  const auto warnings = sr::write_web_map(fixture_set(), base / "out", base / "web");
   EXPECT_EQ(stationmap::read_file(base / "out" / "index.html"), "<html>template</html>");
   EXPECT_TRUE(fs::exists(base / "out" / "style.json"));
   EXPECT_TRUE(fs::exists(base / "out" / "tiles.json"));
@@ -87,16 +88,16 @@ TEST(TilesWeb, WritesTheMapAndWarnsWithoutMapLibre) {
   for (const char* f : {"maplibre-gl.js", "maplibre-gl.css", "LICENSE.txt", "pmtiles.js"}) {
     stationmap::write_file_atomic(base / "web" / "vendor" / f, f);
   }
-  EXPECT_TRUE(st::write_web_map(fixture_set(), base / "out", base / "web").empty());
+  EXPECT_TRUE(sr::write_web_map(fixture_set(), base / "out", base / "web").empty());
   EXPECT_EQ(stationmap::read_file(base / "out" / "maplibre-gl.js"), "maplibre-gl.js");
   EXPECT_EQ(stationmap::read_file(base / "out" / "maplibre-gl.LICENSE.txt"), "LICENSE.txt");
   EXPECT_EQ(stationmap::read_file(base / "out" / "pmtiles.js"), "pmtiles.js");
-  EXPECT_THROW((void)st::write_web_map(fixture_set(), base / "out2", base / "nowhere"), stationmap::IoError);
+  EXPECT_THROW((void)sr::write_web_map(fixture_set(), base / "out2", base / "nowhere"), stationmap::IoError);
   fs::remove_all(base);
 }
 
 TEST(TilesWeb, TheSourceTemplateIsFound) {
-  const fs::path dir = st::find_web_dir();
+  const fs::path dir = sr::find_web_dir();
   ASSERT_FALSE(dir.empty());
   const std::string html = stationmap::read_file(dir / "index.html");
   EXPECT_NE(html.find("maplibre-gl.js"), std::string::npos);

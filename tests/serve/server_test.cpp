@@ -36,7 +36,7 @@ protected:
     fs::remove_all(dir);
   }
   static inline fs::path dir;
-  static inline stationmap::tiles::TileOutputs outputs;
+  static inline stationmap::render::TileOutputs outputs;
   static inline std::unique_ptr<stationmap::testing::RunningServer> server;
   static inline int port = 0;
 };

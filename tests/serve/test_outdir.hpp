@@ -13,12 +13,12 @@
 
 namespace stationmap::testing {
 
-inline tiles::TileOutputs make_test_outdir(const std::filesystem::path& outdir) {
+inline render::TileOutputs make_test_outdir(const std::filesystem::path& outdir) {
   std::filesystem::create_directories(outdir);
   const ClaimSet claims = fixture_claims();
   ProblemReport problems;
   const render::RenderSummary layers = render::write_map(claims, problems, outdir, {});
-  auto outputs = tiles::write_tiles_and_web_map(claims, outdir, {}, &layers.link_paths);
+  auto outputs = render::write_tiles_and_web_map(claims, outdir, {}, &layers.link_paths);
   write_outdir_marker(outdir);
   return outputs;
 }

@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 #include <unistd.h>
 
+namespace sr = stationmap::render;
 namespace st = stationmap::tiles;
 namespace fs = std::filesystem;
 
@@ -24,7 +25,7 @@ fs::path temp_dir(const std::string& name) {
 }
 
 st::TileSet fixture_set() {
-  return st::build_tiles(st::features_from_claims(stationmap::testing::fixture_claims()));
+  return st::build_tiles(sr::features_from_claims(stationmap::testing::fixture_claims()));
 }
 
 } // namespace

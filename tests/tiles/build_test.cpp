@@ -12,6 +12,7 @@
 #include <set>
 #include <sstream>
 
+namespace sr = stationmap::render;
 namespace st = stationmap::tiles;
 
 namespace {
@@ -57,7 +58,7 @@ std::map<int, std::multiset<std::string>> stations_by_zoom(const st::TileSet& se
 
 TEST(TilesBuild, EveryStationIsInTheTilesAtEveryZoomExactlyOnce) {
   const auto claims = stationmap::testing::fixture_claims();
-  const auto set = st::build_tiles(st::features_from_claims(claims));
+  const auto set = st::build_tiles(sr::features_from_claims(claims));
   std::set<std::string> all;
   for (const auto& s : claims.stations) {
     all.insert(s.station_id);
@@ -94,7 +95,7 @@ TEST(TilesBuild, EveryStationIsInTheTilesAtEveryZoomExactlyOnce) {
 }
 
 TEST(TilesBuild, NoAddressOutsideItsZoomAndLinesStayInTheBuffer) {
-  const auto set = st::build_tiles(st::features_from_claims(stationmap::testing::fixture_claims()));
+  const auto set = st::build_tiles(sr::features_from_claims(stationmap::testing::fixture_claims()));
   ASSERT_FALSE(set.tiles.empty());
   bool links_seen = false;
   for (const auto& [key, bytes] : set.tiles) {
@@ -154,7 +155,7 @@ TEST(TilesBuild, LinksAreTheGeodesicsTheLayersDraw) {
     links[l.link_id] = &l;
   }
   std::size_t seen = 0;
-  for (const auto& f : st::features_from_claims(claims)) {
+  for (const auto& f : sr::features_from_claims(claims)) {
     if (f.layer != "links") {
       continue;
     }
@@ -180,7 +181,7 @@ TEST(TilesBuild, GivenLinkPathsAreTakenAsTheyAreAndOnlyThose) {
   const stationmap::render::Polyline line{{1.0, 2.0}, {3.0, 4.0}};
   const stationmap::render::LinkPaths given{{claims.links[0].link_id, {line}}};
   std::vector<std::vector<st::LonLat>> links;
-  for (const auto& f : st::features_from_claims(claims, &given)) {
+  for (const auto& f : sr::features_from_claims(claims, &given)) {
     if (f.layer == "links") {
       links = f.parts;
       EXPECT_EQ(f.key, claims.links[0].link_id);
@@ -190,7 +191,7 @@ TEST(TilesBuild, GivenLinkPathsAreTakenAsTheyAreAndOnlyThose) {
 }
 
 TEST(TilesBuild, SameInputSameBytes) {
-  const auto features = st::features_from_claims(stationmap::testing::fixture_claims());
+  const auto features = sr::features_from_claims(stationmap::testing::fixture_claims());
   const auto a = st::build_tiles(features);
   const auto b = st::build_tiles(features);
   EXPECT_EQ(a.tiles, b.tiles);
@@ -198,7 +199,7 @@ TEST(TilesBuild, SameInputSameBytes) {
 }
 
 TEST(TilesBuild, FeaturesCarryThePopupAttributes) {
-  const auto features = st::features_from_claims(stationmap::testing::fixture_claims());
+  const auto features = sr::features_from_claims(stationmap::testing::fixture_claims());
   std::map<std::string, int> per_layer;
   for (const auto& f : features) {
     ++per_layer[f.layer];

@@ -12,14 +12,14 @@
 #include <string>
 #include <vector>
 
-namespace stationmap::tiles {
+namespace stationmap::render {
 
 /// The four layers' features from a ClaimSet: the rows of the GIS layers with the fields the feature schema
 /// (stationmap/render/schema.hpp) carries to the tiles, arrays as JSON text. Links take the lines of the GIS
 /// links layer from @p link_paths (RenderSummary::link_paths; links missing there were left out by the layers
-/// stage and are left out here too); without it, render::link_path() of their ends, as the GIS layer draws.
-[[nodiscard]] std::vector<TileFeature> features_from_claims(const ClaimSet& claims,
-                                                            const render::LinkPaths* link_paths = nullptr);
+/// stage and are left out here too); without it, link_path() of their ends, as the GIS layer draws.
+[[nodiscard]] std::vector<tiles::TileFeature> features_from_claims(const ClaimSet& claims,
+                                                                   const LinkPaths* link_paths = nullptr);
 
 /// Tile URL template used by style.json and tiles.json in OUTDIR (relative to OUTDIR: index.html and
 /// `stationmap serve` make it absolute).
@@ -30,10 +30,10 @@ inline constexpr const char* relative_tile_url = "tiles/{z}/{x}/{y}.pbf";
 
 /// MapLibre style spec v8 for a tile set: source `stationmap` (all layers, up to maxzoom) and
 /// `stationmap-links` (the links, up to their maxzoom, overzoomed beyond); no glyphs or sprites needed.
-[[nodiscard]] std::string style_json(const TileSet& set, const std::string& tile_url = relative_tile_url);
+[[nodiscard]] std::string style_json(const tiles::TileSet& set, const std::string& tile_url = relative_tile_url);
 
 /// TileJSON 3.0.0 for a tile set.
-[[nodiscard]] std::string tilejson(const TileSet& set, const std::string& tile_url = relative_tile_url);
+[[nodiscard]] std::string tilejson(const tiles::TileSet& set, const std::string& tile_url = relative_tile_url);
 
 /// Where the web map template (index.html) and the vendored MapLibre files are found: $STATIONMAP_WEB_DIR,
 /// then the source tree's web/, then the installed share/stationmap/web. Empty when none has index.html.
@@ -47,7 +47,7 @@ inline constexpr const char* relative_tile_url = "tiles/{z}/{x}/{y}.pbf";
 /// names (when the label font is installed).
 void write_basemap_web_files(const std::filesystem::path& outdir);
 
-std::vector<std::string> write_web_map(const TileSet& set, const std::filesystem::path& outdir,
+std::vector<std::string> write_web_map(const tiles::TileSet& set, const std::filesystem::path& outdir,
                                        const std::filesystem::path& web_dir = {});
 
 /// What write_tiles_and_web_map() produced.
@@ -60,6 +60,6 @@ struct TileOutputs {
 
 /// The whole tile part of a build: tiles.mbtiles, tiles.pmtiles and write_web_map(), from a ClaimSet.
 TileOutputs write_tiles_and_web_map(const ClaimSet& claims, const std::filesystem::path& outdir,
-                                    const TileOptions& options = {}, const render::LinkPaths* link_paths = nullptr);
+                                    const tiles::TileOptions& options = {}, const LinkPaths* link_paths = nullptr);
 
-} // namespace stationmap::tiles
+} // namespace stationmap::render

@@ -1,4 +1,4 @@
-#include "print_canvas.hpp"
+#include "print/print_canvas.hpp"
 
 #include "stationmap/core/error.hpp"
 #include "stationmap/core/utf8.hpp"

@@ -1,7 +1,7 @@
-#include "layer_model.hpp"
+#include "layers/layer_model.hpp"
 
 #include "stationmap/core/error.hpp"
-#include "styles.hpp"
+#include "styles/styles.hpp"
 
 #include <algorithm>
 #include <cmath>

@@ -2,7 +2,7 @@
 // The non-OGR outputs of the render stage: CSV tables (written with stationmap/core/csv.hpp) and the QGIS
 // project.
 
-#include "layer_model.hpp"
+#include "layers/layer_model.hpp"
 #include "stationmap/core/problem_report.hpp"
 #include "stationmap/extract/claims.hpp"
 #include "stationmap/extract/review.hpp"

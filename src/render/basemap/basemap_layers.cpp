@@ -1,4 +1,4 @@
-#include "basemap_layers.hpp"
+#include "basemap/basemap_layers.hpp"
 
 #include "gdal_handles.hpp"
 #include "stationmap/core/file_io.hpp"

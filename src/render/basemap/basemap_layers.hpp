@@ -2,7 +2,7 @@
 // The basemap as render layers: Natural Earth countries (polygons, named) and the land borders between them,
 // from the embedded geodata/naturalearth. Drawn under the data layers in the GeoPackage and QGIS project.
 
-#include "layer_model.hpp"
+#include "layers/layer_model.hpp"
 #include "stationmap/geography/topojson.hpp"
 
 #include <string>

@@ -1,11 +1,11 @@
 #include "stationmap/render/layers.hpp"
 
-#include "basemap_layers.hpp"
+#include "basemap/basemap_layers.hpp"
 #include "gdal_handles.hpp"
-#include "layer_model.hpp"
-#include "ogr_writer.hpp"
-#include "outputs.hpp"
-#include "print_map.hpp"
+#include "layers/layer_model.hpp"
+#include "layers/ogr_writer.hpp"
+#include "layers/outputs.hpp"
+#include "print/print_map.hpp"
 #include "stationmap/core/error.hpp"
 #include "stationmap/core/file_io.hpp"
 

@@ -1,4 +1,4 @@
-#include "outputs.hpp"
+#include "layers/outputs.hpp"
 #include "stationmap/core/csv.hpp"
 
 #include <cmath>

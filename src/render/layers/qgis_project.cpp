@@ -1,9 +1,9 @@
 // stationmap.qgs: a QGIS 3 project (XML) over stationmap.gpkg. Each layer's <maplayer> carries the body of
 // its QML style (renderer, labels), so the project opens styled even where layer_styles is not consulted.
 
-#include "basemap_layers.hpp"
-#include "outputs.hpp"
-#include "styles.hpp"
+#include "basemap/basemap_layers.hpp"
+#include "layers/outputs.hpp"
+#include "styles/styles.hpp"
 
 #include <algorithm>
 #include <cstdio>

@@ -1,4 +1,4 @@
-#include "styles.hpp"
+#include "styles/styles.hpp"
 
 #include "stationmap/core/error.hpp"
 

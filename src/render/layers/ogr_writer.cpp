@@ -1,10 +1,10 @@
-#include "ogr_writer.hpp"
+#include "layers/ogr_writer.hpp"
 
 #include "gdal_handles.hpp"
 #include "stationmap/core/error.hpp"
 #include "stationmap/core/file_io.hpp"
 #include "stationmap/core/utf8.hpp"
-#include "styles.hpp"
+#include "styles/styles.hpp"
 
 #include <algorithm>
 #include <cpl_string.h>

@@ -1,29 +1,29 @@
-// ClaimSet -> tile features: the rows of the map layers (layer_model.hpp), with the fields the feature schema
+// ClaimSet -> tile features: the rows of the map layers (layers/layer_model.hpp), with the fields the feature schema
 // carries to the tiles (stationmap/render/schema.hpp): the same values as every other output, and the links'
 // PROJ geodesics.
 
-#include "layer_model.hpp"
+#include "layers/layer_model.hpp"
 #include "stationmap/render/web_map.hpp"
 
 #include <optional>
 
-namespace stationmap::tiles {
+namespace stationmap::render {
 namespace {
 
 /// An attribute as MVT holds it: arrays as their JSON text. Null values are left out (MVT has no null).
-std::optional<PropertyValue> tile_value(const render::detail::Value& value, render::FieldType type) {
+std::optional<tiles::PropertyValue> tile_value(const detail::Value& value, FieldType type) {
   if (value.null) {
     return std::nullopt;
   }
   switch (type) {
-  case render::FieldType::String:
-  case render::FieldType::Json:
+  case FieldType::String:
+  case FieldType::Json:
     return value.text;
-  case render::FieldType::Integer:
+  case FieldType::Integer:
     return value.integer;
-  case render::FieldType::Real:
+  case FieldType::Real:
     return value.real;
-  case render::FieldType::Boolean:
+  case FieldType::Boolean:
     return value.integer != 0;
   }
   return std::nullopt;
@@ -31,9 +31,9 @@ std::optional<PropertyValue> tile_value(const render::detail::Value& value, rend
 
 /// The feature's geometry: a link's line from the layers stage when given (absent there: left out, empty),
 /// else the row's own shape.
-std::vector<std::vector<LonLat>> feature_parts(const render::detail::Layer& layer, const render::detail::Row& row,
-                                               const std::string& key, const render::LinkPaths* link_paths) {
-  if (layer.geom == render::detail::GeomType::Line && link_paths != nullptr) {
+std::vector<std::vector<LonLat>> feature_parts(const detail::Layer& layer, const detail::Row& row,
+                                               const std::string& key, const LinkPaths* link_paths) {
+  if (layer.geom == detail::GeomType::Line && link_paths != nullptr) {
     const auto it = link_paths->find(key);
     return it != link_paths->end() ? it->second : std::vector<std::vector<LonLat>>{};
   }
@@ -41,14 +41,13 @@ std::vector<std::vector<LonLat>> feature_parts(const render::detail::Layer& laye
 }
 
 /// The tile features of one layer of the model; the key is the first field (the layer's id).
-void add_layer_features(const render::detail::Layer& layer, const render::LinkPaths* link_paths,
-                        std::vector<TileFeature>& out) {
+void add_layer_features(const detail::Layer& layer, const LinkPaths* link_paths, std::vector<tiles::TileFeature>& out) {
   const render::LayerSpec& spec = render::layer_spec(layer.name);
   for (const auto& row : layer.rows) {
-    TileFeature f;
+    tiles::TileFeature f;
     f.layer = layer.name;
     f.key = row.values.at(0).text;
-    f.type = layer.geom == render::detail::GeomType::Line ? GeomType::LineString : GeomType::Point;
+    f.type = layer.geom == detail::GeomType::Line ? tiles::GeomType::LineString : tiles::GeomType::Point;
     f.parts = feature_parts(layer, row, f.key, link_paths);
     if (f.parts.empty()) {
       continue;
@@ -67,16 +66,16 @@ void add_layer_features(const render::detail::Layer& layer, const render::LinkPa
 
 } // namespace
 
-std::vector<TileFeature> features_from_claims(const ClaimSet& claims, const render::LinkPaths* link_paths) {
+std::vector<tiles::TileFeature> features_from_claims(const ClaimSet& claims, const LinkPaths* link_paths) {
   ProblemReport ignored; // the layers stage reports links without ends
-  const render::detail::MapModel model = render::detail::build_model(claims, {}, ignored, render::RenderOptions{});
-  std::vector<TileFeature> out;
+  const detail::MapModel model = detail::build_model(claims, {}, ignored, render::RenderOptions{});
+  std::vector<tiles::TileFeature> out;
   for (const auto& layer : model.layers) {
-    if (layer.geom != render::detail::GeomType::MultiPolygon) { // the tiles have no areas
+    if (layer.geom != detail::GeomType::MultiPolygon) { // the tiles have no areas
       add_layer_features(layer, link_paths, out);
     }
   }
   return out;
 }
 
-} // namespace stationmap::tiles
+} // namespace stationmap::render

@@ -1,4 +1,4 @@
-#include "basemap_tiles.hpp"
+#include "basemap/basemap_tiles.hpp"
 
 #include <algorithm>
 #include <cmath>

@@ -2,17 +2,17 @@
 
 #include "stationmap/render/web_map.hpp"
 
-#include "basemap_layers.hpp"
-#include "basemap_tiles.hpp"
+#include "basemap/basemap_layers.hpp"
+#include "basemap/basemap_tiles.hpp"
 #include "glyphs.hpp"
 #include "stationmap/core/error.hpp"
 #include "stationmap/core/file_io.hpp"
-#include "styles.hpp"
+#include "styles/styles.hpp"
 
 #include <cstdlib>
 #include <nlohmann/json.hpp>
 
-namespace stationmap::tiles {
+namespace stationmap::render {
 namespace {
 
 using ojson = nlohmann::ordered_json;
@@ -20,7 +20,7 @@ using ojson = nlohmann::ordered_json;
 const char* const source_all = "stationmap";
 const char* const source_links = "stationmap-links";
 
-int layer_maxzoom(const TileSet& set, const std::string& id) {
+int layer_maxzoom(const tiles::TileSet& set, const std::string& id) {
   for (const auto& l : set.layers) {
     if (l.id == id) {
       return l.maxzoom;
@@ -29,7 +29,7 @@ int layer_maxzoom(const TileSet& set, const std::string& id) {
   return set.maxzoom;
 }
 
-ojson vector_source(const TileSet& set, const std::string& url, int maxzoom) {
+ojson vector_source(const tiles::TileSet& set, const std::string& url, int maxzoom) {
   return {{"type", "vector"},
           {"tiles", ojson::array({url})},
           {"minzoom", set.minzoom},
@@ -50,9 +50,9 @@ ojson basemap_layer(const char* id, const char* type, const char* source_layer) 
 }
 
 void add_basemap_layers(ojson& style, ojson& layers) {
-  using render::detail::basemap_colour;
+  using detail::basemap_colour;
   style["sources"][basemap_source] = {{"type", "vector"},
-                                      {"url", std::string("pmtiles://") + render::detail::basemap_tiles_file}};
+                                      {"url", std::string("pmtiles://") + detail::basemap_tiles_file}};
   ojson land = basemap_layer("basemap-land", "fill", "basemap_countries");
   land["paint"] = {{"fill-color", basemap_colour("land")}, {"fill-antialias", true}};
   layers.push_back(land);
@@ -63,7 +63,7 @@ void add_basemap_layers(ojson& style, ojson& layers) {
   borders["paint"] = {
       {"line-color", basemap_colour("border")}, {"line-width", 0.8}, {"line-dasharray", ojson::array({3, 2})}};
   layers.push_back(borders);
-  if (render::detail::label_font_file().empty()) {
+  if (detail::label_font_file().empty()) {
     return; // no font to draw names with: the map stays readable by its shapes
   }
   style["glyphs"] = std::string(glyphs_folder) + "/{fontstack}/{range}.pbf";
@@ -71,7 +71,7 @@ void add_basemap_layers(ojson& style, ojson& layers) {
   labels.update(
       {{"layout",
         {{"text-field", ojson::array({"get", "name"})},
-         {"text-font", ojson::array({render::detail::label_fontstack})},
+         {"text-font", ojson::array({detail::label_fontstack})},
          {"text-size", ojson::array({"interpolate", ojson::array({"linear"}), ojson::array({"zoom"}), 1, 9, 5, 14})},
          {"text-max-width", 7},
          {"text-padding", 2},
@@ -94,26 +94,26 @@ const std::vector<std::pair<std::string, std::string>>& status_colors() {
     std::vector<std::pair<std::string, std::string>> out;
     for (const Status status : all_statuses) { // the one status order (extract/claims.hpp)
       const std::string name(status_name(status));
-      out.emplace_back(name, render::detail::palette_colour("status." + name));
+      out.emplace_back(name, detail::palette_colour("status." + name));
     }
     return out;
   }();
   return colors;
 }
 
-std::string style_json(const TileSet& set, const std::string& tile_url) {
+std::string style_json(const tiles::TileSet& set, const std::string& tile_url) {
   ojson status_match = ojson::array({"match", ojson::array({"get", "status"})});
   for (const auto& [status, color] : status_colors()) {
     status_match.push_back(status);
     status_match.push_back(color);
   }
-  status_match.push_back(render::detail::palette_colour("status.other")); // mixed clusters and anything else
+  status_match.push_back(detail::palette_colour("status.other")); // mixed clusters and anything else
 
   ojson layers = ojson::array();
   ojson style;
   layers.push_back({{"id", "background"},
                     {"type", "background"},
-                    {"paint", {{"background-color", render::detail::basemap_colour("water")}}}});
+                    {"paint", {{"background-color", detail::basemap_colour("water")}}}});
   add_basemap_layers(style, layers);
   layers.push_back(
       {{"id", "links"},
@@ -130,7 +130,7 @@ std::string style_json(const TileSet& set, const std::string& tile_url) {
                     {"source", source_all},
                     {"source-layer", "places"},
                     {"paint",
-                     {{"circle-color", render::detail::palette_colour("places")},
+                     {{"circle-color", detail::palette_colour("places")},
                       {"circle-opacity", 0.6},
                       {"circle-radius", ojson::array({"interpolate", ojson::array({"linear"}),
                                                       ojson::array({"get", "point_count"}), 1, 2.5, 50, 8})}}}});
@@ -178,9 +178,9 @@ std::string style_json(const TileSet& set, const std::string& tile_url) {
     style["metadata"]["stationmap:status-colors"][status] = color;
   }
   // The legend's other swatches (index.html): the same palette.json colours the layers use.
-  style["metadata"]["stationmap:symbol-colors"] = {{"cluster", render::detail::palette_colour("status.other")},
-                                                   {"jurisdiction", render::detail::palette_colour("jurisdictions.0")},
-                                                   {"place", render::detail::palette_colour("places")}};
+  style["metadata"]["stationmap:symbol-colors"] = {{"cluster", detail::palette_colour("status.other")},
+                                                   {"jurisdiction", detail::palette_colour("jurisdictions.0")},
+                                                   {"place", detail::palette_colour("places")}};
   style["center"] = ojson::array({set.center[0], set.center[1]});
   style["zoom"] = std::max(1.0, set.center[2]);
   style["sources"][source_all] = vector_source(set, tile_url, set.maxzoom);
@@ -189,7 +189,7 @@ std::string style_json(const TileSet& set, const std::string& tile_url) {
   return style.dump(2);
 }
 
-std::string tilejson(const TileSet& set, const std::string& tile_url) {
+std::string tilejson(const tiles::TileSet& set, const std::string& tile_url) {
   ojson j;
   j["tilejson"] = "3.0.0";
   j["name"] = set.options.name;
@@ -202,7 +202,7 @@ std::string tilejson(const TileSet& set, const std::string& tile_url) {
   j["maxzoom"] = set.maxzoom;
   j["bounds"] = ojson::array({set.bounds[0], set.bounds[1], set.bounds[2], set.bounds[3]});
   j["center"] = ojson::array({set.center[0], set.center[1], set.center[2]});
-  j["vector_layers"] = ojson::parse(vector_layers_json(set));
+  j["vector_layers"] = ojson::parse(tiles::vector_layers_json(set));
   return j.dump(2);
 }
 
@@ -227,20 +227,19 @@ std::filesystem::path find_web_dir() {
 }
 
 void write_basemap_web_files(const std::filesystem::path& outdir) {
-  const geography::Topology countries = render::detail::embedded_countries("50m");
-  write_pmtiles(render::detail::basemap_tiles(countries), outdir / render::detail::basemap_tiles_file);
-  if (const std::filesystem::path font = render::detail::label_font_file(); !font.empty()) {
+  const geography::Topology countries = detail::embedded_countries("50m");
+  tiles::write_pmtiles(detail::basemap_tiles(countries), outdir / detail::basemap_tiles_file);
+  if (const std::filesystem::path font = detail::label_font_file(); !font.empty()) {
     std::vector<std::string> names;
-    for (const auto& row : render::detail::basemap_labels(countries).rows) {
+    for (const auto& row : detail::basemap_labels(countries).rows) {
       names.push_back(row.values.at(0).text);
     }
     std::filesystem::remove_all(outdir / glyphs_folder);
-    render::detail::write_glyphs(outdir / glyphs_folder, font, render::detail::label_fontstack,
-                                 render::detail::glyph_ranges(names));
+    detail::write_glyphs(outdir / glyphs_folder, font, detail::label_fontstack, detail::glyph_ranges(names));
   }
 }
 
-std::vector<std::string> write_web_map(const TileSet& set, const std::filesystem::path& outdir,
+std::vector<std::string> write_web_map(const tiles::TileSet& set, const std::filesystem::path& outdir,
                                        const std::filesystem::path& web_dir) {
   std::vector<std::string> warnings;
   const std::filesystem::path dir = web_dir.empty() ? find_web_dir() : web_dir;
@@ -281,11 +280,11 @@ std::vector<std::string> write_web_map(const TileSet& set, const std::filesystem
 }
 
 TileOutputs write_tiles_and_web_map(const ClaimSet& claims, const std::filesystem::path& outdir,
-                                    const TileOptions& options, const render::LinkPaths* link_paths) {
-  const TileSet set = build_tiles(features_from_claims(claims, link_paths), options);
+                                    const tiles::TileOptions& options, const LinkPaths* link_paths) {
+  const tiles::TileSet set = tiles::build_tiles(features_from_claims(claims, link_paths), options);
   std::filesystem::create_directories(outdir);
-  write_mbtiles(set, outdir / "tiles.mbtiles");
-  write_pmtiles(set, outdir / "tiles.pmtiles");
+  tiles::write_mbtiles(set, outdir / "tiles.mbtiles");
+  tiles::write_pmtiles(set, outdir / "tiles.pmtiles");
   TileOutputs out;
   out.minzoom = set.minzoom;
   out.maxzoom = set.maxzoom;
@@ -295,4 +294,4 @@ TileOutputs write_tiles_and_web_map(const ClaimSet& claims, const std::filesyste
   return out;
 }
 
-} // namespace stationmap::tiles
+} // namespace stationmap::render

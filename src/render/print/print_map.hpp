@@ -2,10 +2,10 @@
 // The print map (map.png, `stationmap build --png`): the basemap, links, home jurisdictions and station sites
 // of a MapModel on one picture for reports and articles, with a legend. Plate carrée (longitude and latitude
 // as x and y, north up). GDAL rasterises the land and writes the PNG; lines, symbols and text are drawn on a
-// Canvas (print_canvas.hpp). No display, no clock: the same map gives the same bytes.
+// Canvas (print/print_canvas.hpp). No display, no clock: the same map gives the same bytes.
 
-#include "layer_model.hpp"
-#include "print_canvas.hpp"
+#include "layers/layer_model.hpp"
+#include "print/print_canvas.hpp"
 
 #include <string>
 

@@ -1,7 +1,7 @@
 #pragma once
 // Writes MapModel layers through GDAL/OGR drivers: GeoJSON (RFC 7946), Shapefile, GeoPackage, PostgreSQL.
 
-#include "layer_model.hpp"
+#include "layers/layer_model.hpp"
 
 #include <filesystem>
 #include <string>

@@ -4,7 +4,7 @@
 // the jurisdiction's gazetteer point, or else the nearest.
 
 #include "gdal_handles.hpp"
-#include "layer_model.hpp"
+#include "layers/layer_model.hpp"
 #include "stationmap/core/fold.hpp"
 
 #include <algorithm>

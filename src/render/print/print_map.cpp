@@ -1,8 +1,8 @@
-#include "print_map.hpp"
+#include "print/print_map.hpp"
 
-#include "basemap_layers.hpp"
+#include "basemap/basemap_layers.hpp"
 #include "gdal_handles.hpp"
-#include "styles.hpp"
+#include "styles/styles.hpp"
 
 #include <algorithm>
 #include <cmath>
