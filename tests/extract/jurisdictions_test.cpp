@@ -37,6 +37,23 @@ TEST(Jurisdictions, TheReasonSaysWhichMemberWasCued) {
   EXPECT_EQ(a.role("Fuzhou").reason, Reason::EnumerationMember);
 }
 
+TEST(Jurisdictions, ACountySeatNearItsCityGoesWithTheCity) {
+  // Fuqing lies about 37 km from Fuzhou (within inner_jurisdiction_km), a prefecture-level city of more people.
+  const Annotated a("The Fuzhou police and the Fuqing police run stations in Madrid.", Upto::Jurisdictions);
+  const auto [s, k] = a.local("Fuzhou");
+  ASSERT_NE(s, nullptr);
+  EXPECT_EQ(s->jurisdictions, std::vector<std::size_t>{a.mention("Fuzhou")});
+  EXPECT_EQ(a.role("Fuqing").reason, Reason::NestedJurisdiction);
+}
+
+TEST(Jurisdictions, DistantCitiesAreEachAJurisdiction) {
+  const Annotated a("The Fuzhou police and the Nantong police run stations in Madrid.", Upto::Jurisdictions);
+  const auto [s, k] = a.local("Fuzhou");
+  ASSERT_NE(s, nullptr);
+  EXPECT_EQ(s->jurisdictions.size(), 2U);
+  EXPECT_NE(a.role("Nantong").reason, Reason::NestedJurisdiction);
+}
+
 TEST(Jurisdictions, AChinesePlaceWithoutACueIsNone) {
   const Annotated a("Tourists from Fuzhou visited a station in Madrid.", Upto::Jurisdictions);
   EXPECT_FALSE(is_jurisdiction(a, "Fuzhou"));

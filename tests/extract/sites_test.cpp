@@ -40,6 +40,21 @@ TEST(Sites, OneSitePerChainTheCity) {
   EXPECT_EQ(a.role("Spain").reason, Reason::QualifierOfSite);
 }
 
+TEST(SiteReview, ADistrictNamedBesideItsCityIsTheCitysSite) {
+  const Annotated a("Police stations were found in Auckland and in Epsom.", Upto::Review);
+  EXPECT_TRUE(is_site(a, "Epsom"));
+  EXPECT_EQ(a.role("Epsom").reason, Reason::DistrictOfCity);
+  EXPECT_EQ(a.doc.mentions.at(a.mention("Epsom")).place->name, a.doc.mentions.at(a.mention("Auckland")).place->name);
+}
+
+TEST(SiteReview, ADistrictFarFromTheNamedCityKeepsItsPlace) {
+  // Epsom (a suburb of Auckland) lies some 760 km from Christchurch: beyond district_of_city_km.
+  const Annotated a("Police stations were found in Christchurch, New Zealand, and in Epsom.", Upto::Review);
+  EXPECT_TRUE(is_site(a, "Epsom"));
+  EXPECT_NE(a.role("Epsom").reason, Reason::DistrictOfCity);
+  EXPECT_EQ(a.doc.mentions.at(a.mention("Epsom")).place->name, "Epsom");
+}
+
 TEST(Sites, ANumberBeforeTheSite) {
   const Annotated a("The police stations are three in Madrid.", Upto::Sites);
   const auto [s, k] = a.local("Madrid");

@@ -12,7 +12,7 @@ namespace {
 bool nested(const Mention& a, const Mention& b) {
   return a.place && b.place &&
          (contains_place(*b.place, *a.place) || contains_place(*a.place, *b.place) ||
-          (a.place->country == b.place->country && great_circle_km(*a.place, *b.place) < 30.0));
+          (a.place->country == b.place->country && great_circle_km(*a.place, *b.place) < district_of_city_km));
 }
 
 } // namespace

@@ -3,7 +3,6 @@
 #include "../cues.hpp"
 #include "passes.hpp"
 #include "place_facts.hpp"
-#include "stationmap/core/great_circle.hpp"
 
 #include <algorithm>
 
@@ -49,13 +48,20 @@ bool cued_as_jurisdiction(const SentenceTokens& st, const Local& l) {
 
 /// Nested jurisdictions in one sentence: the district goes with its city ("Wenzhou ... its district Ruian").
 std::vector<std::size_t> without_inner(const std::vector<Mention>& mentions, const std::vector<std::size_t>& js) {
-  std::vector<std::size_t> kept;
+  std::vector<const Place*> places;
   for (std::size_t x : js) {
+    places.push_back(&*mentions[x].place);
+  }
+  const geography::PointIndex near = point_index_of(places);
+  std::vector<std::size_t> kept;
+  for (std::size_t i = 0; i < js.size(); ++i) {
+    const std::size_t x = js[i];
     bool inner = false;
-    for (std::size_t y : js) {
-      const Place& px = *mentions[x].place;
-      const Place& py = *mentions[y].place;
-      if (x != y && px.index != py.index && great_circle_km(px, py) < 60.0 && py.population > px.population &&
+    for (std::size_t j : near.closer_than_km({places[i]->lon, places[i]->lat}, inner_jurisdiction_km)) {
+      const std::size_t y = js[j];
+      const Place& px = *places[i];
+      const Place& py = *places[j];
+      if (x != y && px.index != py.index && py.population > px.population &&
           (py.feature_code == "PPLA2" || py.feature_code == "PPLA" || py.feature_code == "ADM2")) {
         inner = true;
       }

@@ -47,6 +47,15 @@ bool contains_place(const Place& outer, const Place& inner) {
   return false;
 }
 
+geography::PointIndex point_index_of(const std::vector<const Place*>& places) {
+  std::vector<geography::Position> positions;
+  positions.reserve(places.size());
+  for (const Place* p : places) {
+    positions.push_back({p->lon, p->lat});
+  }
+  return geography::PointIndex(positions);
+}
+
 bool is_jurisdiction_level(const Place& p) {
   return p.country == "CN" && !p.is_country() && !p.is_admin1() && p.feature_code != "PPLC" &&
          (p.feature_class == 'P' || p.feature_class == 'A');

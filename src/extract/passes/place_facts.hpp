@@ -3,6 +3,9 @@
 // jurisdiction.
 
 #include "stationmap/gazetteer/place.hpp"
+#include "stationmap/geography/point_index.hpp"
+
+#include <vector>
 
 namespace stationmap::passes {
 
@@ -16,6 +19,18 @@ const char* precision_of(const Place& p);
 
 /// Whether @p outer (a country or an administrative division) contains @p inner.
 bool contains_place(const Place& outer, const Place& inner);
+
+/// A district (or a place named beside a city) lies within this many km of its city's gazetteer point: wide
+/// enough for the districts of a large city (Tokyo's wards, Auckland's suburbs), narrow enough to keep
+/// neighbouring cities apart.
+inline constexpr double district_of_city_km = 30.0;
+
+/// A county-level seat lies within this many km of the prefecture-level city that contains it ("Wenzhou ...
+/// its district Ruian").
+inline constexpr double inner_jurisdiction_km = 60.0;
+
+/// The positions of @p places in the geography PointIndex (the one index for "within N km" questions).
+geography::PointIndex point_index_of(const std::vector<const Place*>& places);
 
 /// Whether @p p can be a home jurisdiction: a Chinese city, county or district (not the country, a province
 /// or the capital).

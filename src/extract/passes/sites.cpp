@@ -4,7 +4,6 @@
 #include "../cues.hpp"
 #include "passes.hpp"
 #include "place_facts.hpp"
-#include "stationmap/core/great_circle.hpp"
 #include "stationmap/extract/dates.hpp"
 #include "stationmap/gazetteer/name_kind.hpp"
 
@@ -299,15 +298,23 @@ void move_districts_to_cities(AnnotatedDocument& doc) {
       }
     }
   }
+  if (cities.empty()) {
+    return;
+  }
+  std::vector<const Place*> city_places;
+  for (std::size_t c : cities) {
+    city_places.push_back(&*doc.mentions[c].place);
+  }
+  const geography::PointIndex near = point_index_of(city_places);
   for (const AnnotatedSentence& s : doc.sentences) {
     for (std::size_t mi : s.sites) {
       Place& p = *doc.mentions[mi].place;
       if (p.feature_code != "PPLX") {
         continue;
       }
-      for (std::size_t c : cities) {
-        const Place& city = *doc.mentions[c].place;
-        if (city.country == p.country && great_circle_km(city, p) < 30.0) {
+      for (std::size_t k : near.closer_than_km({p.lon, p.lat}, district_of_city_km)) { // in the order of cities
+        const Place& city = *city_places[k];
+        if (city.country == p.country) {
           doc.role(mi).reason = Reason::DistrictOfCity;
           doc.role(mi).note = city.name;
           p = city;
