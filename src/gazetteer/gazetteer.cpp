@@ -1,6 +1,7 @@
 #include "stationmap/gazetteer/gazetteer.hpp"
 
 #include "index_format.hpp"
+#include "stationmap/core/data_dirs.hpp"
 #include "stationmap/core/error.hpp"
 #include "stationmap/core/file_io.hpp"
 #include "stationmap/core/fold.hpp"
@@ -69,13 +70,13 @@ fs::path Gazetteer::default_path() {
     return env;
   }
   std::error_code ec;
-  // Beside the executable (build tree: build/stationmap -> build/geodata/gazetteer.smidx; install: bin/ ->
-  // share/stationmap/).
-  const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
-  if (!ec) {
+  // Beside the executable (build tree: build/src/stationmap -> build/geodata/gazetteer.smidx; install and copies:
+  // the data folder of stationmap/core/data_dirs.hpp).
+  const fs::path exe = running_executable();
+  if (!exe.empty()) {
     for (const fs::path& candidate :
          {exe.parent_path() / "geodata/gazetteer.smidx", exe.parent_path().parent_path() / "geodata/gazetteer.smidx",
-          exe.parent_path().parent_path() / "share/stationmap/gazetteer.smidx"}) {
+          share_dir_beside(exe) / "gazetteer.smidx"}) {
       if (fs::is_regular_file(candidate, ec)) {
         return candidate;
       }

@@ -1,5 +1,6 @@
 #include "stationmap/geography/country_index.hpp"
 
+#include "stationmap/core/data_dirs.hpp"
 #include "stationmap/core/error.hpp"
 #include "stationmap/core/file_io.hpp"
 
@@ -174,11 +175,11 @@ CountryCheck CountryIndex::check(Position p, std::string_view gazetteer_code, do
 
 std::filesystem::path naturalearth_file(std::string_view scale) {
   const std::string name = "countries-" + std::string(scale) + ".json";
-  for (const std::filesystem::path& dir : {std::filesystem::path(STATIONMAP_SOURCE_NATURALEARTH_DIR),
-                                           std::filesystem::path(STATIONMAP_INSTALLED_NATURALEARTH_DIR)}) {
-    if (std::filesystem::exists(dir / name)) {
-      return dir / name;
-    }
+  const std::filesystem::path dir =
+      find_data_dir(running_executable(), "naturalearth", name,
+                    {STATIONMAP_SOURCE_NATURALEARTH_DIR, STATIONMAP_INSTALLED_NATURALEARTH_DIR});
+  if (!dir.empty()) {
+    return dir / name;
   }
   throw IoError(std::string(STATIONMAP_SOURCE_NATURALEARTH_DIR) + "/" + name,
                 "the embedded Natural Earth basemap is missing (tools/fetch_basemap.py writes it)");

@@ -1,6 +1,7 @@
 // PDF text in a child process: the `stationmap-pdf-text` helper, its limits, and the format in which it hands
 // the text back.
 
+#include "stationmap/core/data_dirs.hpp"
 #include "stationmap/core/error.hpp"
 #include "stationmap/core/file_io.hpp"
 #include "stationmap/ingest/pdf.hpp"
@@ -102,8 +103,8 @@ fs::path helper_path() {
     return named;
   }
   std::error_code ec;
-  const fs::path self = fs::read_symlink("/proc/self/exe", ec);
-  if (!ec && fs::exists(self.parent_path() / helper_name, ec)) {
+  const fs::path self = running_executable();
+  if (!self.empty() && fs::exists(self.parent_path() / helper_name, ec)) {
     return self.parent_path() / helper_name;
   }
   return STATIONMAP_PDF_HELPER_BUILD_PATH;

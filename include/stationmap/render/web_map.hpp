@@ -36,7 +36,8 @@ inline constexpr const char* relative_tile_url = "tiles/{z}/{x}/{y}.pbf";
 [[nodiscard]] std::string tilejson(const tiles::TileSet& set, const std::string& tile_url = relative_tile_url);
 
 /// Where the web map template (index.html) and the vendored MapLibre files are found: $STATIONMAP_WEB_DIR,
-/// then the source tree's web/, then the installed share/stationmap/web. Empty when none has index.html.
+/// then web/ in the data folder beside the executable (stationmap/core/data_dirs.hpp), then the source tree's
+/// web/, then the installed share/stationmap/web. Empty when none has index.html.
 [[nodiscard]] std::filesystem::path find_web_dir();
 
 /// Writes style.json, tiles.json, index.html, maplibre-gl.js, maplibre-gl.css (and MapLibre's licence)

@@ -5,6 +5,7 @@
 #include "basemap/basemap_layers.hpp"
 #include "basemap/basemap_tiles.hpp"
 #include "glyphs.hpp"
+#include "stationmap/core/data_dirs.hpp"
 #include "stationmap/core/error.hpp"
 #include "stationmap/core/file_io.hpp"
 #include "styles/styles.hpp"
@@ -207,23 +208,13 @@ std::string tilejson(const tiles::TileSet& set, const std::string& tile_url) {
 }
 
 std::filesystem::path find_web_dir() {
-  std::vector<std::filesystem::path> candidates;
   if (const char* env = std::getenv("STATIONMAP_WEB_DIR"); env != nullptr && *env != '\0') {
-    candidates.emplace_back(env);
-  }
-#ifdef STATIONMAP_SOURCE_WEB_DIR
-  candidates.emplace_back(STATIONMAP_SOURCE_WEB_DIR);
-#endif
-#ifdef STATIONMAP_INSTALLED_WEB_DIR
-  candidates.emplace_back(STATIONMAP_INSTALLED_WEB_DIR);
-#endif
-  for (const auto& dir : candidates) {
-    std::error_code ec;
-    if (std::filesystem::is_regular_file(dir / "index.html", ec)) {
-      return dir;
+    if (std::error_code ec; std::filesystem::is_regular_file(std::filesystem::path(env) / "index.html", ec)) {
+      return env;
     }
   }
-  return {};
+  return find_data_dir(running_executable(), "web", "index.html",
+                       {STATIONMAP_SOURCE_WEB_DIR, STATIONMAP_INSTALLED_WEB_DIR});
 }
 
 void write_basemap_web_files(const std::filesystem::path& outdir) {
