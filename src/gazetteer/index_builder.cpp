@@ -1,6 +1,7 @@
 // Builds a gazetteer index (.smidx) from GeoNames-format files. The embedded gazetteer and a user's
 // full GeoNames dump (--gazetteer allCountries.txt) both go through this one builder.
 
+#include "aliases.hpp"
 #include "index_format.hpp"
 #include "stationmap/core/error.hpp"
 #include "stationmap/core/file_io.hpp"
@@ -96,6 +97,8 @@ struct SourceFiles {
   fs::path admin1;
   fs::path admin2;
   fs::path alternate;
+  fs::path aliases;        // geodata/aliases.tsv: curated aliases (gazetteer_source::read_aliases)
+  fs::path curated_places; // geodata/curated_places.tsv: the keys "cur:" aliases name
 };
 
 fs::path first_existing(const fs::path& dir, std::initializer_list<const char*> names) {
@@ -132,6 +135,8 @@ SourceFiles find_sources(const fs::path& source) {
   files.admin2 = first_existing(dir, {"admin2Codes.txt", "admin2Codes.txt.gz"});
   files.alternate = first_existing(
       dir, {"alternateNamesV2.txt", "alternateNamesV2.txt.gz", "alternateNames.txt.gz", "alternateNames.txt"});
+  files.aliases = first_existing(dir, {"aliases.tsv"});
+  files.curated_places = first_existing(dir, {"curated_places.tsv"});
   return files;
 }
 
@@ -177,6 +182,7 @@ std::string build_gazetteer_index(const fs::path& source, std::ostream* progress
 
   // Admin names.
   std::unordered_map<std::string, std::string> admin_names;
+  gazetteer_source::AliasTargets alias_targets;
   for (const fs::path& p : {files.admin1, files.admin2}) {
     if (p.empty()) {
       continue;
@@ -186,6 +192,9 @@ std::string build_gazetteer_index(const fs::path& source, std::ostream* progress
       const auto cols = split_tabs(line);
       if (cols.size() >= 2) {
         admin_names.emplace(std::string(cols[0]), std::string(cols[1]));
+      }
+      if (std::int64_t id = 0; cols.size() >= 4 && parse_number(cols[3], id)) {
+        alias_targets.admin.emplace(std::string(cols[0]), id);
       }
     });
   }
@@ -307,14 +316,7 @@ std::string build_gazetteer_index(const fs::path& source, std::ostream* progress
       if (it == index_of.end()) {
         return; // names of places this table does not hold
       }
-      std::uint16_t flags = name_kind::alternate;
-      if (cols[2] == "abbr") {
-        flags |= name_kind::abbreviation;
-      } else if (cols[2] == "x-abbr-context") {
-        flags |= name_kind::abbreviation | name_kind::needs_context;
-      } else if (cols[2] == "x-demonym") {
-        flags |= name_kind::demonym;
-      }
+      std::uint16_t flags = name_kind::alternate | gazetteer_source::language_flags(cols[2]);
       auto flag_col = [&](std::size_t c, std::uint16_t f) {
         if (cols.size() > c && cols[c] == "1") {
           flags |= f;
@@ -328,6 +330,19 @@ std::string build_gazetteer_index(const fs::path& source, std::ostream* progress
       ++count;
     });
     say("gazetteer: " + std::to_string(count) + " alternate names from " + files.alternate.string());
+  }
+  if (!files.aliases.empty()) {
+    if (!files.curated_places.empty()) {
+      alias_targets.curated = gazetteer_source::read_curated_keys(files.curated_places);
+    }
+    const auto aliases = gazetteer_source::read_aliases(files.aliases, alias_targets,
+                                                        [&](std::int64_t id) { return index_of.contains(id); });
+    for (const auto& alias : aliases) {
+      if (!skipped_language(alias.language)) {
+        add_name(index_of.at(alias.id), alias.name, alias.language, alias.flags);
+      }
+    }
+    say("gazetteer: " + std::to_string(aliases.size()) + " curated aliases from " + files.aliases.string());
   }
 
   // Merge names per (key, entry), the most telling spelling first.
