@@ -13,6 +13,7 @@ namespace {
 using enum FieldType;
 constexpr Carried files = Carried::Files;
 constexpr Carried tiles = Carried::Tiles;
+constexpr Carried tiles_only = Carried::TilesOnly;
 
 constexpr std::array stations{
     FieldSpec{"station_id", "station_id", String, tiles, "Stable id of the site, derived from its place"},
@@ -26,10 +27,13 @@ constexpr std::array stations{
     FieldSpec{"station_count", "stn_count", Integer, tiles, "Number of stations the documents place at this site"},
     FieldSpec{"jurisdictions", "juris_ids", Json, tiles, "Ids of the home jurisdictions said to run the site"},
     FieldSpec{"jurisdiction_names", "juris_name", Json, tiles, "Names of those jurisdictions, in the same order"},
-    FieldSpec{"documents", "documents", Json, tiles, "Ids of the documents that support the site"},
-    FieldSpec{"evidence", "evidence", Json, tiles,
+    FieldSpec{"documents", "documents", Json, files, "Ids of the documents that support the site"},
+    FieldSpec{"document_count", "n_docs", Integer, tiles, "Number of those documents"},
+    FieldSpec{"evidence", "evidence", Json, files,
               "The supporting sentences: objects with document, title, url, date and sentence"},
     FieldSpec{"evidence_count", "n_evidence", Integer, tiles, "Number of supporting sentences"},
+    FieldSpec{"evidence_excerpt", "evid_exc", Json, tiles_only,
+              "The first supporting sentences, cut short, as the web map's popup shows them"},
     FieldSpec{"confidence", "confidence", Real, tiles, "Confidence in the site's place (0 to 1, 3 decimals)"},
     FieldSpec{"address", "address", String, tiles, "Street or building, when a document gives one"},
     FieldSpec{"admin1", "admin1", String, files, "First-level region (state, province) of the site"},
@@ -49,9 +53,12 @@ constexpr std::array jurisdictions{
     FieldSpec{"stations", "stations", Json, tiles, "Ids of the sites it is said to run"},
     FieldSpec{"station_names", "stn_names", Json, tiles, "Names of those sites, in the same order"},
     FieldSpec{"station_count", "stn_count", Integer, tiles, "Number of stations at those sites"},
-    FieldSpec{"documents", "documents", Json, tiles, "Ids of the documents that support it"},
-    FieldSpec{"evidence", "evidence", Json, tiles, "The supporting sentences (as for stations)"},
+    FieldSpec{"documents", "documents", Json, files, "Ids of the documents that support it"},
+    FieldSpec{"document_count", "n_docs", Integer, tiles, "Number of those documents"},
+    FieldSpec{"evidence", "evidence", Json, files, "The supporting sentences (as for stations)"},
     FieldSpec{"evidence_count", "n_evidence", Integer, tiles, "Number of supporting sentences"},
+    FieldSpec{"evidence_excerpt", "evid_exc", Json, tiles_only,
+              "The first supporting sentences, cut short, as the web map's popup shows them"},
     FieldSpec{"color", "color", String, tiles, "Its colour (#rrggbb, styles/palette.json), shared with its links"},
     FieldSpec{"geonameid", "geonameid", Integer, files, "GeoNames id of its place, when it has one"},
     FieldSpec{"corrections", "correction", Json, files, "Analysts' corrections that touched it"},
@@ -63,9 +70,12 @@ constexpr std::array links{
     FieldSpec{"jurisdiction_id", "juris_id", String, tiles, "The home jurisdiction's jurisdiction_id"},
     FieldSpec{"station_name", "stn_name", String, tiles, "Name of the site"},
     FieldSpec{"jurisdiction_name", "juris_name", String, tiles, "Name of the jurisdiction"},
-    FieldSpec{"documents", "documents", Json, tiles, "Ids of the documents that state the tie"},
-    FieldSpec{"evidence", "evidence", Json, tiles, "The sentences (or table rows) that state the tie"},
+    FieldSpec{"documents", "documents", Json, files, "Ids of the documents that state the tie"},
+    FieldSpec{"document_count", "n_docs", Integer, tiles, "Number of those documents"},
+    FieldSpec{"evidence", "evidence", Json, files, "The sentences (or table rows) that state the tie"},
     FieldSpec{"evidence_count", "n_evidence", Integer, tiles, "Number of those sentences"},
+    FieldSpec{"evidence_excerpt", "evid_exc", Json, tiles_only,
+              "The first supporting sentences, cut short, as the web map's popup shows them"},
     FieldSpec{"length_km", "length_km", Real, tiles, "Geodesic length in km (1 decimal)"},
     FieldSpec{"color", "color", String, tiles, "The jurisdiction's colour"},
     FieldSpec{"corrections", "correction", Json, files, "Analysts' corrections that touched the tie"},
@@ -79,7 +89,8 @@ constexpr std::array places{
     FieldSpec{"role", "role", String, tiles,
               "Strongest role of its mentions: station, jurisdiction, rejected or other (see mentions.csv)"},
     FieldSpec{"mentions", "mentions", Integer, tiles, "Number of mentions of the place"},
-    FieldSpec{"documents", "documents", Json, tiles, "Ids of the documents that mention it"},
+    FieldSpec{"documents", "documents", Json, files, "Ids of the documents that mention it"},
+    FieldSpec{"document_count", "n_docs", Integer, tiles, "Number of those documents"},
     FieldSpec{"names_used", "names_used", Json, tiles, "The names the documents use for it"},
     FieldSpec{"admin1", "admin1", String, files, "First-level region of the place"},
     FieldSpec{"geonameid", "geonameid", Integer, files, "GeoNames id, when it has one"},
@@ -122,6 +133,19 @@ std::string_view type_name(FieldType type) {
   return "text";
 }
 
+/// The data dictionary's "tiles" column.
+std::string_view tiles_column(Carried carried) {
+  switch (carried) {
+  case Carried::Files:
+    return "–";
+  case Carried::Tiles:
+    return "yes";
+  case Carried::TilesOnly:
+    return "only";
+  }
+  return "–";
+}
+
 } // namespace
 
 std::span<const LayerSpec> feature_schema() {
@@ -145,7 +169,7 @@ std::string data_dictionary_markdown() {
     out += "| field | Shapefile | type | tiles | meaning |\n|---|---|---|---|---|\n";
     for (const FieldSpec& f : layer.fields) {
       out += "| `" + std::string(f.name) + "` | `" + std::string(f.shp_name) + "` | " + std::string(type_name(f.type)) +
-             " | " + (f.carried == Carried::Tiles ? "yes" : "–") + " | " + std::string(f.meaning) + " |\n";
+             " | " + std::string(tiles_column(f.carried)) + " | " + std::string(f.meaning) + " |\n";
     }
     out += "\n";
   }

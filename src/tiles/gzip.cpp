@@ -45,4 +45,18 @@ std::string gzip_decompress(std::string_view data) {
   return gunzip(data, max_tile_bytes);
 }
 
+void gzip_tiles(TileSet& set) {
+  if (set.gzipped) {
+    return;
+  }
+  for (auto& [key, bytes] : set.tiles) {
+    bytes = gzip_compress(bytes);
+  }
+  set.gzipped = true;
+}
+
+std::string stored_tile(const TileSet& set, const std::string& bytes) {
+  return set.gzipped ? bytes : gzip_compress(bytes);
+}
+
 } // namespace stationmap::tiles

@@ -110,7 +110,7 @@ void write_mbtiles(const TileSet& set, const std::filesystem::path& path) {
           throw Error("mbtiles: tile address " + std::to_string(key.z) + "/" + std::to_string(key.x) + "/" +
                       std::to_string(key.y) + " outside its zoom");
         }
-        const std::string gz = gzip_compress(bytes);
+        const std::string gz = stored_tile(set, bytes);
         sqlite3_bind_int(ins.st, 1, key.z);
         sqlite3_bind_int64(ins.st, 2, key.x);
         sqlite3_bind_int64(ins.st, 3, static_cast<sqlite3_int64>(n - 1 - key.y));

@@ -253,7 +253,7 @@ void write_pmtiles(const TileSet& set, const std::filesystem::path& path) {
   std::vector<PmtilesEntry> entries;
   std::uint64_t contents = 0;
   for (const auto& [id, bytes] : order) {
-    std::string gz = gzip_compress(*bytes);
+    std::string gz = stored_tile(set, *bytes);
     auto [it, fresh] = stored.try_emplace(gz, data.size(), static_cast<std::uint32_t>(gz.size()));
     if (fresh) {
       data += gz;

@@ -2,6 +2,7 @@
 #include "fixture.hpp"
 #include "stationmap/core/file_io.hpp"
 #include "stationmap/render/layers.hpp"
+#include "stationmap/render/schema.hpp"
 
 #include <cstdio>
 #include <gdal.h>
@@ -97,6 +98,31 @@ TEST(GeoJsonLayers, StationsCarryTheContractProperties) {
   EXPECT_EQ(tokyo.at("station_id"), "s-tokyo");
   EXPECT_EQ(tokyo.at("station_count"), 2);
   EXPECT_EQ(tokyo.at("evidence").at(0).at("sentence"), "Nantong police deny running two stations in Tokyo.");
+}
+
+// The schema's tiles-only fields (the evidence excerpt) stay out of the GIS files, which carry the whole
+// evidence and the document count beside the ids.
+TEST(GeoJsonLayers, TilesOnlyFieldsStayOutOfTheFiles) {
+  for (const auto& spec : stationmap::render::feature_schema()) {
+    if (spec.name == "jurisdiction_areas") {
+      continue; // only with --boundaries
+    }
+    const json layer = rendered().geojson(std::string(spec.name));
+    ASSERT_FALSE(layer.at("features").empty()) << spec.name;
+    for (const auto& f : layer.at("features")) {
+      const auto& p = f.at("properties");
+      for (const auto& field : spec.fields) {
+        EXPECT_EQ(p.contains(std::string(field.name)), stationmap::render::in_files(field.carried))
+            << spec.name << "." << field.name;
+      }
+      if (p.contains("document_count")) {
+        EXPECT_EQ(p.at("document_count"), p.at("documents").size()) << spec.name;
+      }
+      if (p.contains("evidence_count")) {
+        EXPECT_EQ(p.at("evidence_count"), p.at("evidence").size()) << spec.name;
+      }
+    }
+  }
 }
 
 TEST(GeoJsonLayers, JurisdictionsCountTheirStations) {

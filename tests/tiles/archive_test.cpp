@@ -161,6 +161,22 @@ TEST(TilesArchive, FilesAreDeterministic) {
   fs::remove_all(dir);
 }
 
+// Tiles compressed once for both archives give the same files as each archive compressing them.
+TEST(TilesArchive, TilesGzippedOnceGiveTheSameFiles) {
+  const auto dir = temp_dir("gz");
+  st::TileSet once = fixture_set();
+  st::gzip_tiles(once);
+  ASSERT_TRUE(once.gzipped);
+  EXPECT_EQ(st::gzip_decompress(once.tiles.begin()->second), fixture_set().tiles.begin()->second);
+  st::write_mbtiles(fixture_set(), dir / "a.mbtiles");
+  st::write_mbtiles(once, dir / "b.mbtiles");
+  st::write_pmtiles(fixture_set(), dir / "a.pmtiles");
+  st::write_pmtiles(once, dir / "b.pmtiles");
+  EXPECT_EQ(stationmap::read_file(dir / "a.mbtiles"), stationmap::read_file(dir / "b.mbtiles"));
+  EXPECT_EQ(stationmap::read_file(dir / "a.pmtiles"), stationmap::read_file(dir / "b.pmtiles"));
+  fs::remove_all(dir);
+}
+
 TEST(TilesArchive, OpenPrefersPmtiles) {
   const auto dir = temp_dir("open");
   EXPECT_EQ(st::open_tile_archive(dir), nullptr);

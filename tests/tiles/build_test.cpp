@@ -3,12 +3,14 @@
 
 #include "../serve/fixture_claims.hpp"
 #include "stationmap/core/error.hpp"
+#include "stationmap/render/schema.hpp"
 #include "stationmap/render/web_map.hpp"
 #include "stationmap/tiles/mvt.hpp"
 #include "stationmap/tiles/tiles.hpp"
 
 #include <cmath>
 #include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
 #include <set>
 #include <sstream>
 
@@ -206,14 +208,41 @@ TEST(TilesBuild, FeaturesCarryThePopupAttributes) {
     if (f.layer == "stations" && f.key == "st-3173435") {
       EXPECT_EQ(std::get<std::string>(f.properties.at("status")), "confirmed");
       EXPECT_EQ(std::get<std::string>(f.properties.at("jurisdiction_names")), R"(["Wenzhou"])");
-      EXPECT_NE(std::get<std::string>(f.properties.at("evidence")).find("Milano office was run from China"),
+      EXPECT_NE(std::get<std::string>(f.properties.at("evidence_excerpt")).find("Milano office was run from China"),
                 std::string::npos);
+      EXPECT_EQ(std::get<std::int64_t>(f.properties.at("document_count")), 2);
     }
   }
   EXPECT_EQ(per_layer["stations"], 9);
   EXPECT_EQ(per_layer["jurisdictions"], 3);
   EXPECT_EQ(per_layer["links"], 9);
   EXPECT_EQ(per_layer["places"], 14);
+}
+
+// A feature is in a tile at every zoom: its evidence there is a short excerpt (the GIS files carry it all), and
+// arrays of document ids stay out, so a site that many documents support does not make every tile large.
+TEST(TilesBuild, TilesCarryAnEvidenceExcerptNotTheWholeEvidence) {
+  auto claims = stationmap::testing::fixture_claims();
+  auto& station = claims.stations.front();
+  const std::string long_sentence = "The bureau ran the office " + std::string(1000, 'x') + ".";
+  station.evidence.clear();
+  for (int i = 0; i < 40; ++i) {
+    station.evidence.push_back(stationmap::testing::fixture_evidence("doc-" + std::to_string(i), long_sentence));
+  }
+  for (const auto& f : st::features_from_claims(claims)) {
+    EXPECT_FALSE(f.properties.contains("evidence")) << f.layer;
+    EXPECT_FALSE(f.properties.contains("documents")) << f.layer;
+    if (f.layer != "stations" || f.key != station.station_id) {
+      continue;
+    }
+    EXPECT_EQ(std::get<std::int64_t>(f.properties.at("evidence_count")), 40);
+    const auto excerpt = nlohmann::json::parse(std::get<std::string>(f.properties.at("evidence_excerpt")));
+    ASSERT_EQ(excerpt.size(), stationmap::render::excerpt_sentences);
+    EXPECT_EQ(excerpt.at(0).at("document"), "doc-0");
+    const std::string sentence = excerpt.at(0).at("sentence");
+    EXPECT_LE(sentence.size(), stationmap::render::excerpt_sentence_bytes);
+    EXPECT_TRUE(sentence.ends_with("…")) << sentence;
+  }
 }
 
 TEST(TilesBuild, FeatureWithoutGeometryIsAnError) {

@@ -9,6 +9,7 @@
 /// tiles) the same JSON array is written as a string. Shapefile strings stop at 254 bytes: an array there
 /// keeps as many whole items as fit.
 
+#include <cstddef>
 #include <cstdint>
 #include <span>
 #include <string>
@@ -19,11 +20,24 @@ namespace stationmap::render {
 /// The type of a field's values. Json: a JSON array (of strings or of objects).
 enum class FieldType : std::uint8_t { String, Integer, Real, Json, Boolean };
 
-/// The outputs of a field beyond the GIS files (GeoJSON, Shapefile, GeoPackage, PostGIS carry every field).
+/// The outputs of a field: the GIS files (GeoJSON, Shapefile, GeoPackage, PostGIS), the vector tiles, or both.
 enum class Carried : std::uint8_t {
-  Files, ///< only the GIS files
-  Tiles  ///< also the vector tiles, where the web map's style and popups read it
+  Files,    ///< only the GIS files
+  Tiles,    ///< also the vector tiles, where the web map's style and popups read it
+  TilesOnly ///< only the tiles: a short excerpt of what the files carry whole (a feature is in many tiles)
 };
+
+[[nodiscard]] constexpr bool in_files(Carried c) {
+  return c != Carried::TilesOnly;
+}
+[[nodiscard]] constexpr bool in_tiles(Carried c) {
+  return c != Carried::Files;
+}
+
+/// The tiles' evidence excerpt (field evidence_excerpt): the popup shows the first few supporting sentences,
+/// each cut short; the GIS files carry them all. These bound a feature's size in every tile that draws it.
+inline constexpr std::size_t excerpt_sentences = 3;        ///< sentences in the excerpt
+inline constexpr std::size_t excerpt_sentence_bytes = 300; ///< bytes of each sentence (UTF-8, then "…")
 
 /// One field of a layer.
 struct FieldSpec {

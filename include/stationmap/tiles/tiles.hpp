@@ -101,6 +101,7 @@ struct TileSet {
   std::vector<LayerInfo> layers;                                              ///< in the order given by the features
   std::map<std::string, std::size_t> layer_feature_counts;                    ///< input features per layer
   TileOptions options;
+  bool gzipped = false; ///< tiles hold their gzip bytes (gzip_tiles), as both archives store them
 };
 
 /// The maxzoom the data calls for (see the file comment); @p options.maxzoom when given (clamped to 0..22).
@@ -111,6 +112,12 @@ struct TileSet {
 
 /// TileJSON 3.0.0 `vector_layers` array as JSON text.
 [[nodiscard]] std::string vector_layers_json(const TileSet& set);
+
+/// Compresses every tile in place, once for both archives (write_mbtiles and write_pmtiles then store the bytes
+/// as they are). Does nothing to a set already compressed.
+void gzip_tiles(TileSet& set);
+/// A tile as the archives store it: its gzip bytes.
+[[nodiscard]] std::string stored_tile(const TileSet& set, const std::string& bytes);
 
 /// Writes an MBTiles 1.3 file (gzip-compressed pbf, TMS rows) atomically. Throws IoError/LibraryError.
 void write_mbtiles(const TileSet& set, const std::filesystem::path& path);

@@ -1,10 +1,12 @@
 #include "layers/layer_model.hpp"
 
 #include "stationmap/core/error.hpp"
+#include "stationmap/core/utf8.hpp"
 #include "styles/styles.hpp"
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <set>
@@ -24,9 +26,12 @@ Value string_array(const std::vector<std::string>& items) {
   return Value::json(dump(Json(items)));
 }
 
-Value evidence_array(const std::vector<Evidence>& evidence) {
+/// The evidence as a JSON array of objects: the first @p max_items items, sentences cut to @p max_sentence_bytes.
+Value evidence_array(const std::vector<Evidence>& evidence, std::size_t max_items = SIZE_MAX,
+                     std::size_t max_sentence_bytes = SIZE_MAX) {
   Json array = Json::array();
-  for (const auto& e : evidence) {
+  for (std::size_t i = 0; i < evidence.size() && i < max_items; ++i) {
+    const Evidence& e = evidence[i];
     Json item = Json::object();
     item["document"] = e.document;
     if (!e.title.empty())
@@ -35,10 +40,19 @@ Value evidence_array(const std::vector<Evidence>& evidence) {
       item["url"] = e.url;
     if (!e.date.empty())
       item["date"] = e.date;
-    item["sentence"] = e.sentence;
+    item["sentence"] = utf8::truncate(e.sentence, max_sentence_bytes);
     array.push_back(std::move(item));
   }
   return Value::json(dump(array));
+}
+
+/// The tiles' excerpt of the evidence (field evidence_excerpt).
+Value evidence_excerpt(const std::vector<Evidence>& evidence) {
+  return evidence_array(evidence, excerpt_sentences, excerpt_sentence_bytes);
+}
+
+std::int64_t as_count(std::size_t n) {
+  return static_cast<std::int64_t>(n);
 }
 
 /// The analysts' corrections that touched a feature: [{"row": 4, "action": "reject", "note": "..."}].
@@ -120,8 +134,10 @@ Layer stations_layer(const ClaimSet& claims, Extent& extent) {
                   string_array(s->jurisdiction_ids),
                   string_array(names),
                   string_array(documents),
+                  Value::of(as_count(documents.size())),
                   evidence_array(s->evidence),
-                  Value::of(static_cast<std::int64_t>(s->evidence.size())),
+                  Value::of(as_count(s->evidence.size())),
+                  evidence_excerpt(s->evidence),
                   Value::of(std::round(s->confidence * 1000.0) / 1000.0),
                   optional_string(s->address),
                   optional_string(s->place.admin1_name),
@@ -151,20 +167,14 @@ Layer jurisdictions_layer(const ClaimSet& claims, Extent& extent) {
       count += it != stations.end() ? std::max(it->second->station_count, 1) : 1;
     }
     std::vector<std::string> documents = j.documents.empty() ? documents_of(j.evidence) : j.documents;
-    row.values = {Value::of(j.jurisdiction_id),
-                  Value::of(j.place.name),
-                  Value::of(j.admin_level),
-                  optional_string(j.province.empty() ? j.place.admin1_name : j.province),
-                  Value::of(j.place.country),
-                  string_array(j.station_ids),
-                  string_array(names),
-                  Value::of(count),
-                  string_array(documents),
-                  evidence_array(j.evidence),
-                  Value::of(static_cast<std::int64_t>(j.evidence.size())),
-                  Value::of(jurisdiction_colour(index++)),
-                  geonameid_of(j.place),
-                  corrections_array(j.corrections)};
+    row.values = {Value::of(j.jurisdiction_id), Value::of(j.place.name),
+                  Value::of(j.admin_level),     optional_string(j.province.empty() ? j.place.admin1_name : j.province),
+                  Value::of(j.place.country),   string_array(j.station_ids),
+                  string_array(names),          Value::of(count),
+                  string_array(documents),      Value::of(as_count(documents.size())),
+                  evidence_array(j.evidence),   Value::of(as_count(j.evidence.size())),
+                  evidence_excerpt(j.evidence), Value::of(jurisdiction_colour(index++)),
+                  geonameid_of(j.place),        corrections_array(j.corrections)};
     layer.rows.push_back(std::move(row));
   }
   return layer;
@@ -204,14 +214,17 @@ Layer links_layer(const ClaimSet& claims, ProblemReport& problems, const RenderO
       continue;
     }
     const double metres = geodesic_distance(from, to);
+    const std::vector<std::string> documents = documents_of(link->evidence);
     row.values = {Value::of(link->link_id),
                   Value::of(link->station_id),
                   Value::of(link->jurisdiction_id),
                   Value::of(s->second->place.name),
                   Value::of(j->second.first->place.name),
-                  string_array(documents_of(link->evidence)),
+                  string_array(documents),
+                  Value::of(as_count(documents.size())),
                   evidence_array(link->evidence),
-                  Value::of(static_cast<std::int64_t>(link->evidence.size())),
+                  Value::of(as_count(link->evidence.size())),
+                  evidence_excerpt(link->evidence),
                   Value::of(std::round(metres / 100.0) / 10.0),
                   Value::of(jurisdiction_colour(j->second.second)),
                   corrections_array(link->corrections)};
@@ -268,6 +281,7 @@ Layer places_layer(const ClaimSet& claims, Extent& extent) {
                   Value::of(std::string(mention_role_name(acc.role))),
                   Value::of(acc.mentions),
                   string_array({acc.documents.begin(), acc.documents.end()}),
+                  Value::of(as_count(acc.documents.size())),
                   string_array({acc.names.begin(), acc.names.end()}),
                   optional_string(p.admin1_name),
                   geonameid_of(p),
@@ -344,7 +358,7 @@ Value Value::json(std::string json_text) {
 std::vector<Field> fields_of(const LayerSpec& spec) {
   std::vector<Field> fields;
   for (const FieldSpec& f : spec.fields) {
-    fields.push_back({std::string(f.name), std::string(f.shp_name), f.type});
+    fields.push_back({std::string(f.name), std::string(f.shp_name), f.type, in_files(f.carried)});
   }
   return fields;
 }

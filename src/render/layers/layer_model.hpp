@@ -20,6 +20,7 @@ struct Field {
   std::string name;     ///< as in GeoJSON, GeoPackage, PostGIS
   std::string shp_name; ///< Shapefile (dBase) name: at most 10 characters, chosen here, never truncated
   FieldType type = FieldType::String;
+  bool in_files = true; ///< false: a tiles-only field (schema Carried::TilesOnly), left out of the GIS files
 };
 
 /// The fields of a schema layer (stationmap/render/schema.hpp), in column order.

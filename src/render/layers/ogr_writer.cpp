@@ -157,6 +157,9 @@ OGRLayerH create_layer(GDALDatasetH ds, const Layer& layer, Target target, OGRSp
     throw_gdal_error("cannot create layer " + name);
   }
   for (const auto& field : layer.fields) {
+    if (!field.in_files) {
+      continue;
+    }
     const bool shp = target == Target::Shapefile;
     OGRFieldType type = OFTString;
     if (field.type == FieldType::Integer)
@@ -194,8 +197,12 @@ void write_rows(OGRLayerH l, const Layer& layer, Target target) {
   OGRFeatureDefnH defn = OGR_L_GetLayerDefn(l);
   for (const auto& row : layer.rows) {
     Feature f(OGR_F_Create(defn));
+    int index = -1; // the OGR field: the layer's fields in the files
     for (std::size_t i = 0; i < layer.fields.size(); ++i) {
-      const auto index = static_cast<int>(i);
+      if (!layer.fields[i].in_files) {
+        continue;
+      }
+      ++index;
       const Value& v = row.values.at(i);
       if (v.null) {
         OGR_F_SetFieldNull(f.get(), index);

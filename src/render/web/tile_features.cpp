@@ -53,7 +53,7 @@ void add_layer_features(const detail::Layer& layer, const LinkPaths* link_paths,
       continue;
     }
     for (std::size_t i = 0; i < spec.fields.size(); ++i) {
-      if (spec.fields[i].carried != render::Carried::Tiles) {
+      if (!render::in_tiles(spec.fields[i].carried)) {
         continue;
       }
       if (auto v = tile_value(row.values.at(i), spec.fields[i].type)) {

@@ -272,7 +272,8 @@ std::vector<std::string> write_web_map(const tiles::TileSet& set, const std::fil
 
 TileOutputs write_tiles_and_web_map(const ClaimSet& claims, const std::filesystem::path& outdir,
                                     const tiles::TileOptions& options, const LinkPaths* link_paths) {
-  const tiles::TileSet set = tiles::build_tiles(features_from_claims(claims, link_paths), options);
+  tiles::TileSet set = tiles::build_tiles(features_from_claims(claims, link_paths), options);
+  tiles::gzip_tiles(set); // once for both archives
   std::filesystem::create_directories(outdir);
   tiles::write_mbtiles(set, outdir / "tiles.mbtiles");
   tiles::write_pmtiles(set, outdir / "tiles.pmtiles");
