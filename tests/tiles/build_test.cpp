@@ -229,7 +229,7 @@ TEST(TilesBuild, TilesCarryAnEvidenceExcerptNotTheWholeEvidence) {
   for (int i = 0; i < 40; ++i) {
     station.evidence.push_back(stationmap::testing::fixture_evidence("doc-" + std::to_string(i), long_sentence));
   }
-  for (const auto& f : st::features_from_claims(claims)) {
+  for (const auto& f : sr::features_from_claims(claims)) {
     EXPECT_FALSE(f.properties.contains("evidence")) << f.layer;
     EXPECT_FALSE(f.properties.contains("documents")) << f.layer;
     if (f.layer != "stations" || f.key != station.station_id) {
