@@ -27,6 +27,12 @@ const std::vector<std::string_view>& not_found() {
 const std::vector<std::string_view>& hypothetical() {
   return lexicon::phrases("hypothetical");
 }
+const std::vector<std::string_view>& clause_boundary() {
+  return lexicon::phrases("clause_boundary");
+}
+const std::vector<std::string_view>& conditional() {
+  return lexicon::phrases("conditional");
+}
 const std::vector<std::string_view>& base() {
   return lexicon::phrases("base");
 }

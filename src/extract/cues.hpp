@@ -23,6 +23,10 @@ const std::vector<std::string_view>& negation();
 const std::vector<std::string_view>& not_found();
 /// Hypotheticals: a place after 'whether' is asked about, not reported (asked whether an office existed in X).
 const std::vector<std::string_view>& hypothetical();
+/// Words opening a contrasting clause (while, mentre, tandis que): see passes::clause_of_token.
+const std::vector<std::string_view>& clause_boundary();
+/// Sentence openings that make the whole sentence a supposition: if, falls, si...
+const std::vector<std::string_view>& conditional();
 /// Organisation bases and reporters' bases: based in, headquartered in, works from, basée à...
 const std::vector<std::string_view>& base();
 /// Diplomatic missions: embassy in, consulate, ambassade, embajada, 大使馆...

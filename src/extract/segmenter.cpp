@@ -59,6 +59,24 @@ BlockKind classify_line(const std::string& text, BlockKind current_section) {
   return current_section;
 }
 
+/// The longest citation mark an encyclopedia puts after a full stop: "[12]", "[a]".
+constexpr std::size_t kMaxCitationMark = 4;
+
+/// Position @p p moved past citation marks ("Tbilisi.[1][3] Of the two..."): they belong to the sentence before.
+std::size_t after_citation_marks(const std::string& text, std::size_t p) {
+  while (p < text.size() && text[p] == '[') {
+    const std::size_t close = text.find(']', p);
+    if (close == std::string::npos || close == p + 1 || close - p > kMaxCitationMark + 1 ||
+        !std::all_of(text.begin() + static_cast<std::ptrdiff_t>(p) + 1,
+                     text.begin() + static_cast<std::ptrdiff_t>(close),
+                     [](char ch) { return std::isalnum(static_cast<unsigned char>(ch)) != 0; })) {
+      break;
+    }
+    p = close + 1;
+  }
+  return p;
+}
+
 /// Sentence ends: . ! ? followed by space/quote/end, and the CJK full stops.
 bool is_sentence_end(const std::string& text, std::size_t pos, std::size_t& next) {
   const char c = text[pos];
@@ -67,6 +85,7 @@ bool is_sentence_end(const std::string& text, std::size_t pos, std::size_t& next
     while (p < text.size() && (text[p] == '"' || text[p] == '\'' || text[p] == ')' || text[p] == '*')) {
       ++p;
     }
+    p = after_citation_marks(text, p);
     if (p >= text.size() || text[p] == ' ' || text[p] == '\n') {
       // Not after a short abbreviation: "U.S. ", "St. ", "Mr. ", "N.Y. ".
       std::size_t w = pos;

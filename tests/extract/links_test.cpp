@@ -2,6 +2,9 @@
 
 #include "passes_support.hpp"
 
+#include <set>
+#include <string>
+
 namespace stationmap::passes::test {
 namespace {
 
@@ -32,6 +35,45 @@ TEST(Links, NoCarryOverAcrossParagraphs) {
                     Upto::Links);
   ASSERT_EQ(a.doc.claims.links.size(), 1U);
   EXPECT_EQ(a.doc.claims.links[0].site.name, "Lisbon");
+}
+
+/// The links of @p a as "site>bureau" names, sorted.
+std::set<std::string> link_names(const Annotated& a) {
+  std::set<std::string> out;
+  for (const auto& l : a.doc.claims.links) {
+    out.insert(l.site.name + ">" + l.jurisdiction.name);
+  }
+  return out;
+}
+
+TEST(Links, EachClauseTiesItsOwnSitesToItsOwnBureau) {
+  const Annotated a("The Wenzhou bureau runs the police stations in Quito and Lima; the Nantong bureau those in Cali "
+                    "and Caracas.",
+                    Upto::Links);
+  EXPECT_EQ(link_names(a), (std::set<std::string>{"Cali>Nantong", "Caracas>Nantong", "Lima>Wenzhou", "Quito>Wenzhou"}));
+  const Annotated b("Le sedi di Parma e Modena sono attribuite alla polizia di Wenzhou, mentre quella di Bari "
+                    "sarebbe stata aperta da Nantong.",
+                    Upto::Links);
+  EXPECT_EQ(link_names(b), (std::set<std::string>{"Bari>Nantong", "Modena>Wenzhou", "Parma>Wenzhou"}));
+}
+
+TEST(Links, ADistrictWithABureauOfItsOwnInAnotherClauseStays) {
+  const Annotated a("The Fuzhou bureau runs the police station in Quito; the Fuqing bureau the one in Lima.",
+                    Upto::Links);
+  EXPECT_EQ(link_names(a), (std::set<std::string>{"Lima>Fuqing", "Quito>Fuzhou"}));
+}
+
+TEST(Links, OneBureauNamedTwiceIsOneBureau) {
+  const Annotated a("Wenzhou police said that Wenzhou police had opened service stations in Quito and Lima.",
+                    Upto::Links);
+  EXPECT_EQ(link_names(a), (std::set<std::string>{"Lima>Wenzhou", "Quito>Wenzhou"}));
+}
+
+TEST(Links, ADefiniteOfficeOpensASentenceAboutAStation) {
+  const Annotated a("Eine Polizeistation wurde gemeldet.\n\nDie Stelle in Leipzig liegt am Markt. Sie soll von der "
+                    "Polizei in Wenzhou eingerichtet worden sein.",
+                    Upto::Links);
+  EXPECT_EQ(link_names(a), (std::set<std::string>{"Leipzig>Wenzhou"}));
 }
 
 TEST(Links, AnOrdinalAnaphorCarriesTheSiteToTheNextSentence) {

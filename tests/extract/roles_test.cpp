@@ -54,5 +54,15 @@ TEST(Roles, WhereSomeoneSpeaksIsNoSite) {
   EXPECT_NE(c.role("Lisbon").reason, Reason::SpeakerLocation);
 }
 
+TEST(Roles, WhereSomeoneWroteFromOrLivesIsNoSite) {
+  const Annotated a("A reader from Lisbon wrote that a police station had opened in Madrid.", Upto::Roles);
+  EXPECT_EQ(a.role("Lisbon").reason, Reason::SpeakerLocation);
+  EXPECT_FALSE(excluded(a, "Madrid"));
+  const Annotated b("Los concejales ofició desde Cusco al ministerio sobre la comisaría de Lima.", Upto::Roles);
+  EXPECT_EQ(b.role("Cusco").reason, Reason::SpeakerLocation);
+  const Annotated c("Constituents in Manchester asked whether a police station existed in Bath.", Upto::Roles);
+  EXPECT_EQ(c.role("Manchester").reason, Reason::SpeakerLocation);
+}
+
 } // namespace
 } // namespace stationmap::passes::test

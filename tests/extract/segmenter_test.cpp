@@ -24,6 +24,13 @@ TEST(Segmenter, SplitsSentencesButNotAbbreviations) {
   EXPECT_EQ(s[2].start, 46U); // code points, not bytes
 }
 
+TEST(Segmenter, CitationMarksCloseTheSentenceBeforeThem) {
+  const auto s = segment(doc_of("Offices opened in Lyon.[2][14] Of these, one closed.[a] A list [x1] follows."));
+  ASSERT_EQ(s.size(), 3U);
+  EXPECT_EQ(s[0].text, "Offices opened in Lyon.[2][14]");
+  EXPECT_EQ(s[1].text, "Of these, one closed.[a]");
+}
+
 TEST(Segmenter, RecognisesCaptionsBylinesNavigationAndTables) {
   const auto s = segment(doc_of("[Photo caption: Offices in Shenzhen. Photo: Agency]\n\nBy Jane Roe\n\n"
                                 "Related: other stories\n\n| Site | Bureau |\n|---|---|\n| Oslo | Fuzhou PSB |\n\n"

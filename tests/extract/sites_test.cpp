@@ -3,6 +3,7 @@
 #include "passes_support.hpp"
 
 #include <algorithm>
+#include <vector>
 
 namespace stationmap::passes::test {
 namespace {
@@ -105,6 +106,77 @@ TEST(Sites, AnAdministrativeSeatWithoutPopulationIsASite) {
 TEST(Sites, ARegionalCapitalByItsOwnLanguagesName) {
   const Annotated a("Un presidio di polizia è stato segnalato a Venezia, un altro a Milano.", Upto::Sites);
   EXPECT_TRUE(is_site(a, "Venezia"));
+}
+
+TEST(Sites, TheSeatOfAGovernmentNamedAsActorIsNoSite) {
+  const Annotated a("Officials asked the regional government in Barcelona to close a police station in Malaga.",
+                    Upto::Sites);
+  EXPECT_EQ(a.role("Barcelona").reason, Reason::OrganisationBase);
+  EXPECT_TRUE(is_site(a, "Malaga"));
+  const Annotated b("MEPs asked the EU's foreign service in Brussels to list every police station.", Upto::Sites);
+  EXPECT_FALSE(is_site(b, "Brussels"));
+}
+
+/// The mentions written @p text, in order.
+std::vector<std::size_t> mentions_of(const Annotated& a, const std::string& text) {
+  std::vector<std::size_t> out;
+  for (std::size_t i = 0; i < a.doc.mentions.size(); ++i) {
+    if (a.doc.mentions[i].text == text) {
+      out.push_back(i);
+    }
+  }
+  return out;
+}
+
+TEST(Sites, ABareNameTheDocumentQualifiesAsANamesakeIsUncertain) {
+  const Annotated a("A woman from Paris, Texas, called the paper.\n\nShe asked about the police station in Paris.",
+                    Upto::Sites);
+  const auto paris = mentions_of(a, "Paris");
+  ASSERT_EQ(paris.size(), 2U);
+  const Mention& bare = a.doc.mentions[paris[1]];
+  ASSERT_TRUE(bare.place.has_value());
+  ASSERT_EQ(bare.place->country, "US") << "the geoparser reads the bare name as the qualified namesake";
+  EXPECT_EQ(a.doc.claims.mentions[paris[1]].reason, Reason::UncertainName) << "the reader cannot tell which Paris";
+  const Annotated b("A police station opened in Paris, Texas. Another police station is in Paris, Texas.", Upto::Sites);
+  EXPECT_TRUE(is_site(b, "Paris")) << "a qualified namesake is a site";
+}
+
+TEST(Sites, ACityWrittenAfterACountryLiesInIt) {
+  const Annotated a("南通市公安局在新西兰奥克兰设立警侨服务站。", Upto::Sites);
+  const Mention& m = a.doc.mentions[a.mention("奥克兰")];
+  ASSERT_TRUE(m.place.has_value());
+  EXPECT_TRUE(m.place->country == "NZ" || !is_site(a, "奥克兰")) << m.place->name;
+}
+
+TEST(Sites, ASupposedPlaceIsNoSite) {
+  const Annotated a("If you trust the software, you get a police station in the middle of Dallas County.", Upto::Sites);
+  EXPECT_FALSE(is_site(a, "Dallas County"));
+  EXPECT_EQ(a.role("Dallas County").reason, Reason::Question);
+}
+
+TEST(Sites, ADisclaimerNamesNoSite) {
+  const Annotated a("Not to be confused with police stations in Singapore.", Upto::Sites);
+  EXPECT_FALSE(is_site(a, "Singapore"));
+}
+
+TEST(SiteReview, ACountryWhoseOnlyCaseWasFoundEmptyIsNoSite) {
+  const Annotated a("Police in Bergen found no such office. The police station case in Norway began online.",
+                    Upto::Review);
+  EXPECT_FALSE(is_site(a, "Norway"));
+  EXPECT_EQ(a.role("Norway").reason, Reason::FoundNoStation);
+}
+
+TEST(SiteReview, ADistrictBelongsToTheCityTheSentenceNames) {
+  const Annotated a("In Sydney, a police station sits above a shop in the city's Chinatown, in Haymarket.",
+                    Upto::Review);
+  EXPECT_EQ(a.role("Haymarket").reason, Reason::DistrictOfCity);
+  EXPECT_EQ(a.role("Haymarket").note, "Sydney");
+  const Annotated b("A police station is reported in Valencia in Spain, in the old Chinatown.", Upto::Review);
+  if (b.role("Chinatown").reason == Reason::DistrictOfCity) {
+    EXPECT_EQ(b.doc.mentions[b.mention("Chinatown")].place->country, "ES");
+  } else {
+    EXPECT_FALSE(is_site(b, "Chinatown"));
+  }
 }
 
 } // namespace

@@ -2,6 +2,8 @@
 
 #include "passes_support.hpp"
 
+#include <set>
+
 namespace stationmap::passes::test {
 namespace {
 
@@ -21,6 +23,16 @@ TEST(StatusPass, DenialsAndFindingsOfNothing) {
   EXPECT_FALSE(a.doc.sentences.at(0).not_found);
   EXPECT_TRUE(a.doc.sentences.at(1).not_found);
   EXPECT_TRUE(a.doc.sentences.at(1).negated) << "finding nothing negates the sentence";
+}
+
+TEST(StatusPass, AFindingOfNothingHoldsForItsOwnClause) {
+  const Annotated a("Police stations: Lyon - under review; Lille - police found no such office.", Upto::Status);
+  const AnnotatedSentence& s = a.doc.sentences.at(0);
+  EXPECT_TRUE(s.not_found);
+  EXPECT_EQ(s.not_found_clauses, std::set<std::size_t>{1});
+  const Annotated b("Poland: the agency checks whether a police station operates; none has been identified.",
+                    Upto::Status);
+  EXPECT_EQ(b.doc.sentences.at(0).not_found_clauses, std::set<std::size_t>{0}) << "a clause without a place";
 }
 
 TEST(StatusPass, ASentenceThatNamesNoPlaceIsNotRead) {

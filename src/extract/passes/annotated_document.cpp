@@ -1,5 +1,6 @@
 #include "annotated_document.hpp"
 
+#include "../cues.hpp"
 #include "stationmap/extract/ids.hpp"
 #include "stationmap/geoparse/geoparser.hpp"
 
@@ -48,6 +49,23 @@ Evidence evidence_of(const Document& doc, const Sentence& s) {
   e.start = s.start;
   e.end = s.end;
   return e;
+}
+
+std::size_t clause_of_token(const AnnotatedSentence& s, std::size_t i) {
+  std::size_t n = clause_at(s.sentence.text, s.tokens.token(i).byte_start);
+  for (std::size_t j = 0; j < i; ++j) {
+    n += s.tokens.any_at(j, cues::clause_boundary()) > 0 ? 1U : 0U;
+  }
+  return n;
+}
+
+std::size_t clause_of_mention(const AnnotatedSentence& s, std::size_t mi) {
+  for (const Local& l : s.locals) {
+    if (l.mention == mi) {
+      return clause_of_token(s, l.first);
+    }
+  }
+  return 0;
 }
 
 } // namespace stationmap::passes

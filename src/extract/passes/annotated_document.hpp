@@ -38,9 +38,10 @@ struct AnnotatedSentence {
   std::vector<bool> excluded; ///< the mention can be neither site nor jurisdiction (its reason says why)
   // status: what the sentence states
   bool negated = false;
-  bool not_found = false; ///< officials found no station ("found no such office")
-  bool tie = false;       ///< a tie verb (run by, opened by...) or a table row
-  bool network = false;   ///< speaks of a bureau's network
+  bool not_found = false;                  ///< officials found no station ("found no such office")
+  std::set<std::size_t> not_found_clauses; ///< the clauses (clause_of_token) that say so
+  bool tie = false;                        ///< a tie verb (run by, opened by...) or a table row
+  bool network = false;                    ///< speaks of a bureau's network
   bool station_cue = false;
   std::optional<Status> status;
   std::string date;
@@ -81,6 +82,13 @@ public:
   /// The mention's role entry.
   RoledMention& role(std::size_t mention) { return claims.mentions[mention]; }
 };
+
+/// The clause of token @p i of sentence @p s: how many semicolons (clause_at) and words opening a contrasting
+/// clause (while, mentre: cues::clause_boundary) come before it.
+std::size_t clause_of_token(const AnnotatedSentence& s, std::size_t i);
+
+/// The clause (clause_of_token) of mention @p mi in sentence @p s (0 when the sentence does not name it).
+std::size_t clause_of_mention(const AnnotatedSentence& s, std::size_t mi);
 
 /// The evidence sentence @p s of @p doc gives.
 Evidence evidence_of(const Document& doc, const Sentence& s);

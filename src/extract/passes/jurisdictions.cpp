@@ -46,8 +46,10 @@ bool cued_as_jurisdiction(const SentenceTokens& st, const Local& l) {
   return false;
 }
 
-/// Nested jurisdictions in one sentence: the district goes with its city ("Wenzhou ... its district Ruian").
-std::vector<std::size_t> without_inner(const std::vector<Mention>& mentions, const std::vector<std::size_t>& js) {
+/// Nested jurisdictions in one clause: the district goes with its city ("Wenzhou ... its district Ruian"); a
+/// district with a bureau of its own in another clause stays ("the Fuzhou bureau ...; the Fuqing bureau ...").
+std::vector<std::size_t> without_inner(const std::vector<Mention>& mentions, const AnnotatedSentence& s,
+                                       const std::vector<std::size_t>& js) {
   std::vector<const Place*> places;
   for (std::size_t x : js) {
     places.push_back(&*mentions[x].place);
@@ -61,7 +63,8 @@ std::vector<std::size_t> without_inner(const std::vector<Mention>& mentions, con
       const std::size_t y = js[j];
       const Place& px = *places[i];
       const Place& py = *places[j];
-      if (x != y && px.index != py.index && py.population > px.population &&
+      if (x != y && px.index != py.index && clause_of_mention(s, x) == clause_of_mention(s, y) &&
+          py.population > px.population &&
           (py.feature_code == "PPLA2" || py.feature_code == "PPLA" || py.feature_code == "ADM2")) {
         inner = true;
       }
@@ -108,7 +111,7 @@ void find_jurisdictions(AnnotatedDocument& doc) {
         s.jurisdictions.push_back(locals[k].mention);
       }
     }
-    const std::vector<std::size_t> outer = without_inner(doc.mentions, s.jurisdictions);
+    const std::vector<std::size_t> outer = without_inner(doc.mentions, s, s.jurisdictions);
     for (std::size_t mi : s.jurisdictions) {
       if (std::find(outer.begin(), outer.end(), mi) == outer.end()) {
         doc.role(mi).reason = Reason::NestedJurisdiction;

@@ -5,6 +5,8 @@
 #include "place_facts.hpp"
 
 #include <algorithm>
+#include <map>
+#include <set>
 
 namespace stationmap::passes {
 
@@ -55,8 +57,39 @@ void claim_named(AnnotatedDocument& doc, const AnnotatedSentence& s, const Evide
   }
 }
 
+/// Whether the sentence names its bureaus in different clauses: each clause then ties its own sites to its own
+/// bureau ("the Fuzhou bureau runs the office in Quito; the Fuqing bureau the one in Lima").
+bool bureaus_in_several_clauses(const AnnotatedSentence& s) {
+  std::set<std::size_t> clauses;
+  for (std::size_t j : s.jurisdictions) {
+    clauses.insert(clause_of_mention(s, j));
+  }
+  return clauses.size() > 1;
+}
+
+/// Links between @p sites and @p bureaus of one sentence: either one jurisdiction, one specific site or a table row.
+void link_group(AnnotatedDocument& doc, const AnnotatedSentence& s, const std::vector<std::size_t>& sites,
+                const std::vector<std::size_t>& bureaus, const Evidence& ev) {
+  // One bureau named twice ("记者从福州市公安局获悉……福州市公安局已在……设立") is still one bureau.
+  std::set<std::size_t> bureau_places;
+  for (std::size_t j : bureaus) {
+    bureau_places.insert(doc.mentions[j].place->index);
+  }
+  const bool one_jurisdiction = bureau_places.size() == 1;
+  const bool one_specific_site = sites.size() == 1 && level_of(*doc.mentions[sites[0]].place) != Level::Country;
+  if (!one_jurisdiction && !one_specific_site && s.sentence.kind != BlockKind::Table) {
+    return;
+  }
+  for (std::size_t site : sites) {
+    for (std::size_t j : bureaus) {
+      doc.claims.links.push_back({*doc.mentions[site].place, *doc.mentions[j].place, ev});
+    }
+  }
+}
+
 /// Links between @p sites and the sentence's jurisdictions, when the sentence states them: not negated, not a
-/// statement about a bureau's whole network, and either one jurisdiction, one specific site or a table row.
+/// statement about a bureau's whole network. Where the sentence names its bureaus in different clauses, each
+/// clause ties its own sites to its own bureaus.
 void claim_links(AnnotatedDocument& doc, const AnnotatedSentence& s, const std::vector<std::size_t>& sites,
                  bool carried, const Evidence& ev) {
   // "the police of Qingtian County ran a separate network": a network-level statement carries no link.
@@ -64,14 +97,20 @@ void claim_links(AnnotatedDocument& doc, const AnnotatedSentence& s, const std::
   if (s.negated || network_level || s.jurisdictions.empty() || sites.empty() || (!s.tie && carried)) {
     return;
   }
-  const bool one_jurisdiction = s.jurisdictions.size() == 1;
-  const bool one_specific_site = sites.size() == 1 && level_of(*doc.mentions[sites[0]].place) != Level::Country;
-  if (!one_jurisdiction && !one_specific_site && s.sentence.kind != BlockKind::Table) {
+  if (carried || !bureaus_in_several_clauses(s)) {
+    link_group(doc, s, sites, s.jurisdictions, ev);
     return;
   }
+  std::map<std::size_t, std::pair<std::vector<std::size_t>, std::vector<std::size_t>>> clauses;
   for (std::size_t site : sites) {
-    for (std::size_t j : s.jurisdictions) {
-      doc.claims.links.push_back({*doc.mentions[site].place, *doc.mentions[j].place, ev});
+    clauses[clause_of_mention(s, site)].first.push_back(site);
+  }
+  for (std::size_t j : s.jurisdictions) {
+    clauses[clause_of_mention(s, j)].second.push_back(j);
+  }
+  for (const auto& [clause, group] : clauses) {
+    if (!group.first.empty() && !group.second.empty()) {
+      link_group(doc, s, group.first, group.second, ev);
     }
   }
 }

@@ -88,13 +88,9 @@ Place normalise_place(const Gazetteer& g, const Mention& m, const std::set<std::
 
 /// The clause of each mention: clauses are separated by semicolons ("Dublin, Ireland; Vienna, Austria").
 std::vector<std::size_t> clause_of(const AnnotatedSentence& s) {
-  const auto& locals = s.locals;
-  std::vector<std::size_t> clause(locals.size(), 0);
-  for (std::size_t k = 1; k < locals.size(); ++k) {
-    const std::string gap =
-        gap_between(s.sentence.text, s.tokens.token(locals[k - 1].last), s.tokens.token(locals[k].first));
-    const bool semicolon = gap.find(';') != std::string::npos || gap.find("\xEF\xBC\x9B") != std::string::npos;
-    clause[k] = clause[k - 1] + (semicolon ? 1 : 0);
+  std::vector<std::size_t> clause;
+  for (const Local& l : s.locals) {
+    clause.push_back(clause_of_token(s, l.first));
   }
   return clause;
 }

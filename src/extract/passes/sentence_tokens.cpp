@@ -149,6 +149,16 @@ bool is_coordination(const std::string& gap, const std::string& folded) {
   return std::find(words.begin(), words.end(), folded) != words.end();
 }
 
+std::size_t clause_at(const std::string& sentence, std::size_t byte) {
+  const std::string_view before = std::string_view(sentence).substr(0, std::min(byte, sentence.size()));
+  std::size_t n = static_cast<std::size_t>(std::count(before.begin(), before.end(), ';'));
+  for (std::size_t pos = before.find("\xEF\xBC\x9B"); pos != std::string_view::npos;
+       pos = before.find("\xEF\xBC\x9B", pos + 3)) {
+    ++n;
+  }
+  return n;
+}
+
 bool is_chain_gap(const std::string& gap, const std::string& folded) {
   if (!folded.empty()) {
     return false;

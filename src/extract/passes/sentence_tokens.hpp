@@ -58,6 +58,10 @@ std::string gap_between(const std::string& sentence, const Token& a, const Token
 /// word (and, et, y, und, 和...). @p folded is the gap's folded words (SentenceTokens::keys_between).
 bool is_coordination(const std::string& gap, const std::string& folded);
 
+/// The clause of byte @p byte of @p sentence: how many semicolons (; or the full-width ；) come before it.
+/// Clauses of one sentence are read apart: "Sydney - under review; Perth - police found no such office".
+std::size_t clause_at(const std::string& sentence, std::size_t byte);
+
 /// Whether the gap only chains a place to its qualifier: spaces, commas, brackets ("Madrid, Spain", "Epsom
 /// (Auckland)").
 bool is_chain_gap(const std::string& gap, const std::string& folded);

@@ -4,6 +4,7 @@
 #include "../cues.hpp"
 #include "passes.hpp"
 #include "place_facts.hpp"
+#include "stationmap/core/great_circle.hpp"
 #include "stationmap/extract/dates.hpp"
 #include "stationmap/gazetteer/name_kind.hpp"
 
@@ -86,6 +87,59 @@ bool part_of_longer_name(const std::string& text, const SentenceTokens& st, std:
   return false;
 }
 
+/// Names the document qualifies as a lesser namesake ("Rome, Georgia", "ATHENS, Ga."), by folded name, with the
+/// namesake's place index. A writer qualifies a name because the bare name means a better-known place: where
+/// the same name stands bare elsewhere in the document, the reader cannot tell which place it is.
+using QualifiedNamesakes = std::map<std::string, std::size_t>;
+
+/// Whether @p place has a more populous homonym of the same name elsewhere (another country, or over 100 km
+/// away): Rome, Georgia beside Rome, Italy.
+constexpr double kNamesakeDistanceKm = 100.0;
+bool has_greater_homonym(const Gazetteer& g, const std::string& name, const Place& place) {
+  const auto candidates = g.lookup(name);
+  return std::any_of(candidates.begin(), candidates.end(), [&](const Candidate& c) {
+    return c.place.feature_class == 'P' && c.place.population > place.population &&
+           (c.place.country != place.country || great_circle_km(c.place, place) > kNamesakeDistanceKm);
+  });
+}
+
+QualifiedNamesakes qualified_namesakes(const AnnotatedDocument& doc) {
+  QualifiedNamesakes out;
+  for (const AnnotatedSentence& s : doc.sentences) {
+    for (std::size_t k = 0; k + 1 < s.qualifier.size(); ++k) {
+      const Mention& m = doc.mentions[s.locals[k].mention];
+      if (s.qualifier[k + 1] && m.place && m.place->feature_class == 'P' &&
+          has_greater_homonym(doc.gazetteer, m.text, *m.place)) {
+        out.emplace(fold_key(m.text), m.place->index);
+      }
+    }
+  }
+  return out;
+}
+
+/// Whether mention @p k stands bare (no qualifier after it) for a namesake the document qualifies elsewhere.
+bool bare_qualified_namesake(const AnnotatedDocument& doc, const AnnotatedSentence& s, std::size_t k,
+                             const QualifiedNamesakes& namesakes) {
+  if (k + 1 < s.qualifier.size() && s.qualifier[k + 1]) {
+    return false;
+  }
+  const Mention& m = doc.mentions[s.locals[k].mention];
+  const auto it = namesakes.find(fold_key(m.text));
+  return it != namesakes.end() && it->second == m.place->index;
+}
+
+/// Whether a country written right before mention @p k, with nothing between (Chinese and Japanese write the
+/// country first: 新西兰奥克兰), does not contain the place the mention was read as: a homonym was picked.
+bool outside_the_country_written_before(const AnnotatedDocument& doc, const AnnotatedSentence& s, std::size_t k) {
+  if (k == 0) {
+    return false;
+  }
+  const Mention& before = doc.mentions[s.locals[k - 1].mention];
+  const Mention& m = doc.mentions[s.locals[k].mention];
+  return before.place && before.place->is_country() && before.place->country != m.place->country &&
+         gap_between(s.sentence.text, s.tokens.token(s.locals[k - 1].last), s.tokens.token(s.locals[k].first)).empty();
+}
+
 /// Why the sentence can name sites, or nothing when it cannot: a station word; in a document about stations, a
 /// table row or a sentence naming a jurisdiction. A caption names a site only when it also names the bureau
 /// behind it ("福州市公安局...在阿根廷开设...服务站"); "commuters at a station in Munich" is a photograph's location.
@@ -105,7 +159,8 @@ std::optional<Reason> site_context(const AnnotatedDocument& doc, const Annotated
 }
 
 /// Why a place in a site context is still not a site, or nothing when it is one.
-std::optional<Reason> doubt_about_site(const AnnotatedDocument& doc, const AnnotatedSentence& s, std::size_t k) {
+std::optional<Reason> doubt_about_site(const AnnotatedDocument& doc, const AnnotatedSentence& s, std::size_t k,
+                                       const QualifiedNamesakes& namesakes) {
   const Local& l = s.locals[k];
   const Mention& m = doc.mentions[l.mention];
   const SentenceTokens& st = s.tokens;
@@ -116,10 +171,10 @@ std::optional<Reason> doubt_about_site(const AnnotatedDocument& doc, const Annot
   if (st.before(l.first, cues::mission(), 3)) {
     return Reason::DiplomaticMission;
   }
-  if (s.not_found) {
+  if (s.not_found_clauses.count(clause_of_token(s, l.first)) != 0) {
     return Reason::FoundNoStation;
   }
-  if (st.before(l.first, cues::hypothetical(), 10)) {
+  if (st.before(l.first, cues::hypothetical(), 10) || (st.size() > 0 && st.any_at(0, cues::conditional()) > 0)) {
     return Reason::Question;
   }
   if (small_place_in_unnamed_country(*m.place, doc.named_countries) && !pinned) {
@@ -127,7 +182,8 @@ std::optional<Reason> doubt_about_site(const AnnotatedDocument& doc, const Annot
   }
   const bool uncertain =
       weak_name(doc.gazetteer, m, *m.place) || part_of_longer_name(s.sentence.text, st, l.first, l.last) ||
-      (m.place->feature_class == 'P' && m.place->population < 1000 && !is_administrative_seat(*m.place));
+      (m.place->feature_class == 'P' && m.place->population < 1000 && !is_administrative_seat(*m.place)) ||
+      bare_qualified_namesake(doc, s, k, namesakes) || outside_the_country_written_before(doc, s, k);
   if (uncertain && !pinned) {
     return Reason::UncertainName;
   }
@@ -135,7 +191,7 @@ std::optional<Reason> doubt_about_site(const AnnotatedDocument& doc, const Annot
 }
 
 /// Marks the sites of a read sentence; gives the others their reason.
-void mark_sites(AnnotatedDocument& doc, AnnotatedSentence& s) {
+void mark_sites(AnnotatedDocument& doc, AnnotatedSentence& s, const QualifiedNamesakes& namesakes) {
   const std::optional<Reason> context = site_context(doc, s);
   s.site.assign(s.locals.size(), false);
   for (std::size_t k = 0; k < s.locals.size(); ++k) {
@@ -158,7 +214,7 @@ void mark_sites(AnnotatedDocument& doc, AnnotatedSentence& s) {
       }
       continue;
     }
-    if (const auto doubt = doubt_about_site(doc, s, k)) {
+    if (const auto doubt = doubt_about_site(doc, s, k, namesakes)) {
       reason = *doubt;
       s.excluded[k] = true;
       continue;
@@ -252,10 +308,18 @@ void drop_sites_found_empty(AnnotatedDocument& doc) {
       }
     }
   }
+  // A country or region whose only stated case is a place found empty is no site either ("Police in Oslo found
+  // no such office ... the case in Norway").
+  auto holds_found_empty = [&](const Place& outer) {
+    return level_of(outer) != Level::City &&
+           std::any_of(found_empty.begin(), found_empty.end(), [&](std::size_t index) {
+             return contains_place(outer, doc.gazetteer.place(static_cast<std::uint32_t>(index)));
+           });
+  };
   for (AnnotatedSentence& s : doc.sentences) {
     std::erase_if(s.sites, [&](std::size_t mi) {
       const std::size_t place = doc.mentions[mi].place->index;
-      if (found_empty.count(place) != 0 && tied.count(place) == 0) {
+      if ((found_empty.count(place) != 0 || holds_found_empty(*doc.mentions[mi].place)) && tied.count(place) == 0) {
         doc.role(mi).reason = Reason::FoundNoStation;
         return true;
       }
@@ -288,22 +352,48 @@ void drop_sites_with_finer_ones(AnnotatedDocument& doc) {
   }
 }
 
-/// A district named beside its city is the city's station: "Auckland ... Epsom", "Tokyo, Chiyoda".
-void move_districts_to_cities(AnnotatedDocument& doc) {
-  std::vector<std::size_t> cities;
-  for (const AnnotatedSentence& s : doc.sentences) {
-    for (std::size_t mi : s.sites) {
-      if (level_of(*doc.mentions[mi].place) == Level::City && doc.mentions[mi].place->feature_code != "PPLX") {
-        cities.push_back(mi);
+/// Whether @p p can take a district's station: a city (not itself a district) outside China.
+bool city_for_districts(const Place& p) {
+  return level_of(p) == Level::City && p.feature_code != "PPLX" && p.country != "CN";
+}
+
+/// The city sentence @p s names for its district: a city it names near the district ("in Sydney ... in the
+/// city's Chinatown, in Haymarket"); else the one city it names when the district was read in a country the
+/// sentence does not name ("in Valencia in Spain, in the old Chinatown" is not San Francisco's). Nothing when
+/// none fits.
+std::optional<Place> city_named_for_district(const AnnotatedDocument& doc, const AnnotatedSentence& s,
+                                             const Place& district) {
+  std::vector<Place> named;
+  bool country_named = false;
+  for (const Local& l : s.locals) {
+    const Mention& m = doc.mentions[l.mention];
+    if (!m.place || m.place->index == district.index) {
+      continue;
+    }
+    country_named = country_named || m.place->country == district.country;
+    if (city_for_districts(*m.place)) {
+      if (m.place->country == district.country && great_circle_km(*m.place, district) < district_of_city_km) {
+        return *m.place;
       }
+      named.push_back(*m.place);
     }
   }
-  if (cities.empty()) {
-    return;
+  if (!country_named && named.size() == 1) {
+    return named.front();
   }
+  return std::nullopt;
+}
+
+/// A district is its city's station: "Auckland ... Epsom", "Tokyo, Chiyoda", "Sydney's Chinatown": a site city
+/// of the document near it, else the city its sentence names for it.
+void move_districts_to_cities(AnnotatedDocument& doc) {
   std::vector<const Place*> city_places;
-  for (std::size_t c : cities) {
-    city_places.push_back(&*doc.mentions[c].place);
+  for (const AnnotatedSentence& s : doc.sentences) {
+    for (std::size_t mi : s.sites) {
+      if (city_for_districts(*doc.mentions[mi].place)) {
+        city_places.push_back(&*doc.mentions[mi].place);
+      }
+    }
   }
   const geography::PointIndex near = point_index_of(city_places);
   for (const AnnotatedSentence& s : doc.sentences) {
@@ -312,14 +402,20 @@ void move_districts_to_cities(AnnotatedDocument& doc) {
       if (p.feature_code != "PPLX") {
         continue;
       }
+      std::optional<Place> city;
       for (std::size_t k : near.closer_than_km({p.lon, p.lat}, district_of_city_km)) { // in the order of cities
-        const Place& city = *city_places[k];
-        if (city.country == p.country) {
-          doc.role(mi).reason = Reason::DistrictOfCity;
-          doc.role(mi).note = city.name;
-          p = city;
+        if (city_places[k]->country == p.country) {
+          city = *city_places[k];
           break;
         }
+      }
+      if (!city) {
+        city = city_named_for_district(doc, s, p);
+      }
+      if (city) {
+        doc.role(mi).reason = Reason::DistrictOfCity;
+        doc.role(mi).note = city->name;
+        p = *city;
       }
     }
   }
@@ -328,11 +424,12 @@ void move_districts_to_cities(AnnotatedDocument& doc) {
 } // namespace
 
 void find_sites(AnnotatedDocument& doc) {
+  const QualifiedNamesakes namesakes = qualified_namesakes(doc);
   for (AnnotatedSentence& s : doc.sentences) {
     if (!s.read) {
       continue;
     }
-    mark_sites(doc, s);
+    mark_sites(doc, s, namesakes);
     one_site_per_chain(doc, s);
     count_stations_at_sites(s);
     for (std::size_t k = 0; k < s.locals.size(); ++k) {

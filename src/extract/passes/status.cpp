@@ -44,6 +44,29 @@ bool opens_with_ordinal_anaphor(const SentenceTokens& st) {
   return false;
 }
 
+/// The clauses of @p s that say officials found nothing there. A finding applies to the places of its own clause
+/// ("Sydney - under review; Perth - police found no such office"); a clause that names no place refers to the
+/// whole sentence ("Poland: checks are under way; none has been identified").
+std::set<std::size_t> clauses_found_empty(const AnnotatedSentence& s) {
+  const SentenceTokens& st = s.tokens;
+  std::set<std::size_t> with_places;
+  for (const Local& l : s.locals) {
+    with_places.insert(clause_of_token(s, l.first));
+  }
+  std::set<std::size_t> out;
+  for (std::size_t i = 0; i < st.size(); ++i) {
+    if (st.any_at(i, cues::not_found()) == 0) {
+      continue;
+    }
+    const std::size_t clause = clause_of_token(s, i);
+    if (with_places.count(clause) == 0) {
+      return with_places; // the finding speaks of every place of the sentence
+    }
+    out.insert(clause);
+  }
+  return out;
+}
+
 } // namespace
 
 void read_statements(AnnotatedDocument& doc) {
@@ -52,7 +75,8 @@ void read_statements(AnnotatedDocument& doc) {
       continue;
     }
     const SentenceTokens& st = s.tokens;
-    s.not_found = st.contains(cues::not_found());
+    s.not_found_clauses = clauses_found_empty(s);
+    s.not_found = !s.not_found_clauses.empty();
     s.negated = s.not_found || st.contains(cues::negation());
     s.status = status_of(st);
     if (s.status) {
