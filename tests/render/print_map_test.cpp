@@ -115,6 +115,16 @@ TEST(PrintMap, LandStationAndLegendWhereTheFrameSaysTheyAre) {
   EXPECT_GT(dark, 100);
 }
 
+TEST(PrintMap, TheLegendMovesToACornerWithoutSymbols) {
+  MapModel model;
+  model.layers.push_back(one_station({-8.0, -4.0}, "denied")); // in the lower left corner
+  const PrintFrame frame{800, 400, -10.0, 15.0, 0.05};
+  const Canvas canvas = draw_print_map(model, frame);
+  EXPECT_EQ(pixel_at(canvas, frame.pixel({-8.0, -4.0})), parse_rgb(palette_colour("status.denied")));
+  const Rgb legend_paper = canvas.at(frame.width - 30, frame.height - 30); // lower right: inside the legend
+  EXPECT_NE(legend_paper, parse_rgb(basemap_colour("water")));
+}
+
 TEST(PrintMap, FixtureMapPngHasItsSizeLandAndEveryStationInItsStatusColour) {
   const test::TempDir dir;
   ProblemReport problems;

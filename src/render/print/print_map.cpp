@@ -258,7 +258,54 @@ void draw_swatch(Canvas& canvas, const LegendEntry& entry, int x, int middle) {
   }
 }
 
-void draw_legend(Canvas& canvas, const std::vector<LegendEntry>& entries) {
+/// The symbols' positions on the picture (stations and jurisdictions): what the legend should not hide.
+std::vector<PixelPoint> symbol_positions(const std::vector<const Layer*>& layers, const PrintFrame& frame) {
+  std::vector<PixelPoint> out;
+  for (const char* name : {"stations", "jurisdictions"}) {
+    if (const Layer* layer = find_layer(layers, name)) {
+      for (const Row& row : layer->rows) {
+        if (!row.shape.parts.empty() && !row.shape.parts.front().empty()) {
+          out.push_back(frame.pixel(row.shape.parts.front().front()));
+        }
+      }
+    }
+  }
+  return out;
+}
+
+struct Box {
+  int left = 0;
+  int top = 0;
+  int width = 0;
+  int height = 0;
+};
+
+/// The corner for a legend of @p width x @p height that hides the fewest @p symbols: lower left, lower right,
+/// upper left, upper right, the first of the fewest.
+Box legend_box(const Canvas& canvas, int width, int height, const std::vector<PixelPoint>& symbols) {
+  const int right = canvas.width() - legend_margin - width;
+  const int bottom = canvas.height() - legend_margin - height;
+  const Box corners[] = {{legend_margin, bottom, width, height},
+                         {right, bottom, width, height},
+                         {legend_margin, legend_margin, width, height},
+                         {right, legend_margin, width, height}};
+  const double reach = station_radius + outline_width; // a symbol partly under the box counts
+  auto hidden = [&](const Box& b) {
+    return std::count_if(symbols.begin(), symbols.end(), [&](const PixelPoint& p) {
+      return p.x > b.left - reach && p.x < b.left + b.width + reach && p.y > b.top - reach &&
+             p.y < b.top + b.height + reach;
+    });
+  };
+  const Box* best = &corners[0];
+  for (const Box& b : corners) {
+    if (hidden(b) < hidden(*best)) {
+      best = &b;
+    }
+  }
+  return *best;
+}
+
+void draw_legend(Canvas& canvas, const std::vector<LegendEntry>& entries, const std::vector<PixelPoint>& symbols) {
   const std::filesystem::path font_file = label_font_file();
   if (font_file.empty()) {
     throw LibraryError("map.png: the legend's font DejaVuSans is not installed (Debian: fonts-dejavu-core)");
@@ -269,10 +316,12 @@ void draw_legend(Canvas& canvas, const std::vector<LegendEntry>& entries) {
     const bool indented = e.kind != LegendEntry::Kind::Title && e.kind != LegendEntry::Kind::Note;
     text_column = std::max(text_column, text_width(font, e.text) + (indented ? legend_swatch + legend_padding : 0));
   }
-  const int box_w = text_column + 2 * legend_padding;
-  const int box_h = static_cast<int>(entries.size()) * legend_line + 2 * legend_padding;
-  const int left = legend_margin;
-  const int top = canvas.height() - legend_margin - box_h;
+  const Box box = legend_box(canvas, text_column + 2 * legend_padding,
+                             static_cast<int>(entries.size()) * legend_line + 2 * legend_padding, symbols);
+  const int left = box.left;
+  const int top = box.top;
+  const int box_w = box.width;
+  const int box_h = box.height;
   const Rgb ink = parse_rgb(palette_colour("label"));
   canvas.fill_rect(left - 1, top - 1, left + box_w + 1, top + box_h + 1, parse_rgb(basemap_colour("border")));
   canvas.fill_rect(left, top, left + box_w, top + box_h, parse_rgb(palette_colour("halo")), legend_opacity);
@@ -339,7 +388,7 @@ Canvas draw_print_map(const MapModel& model, const PrintFrame& frame) {
     draw_points(canvas, *stations, frame, station_radius, parse_rgb(palette_colour("label")),
                 [&](const Row& row) { return status_rgb(text_value(row, status)); });
   }
-  draw_legend(canvas, legend_entries(layers));
+  draw_legend(canvas, legend_entries(layers), symbol_positions(layers, frame));
   return canvas;
 }
 
