@@ -2,29 +2,19 @@
 // cases, the samples and the review documents, plus a file that is not a document): four shards extracted by
 // four processes under GNU parallel and merged give the same OUTDIR, byte for byte, as the one-command build.
 
-#include <cstdlib>
+#include "support/files.hpp"
+
 #include <filesystem>
 #include <fstream>
 #include <gtest/gtest.h>
-#include <sstream>
 #include <string>
 #include <unistd.h>
 
 namespace fs = std::filesystem;
+using stationmap::test_support::read_text;
+using stationmap::test_support::run_command;
 
 namespace {
-
-std::string read_text(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-int run(const std::string& command) {
-  const int status = std::system(command.c_str());
-  return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-}
 
 std::string binary() {
   return std::string(STATIONMAP_BINARY);
@@ -76,13 +66,14 @@ protected:
 };
 
 TEST_F(ClaimsCli, FourShardsUnderGnuParallelMergeIntoTheOneCommandMap) {
-  ASSERT_EQ(run("command -v parallel >/dev/null"), 0) << "GNU parallel is missing: tools/install_deps.sh --tests";
+  ASSERT_EQ(run_command("command -v parallel >/dev/null"), 0)
+      << "GNU parallel is missing: tools/install_deps.sh --tests";
   const std::string quiet = " >/dev/null 2>&1";
   // 1: the broken file is skipped (and named) in both paths.
-  ASSERT_EQ(run(binary() + " build '" + corpus.string() + "' -o '" + (work / "one").string() + "'" + quiet), 1);
+  ASSERT_EQ(run_command(binary() + " build '" + corpus.string() + "' -o '" + (work / "one").string() + "'" + quiet), 1);
   const std::string shards = "parallel --halt never '" + binary() + " extract " + corpus.string() +
                              " --shard {}/4 -o " + (work / "shard-{}.jsonl").string() + "' ::: 1 2 3 4" + quiet;
-  ASSERT_EQ(run(shards), 4) << "each shard names the skipped file (exit 1); parallel counts the four";
+  ASSERT_EQ(run_command(shards), 4) << "each shard names the skipped file (exit 1); parallel counts the four";
   std::size_t documents = 0;
   for (int k = 1; k <= 4; ++k) {
     const std::string text = read_text(work / ("shard-" + std::to_string(k) + ".jsonl"));
@@ -90,8 +81,8 @@ TEST_F(ClaimsCli, FourShardsUnderGnuParallelMergeIntoTheOneCommandMap) {
     EXPECT_NE(text.find("\"pipeline\":\"stationmap "), std::string::npos);
   }
   EXPECT_EQ(documents, 18U + 1U) << "every document once, and the skipped file's problem record once";
-  ASSERT_EQ(run(binary() + " build --claims " + (work / "shard-*.jsonl").string() + " -o '" + (work / "two").string() +
-                "'" + quiet),
+  ASSERT_EQ(run_command(binary() + " build --claims " + (work / "shard-*.jsonl").string() + " -o '" +
+                        (work / "two").string() + "'" + quiet),
             1);
   expect_same_tree(work / "one", work / "two");
   EXPECT_NE(read_text(work / "two" / "problems.csv").find("broken.bin"), std::string::npos);
@@ -100,8 +91,8 @@ TEST_F(ClaimsCli, FourShardsUnderGnuParallelMergeIntoTheOneCommandMap) {
 TEST_F(ClaimsCli, ExtractIsDeterministicAndSortedByDocument) {
   const std::string a = (work / "a.jsonl").string();
   const std::string b = (work / "b.jsonl").string();
-  ASSERT_EQ(run(binary() + " extract '" + corpus.string() + "' -o " + a + " >/dev/null 2>&1"), 1);
-  ASSERT_EQ(run(binary() + " extract '" + corpus.string() + "' -o " + b + " --jobs 2 >/dev/null 2>&1"), 1);
+  ASSERT_EQ(run_command(binary() + " extract '" + corpus.string() + "' -o " + a + " >/dev/null 2>&1"), 1);
+  ASSERT_EQ(run_command(binary() + " extract '" + corpus.string() + "' -o " + b + " --jobs 2 >/dev/null 2>&1"), 1);
   const std::string text = read_text(a);
   EXPECT_EQ(text, read_text(b));
   std::istringstream lines(text);
@@ -113,28 +104,30 @@ TEST_F(ClaimsCli, ExtractIsDeterministicAndSortedByDocument) {
       previous = line;
     }
   }
-  ASSERT_EQ(run(binary() + " extract '" + corpus.string() + "' -o " + a + " >/dev/null 2>&1"), 1)
+  ASSERT_EQ(run_command(binary() + " extract '" + corpus.string() + "' -o " + a + " >/dev/null 2>&1"), 1)
       << "an earlier claims file is replaced";
 }
 
 TEST_F(ClaimsCli, ExtractNeverOverwritesAUsersFile) {
   const fs::path notes = work / "notes.txt";
   std::ofstream(notes) << "my notes\n";
-  EXPECT_EQ(run(binary() + " extract '" + corpus.string() + "' -o '" + notes.string() + "' >/dev/null 2>&1"), 2);
+  EXPECT_EQ(run_command(binary() + " extract '" + corpus.string() + "' -o '" + notes.string() + "' >/dev/null 2>&1"),
+            2);
   EXPECT_EQ(read_text(notes), "my notes\n");
-  EXPECT_EQ(run(binary() + " extract '" + corpus.string() + "' -o '" + (corpus / "claims.jsonl").string() +
-                "' >/dev/null 2>&1"),
+  EXPECT_EQ(run_command(binary() + " extract '" + corpus.string() + "' -o '" + (corpus / "claims.jsonl").string() +
+                        "' >/dev/null 2>&1"),
             2)
       << "a claims file inside an input folder would be read as documents";
   EXPECT_FALSE(fs::exists(corpus / "claims.jsonl"));
-  EXPECT_EQ(
-      run(binary() + " build --claims '" + notes.string() + "' -o '" + (work / "m").string() + "' >/dev/null 2>&1"), 2)
+  EXPECT_EQ(run_command(binary() + " build --claims '" + notes.string() + "' -o '" + (work / "m").string() +
+                        "' >/dev/null 2>&1"),
+            2)
       << "a file that is not a claims file is an error";
 }
 
 /// The stderr of a command (stdout dropped).
 std::string stderr_of(const std::string& command, const fs::path& file) {
-  run(command + " >/dev/null 2>'" + file.string() + "'");
+  run_command(command + " >/dev/null 2>'" + file.string() + "'");
   return read_text(file);
 }
 
@@ -153,7 +146,8 @@ TEST_F(ClaimsCli, ACachedRebuildExtractsOnlyWhatChangedAndMapsLikeACleanBuild) {
   EXPECT_NE(stderr_of(build + (work / "second").string(), log).find("18 documents read (16 from the cache)"),
             std::string::npos)
       << read_text(log);
-  run(binary() + " build '" + corpus.string() + "' --no-cache -o " + (work / "clean").string() + " >/dev/null 2>&1");
+  run_command(binary() + " build '" + corpus.string() + "' --no-cache -o " + (work / "clean").string() +
+              " >/dev/null 2>&1");
   EXPECT_FALSE(fs::exists(work / "clean.cache"));
   expect_same_tree(work / "second", work / "clean");
   const std::string kept = read_text(work / "cache" / "claims.jsonl");
@@ -172,13 +166,15 @@ TEST_F(ClaimsCli, TheCacheIsAFolderStationmapCreatesAndMarks) {
   const fs::path mine = work / "mine";
   fs::create_directories(mine);
   std::ofstream(mine / "notes.txt") << "my notes\n";
-  EXPECT_EQ(run(binary() + " build '" + corpus.string() + "' --cache '" + mine.string() + "' -o '" +
-                (work / "map").string() + "' >/dev/null 2>&1"),
+  EXPECT_EQ(run_command(binary() + " build '" + corpus.string() + "' --cache '" + mine.string() + "' -o '" +
+                        (work / "map").string() + "' >/dev/null 2>&1"),
             2);
   EXPECT_EQ(read_text(mine / "notes.txt"), "my notes\n");
   EXPECT_EQ(std::distance(fs::directory_iterator(mine), fs::directory_iterator()), 1);
   // The default beside OUTDIR: created and marked, so that a build never reads it as documents.
-  ASSERT_EQ(run(binary() + " build '" + corpus.string() + "' -o '" + (work / "map").string() + "' >/dev/null 2>&1"), 1);
+  ASSERT_EQ(
+      run_command(binary() + " build '" + corpus.string() + "' -o '" + (work / "map").string() + "' >/dev/null 2>&1"),
+      1);
   EXPECT_TRUE(fs::exists(work / "map.cache" / ".stationmap"));
   EXPECT_TRUE(fs::exists(work / "map.cache" / "claims.jsonl"));
 }

@@ -1,41 +1,35 @@
 // `stationmap build --corrections FILE` end to end on the project's own documents (tests/serve/data/review_docs):
 // the rows apply, stale and malformed rows are problems.csv lines, and the same file gives the same bytes twice.
 
-#include <cstdlib>
+#include "support/files.hpp"
+
 #include <filesystem>
-#include <fstream>
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
-#include <sstream>
 
 namespace fs = std::filesystem;
+using stationmap::test_support::quoted;
+using stationmap::test_support::read_text;
 
 namespace {
-
-std::string read_text(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
 
 int build(const fs::path& out, const fs::path& corrections) {
   const fs::path docs = fs::path(STATIONMAP_GOLDEN_DIR) / ".." / "serve" / "data" / "review_docs";
   fs::remove_all(out);
-  const std::string cmd = std::string(STATIONMAP_BINARY) + " build '" + docs.string() + "' -o '" + out.string() +
-                          "' --corrections '" + corrections.string() + "' >/dev/null 2>&1";
-  return std::system(cmd.c_str());
+  return stationmap::test_support::run_command(std::string(STATIONMAP_BINARY) + " build " + quoted(docs) + " -o " +
+                                               quoted(out) + " --corrections " + quoted(corrections) +
+                                               " >/dev/null 2>&1");
 }
 
 TEST(CorrectionsCli, AppliesRowsReportsStaleAndMalformedOnesAndIsReproducible) {
-  const fs::path work = fs::temp_directory_path() / "stationmap-corrections-cli";
-  fs::create_directories(work);
+  const stationmap::test_support::ScratchDir scratch("stationmap-corrections-cli");
+  const fs::path& work = scratch.path();
   const fs::path corrections = work / "corrections.csv";
-  std::ofstream(corrections) << "action,target,value,note\n"
-                                "reject,Budapest,,a shop\n"
-                                "set_status,station-gn3067696,closed@2023-04-01,police statement\n"
-                                "confirm,Oslo,,\n"
-                                "move,Prague,nowhere,\n";
+  stationmap::test_support::write_text(corrections, "action,target,value,note\n"
+                                                    "reject,Budapest,,a shop\n"
+                                                    "set_status,station-gn3067696,closed@2023-04-01,police statement\n"
+                                                    "confirm,Oslo,,\n"
+                                                    "move,Prague,nowhere,\n");
   ASSERT_EQ(build(work / "a", corrections), 0);
   ASSERT_EQ(build(work / "b", corrections), 0);
   for (const char* file : {"stations.geojson", "places.geojson", "links.geojson", "problems.csv", "review.csv"}) {
@@ -59,7 +53,6 @@ TEST(CorrectionsCli, AppliesRowsReportsStaleAndMalformedOnesAndIsReproducible) {
                             f["properties"]["reason"] == "a shop");
   }
   EXPECT_TRUE(rejected);
-  fs::remove_all(work);
 }
 
 } // namespace

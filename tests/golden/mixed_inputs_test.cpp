@@ -3,6 +3,8 @@
 // Hostile inputs among them: a 50 MB Markdown line of '[', a 256 MiB JSON of '[', a PDF the PDF reader
 // crashes on; each costs one problem line.
 
+#include "support/files.hpp"
+
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -29,9 +31,7 @@ std::string convert(const std::string& utf8, const char* encoding) {
   return out;
 }
 
-void write(const fs::path& p, const std::string& bytes) {
-  std::ofstream(p, std::ios::binary) << bytes;
-}
+using stationmap::test_support::write_text;
 
 std::set<std::string> station_names(const fs::path& out) {
   std::ifstream in(out / "stations.geojson");
@@ -63,29 +63,29 @@ TEST(MixedInputs, GoodDocumentsAreMappedAndEveryBadFileIsNamed) {
   const fs::path in = dir / "in";
   const fs::path out = dir / "out";
   fs::create_directories(in);
-  write(in / "good-utf8.txt",
-        "An office in Dublin was named as an overseas police service station opened by the Fuzhou public "
-        "security bureau.\n");
-  write(in / "good-gb18030.txt", convert("据报道，南通市公安局在布达佩斯设立了一处海外警侨服务站。\n", "GB18030"));
-  write(in / "good-utf16.txt", "\xFF\xFE" + convert("An office in Oslo was described as an overseas police "
-                                                    "station run by the Wenzhou police.\n",
-                                                    "UTF-16LE"));
+  write_text(in / "good-utf8.txt",
+             "An office in Dublin was named as an overseas police service station opened by the Fuzhou public "
+             "security bureau.\n");
+  write_text(in / "good-gb18030.txt", convert("据报道，南通市公安局在布达佩斯设立了一处海外警侨服务站。\n", "GB18030"));
+  write_text(in / "good-utf16.txt", "\xFF\xFE" + convert("An office in Oslo was described as an overseas police "
+                                                         "station run by the Wenzhou police.\n",
+                                                         "UTF-16LE"));
   const std::string png_magic = "\x89PNG\r\n\x1a\n";
-  write(in / "binary.txt", png_magic + std::string(4, '\0') + "\rIHDR" + std::string(4096, '\0'));
-  write(in / "nul-bytes.txt", std::string(2000, '\0') + "text");
-  write(in / "long-line.txt", std::string(60U * 1024U * 1024U, 'a'));
+  write_text(in / "binary.txt", png_magic + std::string(4, '\0') + "\rIHDR" + std::string(4096, '\0'));
+  write_text(in / "nul-bytes.txt", std::string(2000, '\0') + "text");
+  write_text(in / "long-line.txt", std::string(60U * 1024U * 1024U, 'a'));
   std::string deep;
   for (int i = 0; i < 200000; ++i) {
     deep += "<div>";
   }
-  write(in / "deep.html", "<html><body>" + deep + "An office in Lisbon.</body></html>");
+  write_text(in / "deep.html", "<html><body>" + deep + "An office in Lisbon.</body></html>");
   {
     std::ofstream big(in / "huge.txt", std::ios::binary); // sparse 2 GiB file
     big.seekp((2LL << 30) - 1);
     big.put('x');
   }
   fs::create_directory_symlink(in, in / "loop");
-  write(in / "brackets.md", std::string(50U * 1000U * 1000U, '[') + "\n"); // 50 MB line of '[' in Markdown
+  write_text(in / "brackets.md", std::string(50U * 1000U * 1000U, '[') + "\n"); // 50 MB line of '[' in Markdown
   {
     std::ofstream deep_json(in / "deep.json", std::ios::binary); // 256 MiB of '[': nested arrays, no end
     const std::string chunk(1U << 20, '[');
@@ -94,7 +94,7 @@ TEST(MixedInputs, GoodDocumentsAreMappedAndEveryBadFileIsNamed) {
     }
   }
   // A PDF the PDF reader crashes on: the reader's child aborts on it through its test hook (ingest/pdf.hpp).
-  write(in / "crash-me.pdf", "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
+  write_text(in / "crash-me.pdf", "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
   const std::string cmd = "STATIONMAP_PDF_TEST_ABORT=crash-me " + std::string(STATIONMAP_BINARY) + " build '" +
                           in.string() + "' -o '" + out.string() + "' >'" + (dir / "stdout").string() + "' 2>'" +
                           (dir / "stderr").string() + "'";

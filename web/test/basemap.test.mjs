@@ -6,9 +6,8 @@
 // STATIONMAP_SCREENSHOT (optional PNG path), BASEMAP_MIN_LAND (default 0.2), BASEMAP_MIN_NAMES (default 10).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { chromium } from 'playwright-core';
+import { guardOffline, launchChromium, startServer } from './browser_tools.mjs';
 
 const outdir = process.env.STATIONMAP_TEST_OUTDIR;
 const binary = process.env.STATIONMAP_BINARY;
@@ -16,46 +15,16 @@ const browserPath = process.env.CHROMIUM || '/usr/bin/chromium';
 const minLand = Number(process.env.BASEMAP_MIN_LAND || 0.2);
 const minNames = Number(process.env.BASEMAP_MIN_NAMES || 10);
 
-function startServer() {
-  return new Promise((resolve, reject) => {
-    const child = spawn(binary, ['serve', outdir, '--port', '0', '--host', '127.0.0.1'],
-                        { stdio: ['ignore', 'ignore', 'pipe'] });
-    let err = '';
-    const timer = setTimeout(() => reject(new Error('serve did not start: ' + err)), 15000);
-    child.stderr.on('data', (d) => {
-      err += d;
-      const m = /listening on http:\/\/127\.0\.0\.1:(\d+)\//.exec(err);
-      if (m) { clearTimeout(timer); resolve({ child, port: Number(m[1]) }); }
-    });
-    child.on('exit', (code) => reject(new Error(`serve exited ${code}: ${err}`)));
-  });
-}
-
 test('the web map draws land, borders and country names offline at zoom 2', { timeout: 150000 }, async () => {
   assert.ok(outdir && binary, 'set STATIONMAP_TEST_OUTDIR and STATIONMAP_BINARY');
   const style = JSON.parse(readFileSync(`${outdir}/style.json`, 'utf8'));
   const land = style.layers.find((l) => l.id === 'basemap-land').paint['fill-color'];
-  const server = await startServer();
+  const server = await startServer(binary, outdir);
   const origin = `http://127.0.0.1:${server.port}`;
-  const browser = await chromium.launch({
-    executablePath: browserPath,
-    headless: true,
-    args: ['--headless', '--no-sandbox', '--use-angle=swiftshader', '--enable-unsafe-swiftshader',
-           '--disable-background-networking', '--disable-component-update', '--no-first-run',
-           '--disable-features=Translate,OptimizationHints,MediaRouter'],
-  });
+  const browser = await launchChromium(browserPath);
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    const errors = [];
-    const outside = [];
-    page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
-    page.on('pageerror', (e) => errors.push(String(e)));
-    await page.route('**/*', (route) => {
-      const url = route.request().url();
-      if (url.startsWith(origin + '/') || url.startsWith('data:') || url.startsWith('blob:')) return route.continue();
-      outside.push(url);
-      return route.abort();
-    });
+    const { errors, outside } = await guardOffline(page, origin);
     await page.goto(origin + '/', { waitUntil: 'load' });
     await page.waitForFunction(() => document.body.dataset.loaded === 'true', null, { timeout: 60000 });
     await page.evaluate(() => window.stationmap.map.jumpTo({ center: [40, 25], zoom: 2 }));

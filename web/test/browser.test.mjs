@@ -5,29 +5,13 @@
 // CHROMIUM (default /usr/bin/chromium), STATIONMAP_SCREENSHOT (optional PNG path).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
+import { guardOffline, launchChromium, mapIdle, startServer } from './browser_tools.mjs';
 
 const outdir = process.env.STATIONMAP_TEST_OUTDIR;
 const binary = process.env.STATIONMAP_BINARY;
 const browserPath = process.env.CHROMIUM || '/usr/bin/chromium';
-
-function startServer() {
-  return new Promise((resolve, reject) => {
-    const child = spawn(binary, ['serve', outdir, '--port', '0', '--host', '127.0.0.1'],
-                        { stdio: ['ignore', 'ignore', 'pipe'] });
-    let err = '';
-    const timer = setTimeout(() => reject(new Error('serve did not start: ' + err)), 15000);
-    child.stderr.on('data', (d) => {
-      err += d;
-      const m = /listening on http:\/\/127\.0\.0\.1:(\d+)\//.exec(err);
-      if (m) { clearTimeout(timer); resolve({ child, port: Number(m[1]), log: () => err }); }
-    });
-    child.on('exit', (code) => reject(new Error(`serve exited ${code}: ${err}`)));
-  });
-}
 
 /// '#a50f15' -> 'rgb(165, 15, 21)', as the browser reports a computed colour.
 function cssRgb(hex) {
@@ -49,28 +33,13 @@ function qmlCategoryColors(qml) {
 test('the served map loads its tiles offline and a station click shows the evidence', { timeout: 150000 }, async () => {
   assert.ok(outdir && binary, 'set STATIONMAP_TEST_OUTDIR and STATIONMAP_BINARY');
   assert.ok(existsSync(browserPath), `Chromium not found at ${browserPath} (apt-get install chromium)`);
-  const server = await startServer();
+  const server = await startServer(binary, outdir);
   const origin = `http://127.0.0.1:${server.port}`;
-  const browser = await chromium.launch({
-    executablePath: browserPath,
-    headless: true,
-    args: ['--headless', '--no-sandbox', '--use-angle=swiftshader', '--enable-unsafe-swiftshader',
-           '--disable-background-networking', '--disable-component-update', '--no-first-run',
-           '--disable-features=Translate,OptimizationHints,MediaRouter'],
-  });
+  const browser = await launchChromium(browserPath);
   try {
     const page = await browser.newPage({ viewport: { width: 1024, height: 700 } });
-    const errors = [];
-    const outside = [];
+    const { errors, outside } = await guardOffline(page, origin);
     const tiles = { ok: 0, empty: 0, failed: [] };
-    page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
-    page.on('pageerror', (e) => errors.push(String(e)));
-    await page.route('**/*', (route) => {
-      const url = route.request().url();
-      if (url.startsWith(origin + '/') || url.startsWith('data:') || url.startsWith('blob:')) return route.continue();
-      outside.push(url);
-      return route.abort();
-    });
     page.on('response', (r) => {
       if (!/\/tiles\/\d+\/\d+\/\d+\.pbf$/.test(r.url())) return;
       if (r.status() === 200) tiles.ok++;
@@ -80,10 +49,7 @@ test('the served map loads its tiles offline and a station click shows the evide
 
     await page.goto(origin + '/', { waitUntil: 'load' });
     await page.waitForFunction(() => document.body.dataset.loaded === 'true', null, { timeout: 60000 });
-    const idle = () => page.evaluate(() => new Promise((resolve) => {
-      const map = window.stationmap.map;
-      if (map.loaded() && map.areTilesLoaded()) resolve(true); else map.once('idle', () => resolve(true));
-    }));
+    const idle = () => mapIdle(page);
     await idle();
     assert.ok(tiles.ok > 0, 'vector tiles were loaded');
     assert.deepEqual(tiles.failed, []);

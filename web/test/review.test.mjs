@@ -5,11 +5,11 @@
 // Env: STATIONMAP_BINARY, STATIONMAP_REVIEW_DOCS, CHROMIUM (default /usr/bin/chromium).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
+import { launchChromium, mapIdle, startServer } from './browser_tools.mjs';
 
 const binary = process.env.STATIONMAP_BINARY;
 const docs = process.env.STATIONMAP_REVIEW_DOCS;
@@ -19,21 +19,6 @@ function build(outdir, extra = []) {
   const r = spawnSync(binary, ['build', docs, '-o', outdir, ...extra], { encoding: 'utf8' });
   assert.equal(r.status, 0, `build failed: ${r.stderr}`);
   return JSON.parse(readFileSync(join(outdir, 'stations.geojson'), 'utf8')).features.map((f) => f.properties);
-}
-
-function serve(outdir, reviewFile) {
-  return new Promise((resolve, reject) => {
-    const child = spawn(binary, ['serve', outdir, '--port', '0', '--review', reviewFile],
-                        { stdio: ['ignore', 'ignore', 'pipe'] });
-    let err = '';
-    const timer = setTimeout(() => reject(new Error('serve did not start: ' + err)), 15000);
-    child.stderr.on('data', (d) => {
-      err += d;
-      const m = /listening on http:\/\/127\.0\.0\.1:(\d+)\//.exec(err);
-      if (m) { clearTimeout(timer); resolve({ child, port: Number(m[1]) }); }
-    });
-    child.on('exit', (code) => reject(new Error(`serve exited ${code}: ${err}`)));
-  });
 }
 
 const row = { action: 'reject', target: 'station-gn3067696', value: '', note: 'forged' };
@@ -47,14 +32,9 @@ test('review mode: reject from the popup, rebuild drops the station, no token no
   const budapest = before.find((p) => p.name === 'Budapest');
   assert.ok(budapest, `Budapest is a station before review: ${before.map((p) => p.name)}`);
 
-  const server = await serve(join(work, 'map'), reviewFile);
+  const server = await startServer(binary, join(work, 'map'), ['--review', reviewFile]);
   const origin = `http://127.0.0.1:${server.port}`;
-  const browser = await chromium.launch({
-    executablePath: browserPath,
-    headless: true,
-    args: ['--headless', '--no-sandbox', '--use-angle=swiftshader', '--enable-unsafe-swiftshader',
-           '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-  });
+  const browser = await launchChromium(browserPath);
   try {
     // Without the token (or with a wrong one) nothing is written.
     for (const headers of [{ 'Content-Type': 'application/json' },
@@ -69,10 +49,7 @@ test('review mode: reject from the popup, rebuild drops the station, no token no
     page.on('pageerror', (e) => errors.push(String(e)));
     await page.goto(origin + '/', { waitUntil: 'load' });
     await page.waitForFunction(() => document.body.dataset.loaded === 'true', null, { timeout: 60000 });
-    const idle = () => page.evaluate(() => new Promise((resolve) => {
-      const map = window.stationmap.map;
-      if (map.loaded() && map.areTilesLoaded()) resolve(true); else map.once('idle', () => resolve(true));
-    }));
+    const idle = () => mapIdle(page);
     const maxzoom = await page.evaluate(() => window.stationmap.map.getStyle().sources.stationmap.maxzoom);
     await page.evaluate((z) => window.stationmap.map.jumpTo({ center: [19.04045, 47.49835], zoom: z }), maxzoom);
     await idle();
