@@ -1,6 +1,7 @@
 // AtomicFile (core/file_io.hpp): the file appears whole on commit, and not at all without it.
 
 #include "stationmap/core/file_io.hpp"
+#include "support/files.hpp"
 
 #include <filesystem>
 #include <fstream>
@@ -12,9 +13,8 @@ namespace {
 namespace fs = std::filesystem;
 
 TEST(AtomicFile, AppearsOnlyOnCommitAndReplacesTheOldFile) {
-  const fs::path dir = fs::temp_directory_path() / "stationmap-atomic-file-test";
-  fs::remove_all(dir);
-  fs::create_directories(dir);
+  const stationmap::test_support::ScratchDir scratch("stationmap-atomic-file-test");
+  const fs::path& dir = scratch.path();
   const fs::path path = dir / "out.txt";
   std::ofstream(path) << "old";
   {
@@ -31,7 +31,6 @@ TEST(AtomicFile, AppearsOnlyOnCommitAndReplacesTheOldFile) {
   }
   EXPECT_EQ(read_file(path), "new text") << "an abandoned file leaves the old one";
   EXPECT_EQ(std::distance(fs::directory_iterator(dir), fs::directory_iterator()), 1) << "no temporary left";
-  fs::remove_all(dir);
 }
 
 } // namespace

@@ -4,6 +4,7 @@
 #include "stationmap/core/error.hpp"
 #include "stationmap/gazetteer/gazetteer.hpp"
 #include "stationmap/gazetteer/name_kind.hpp"
+#include "support/files.hpp"
 
 #include <algorithm>
 #include <filesystem>
@@ -112,9 +113,8 @@ TEST(GazetteerLookup, PrefixKeysLeadToLongerNames) {
 }
 
 TEST(GazetteerIndex, IsTheSameWhateverTheRowOrder) {
-  const fs::path tmp = fs::temp_directory_path() / "stationmap-gazetteer-order";
-  fs::remove_all(tmp);
-  fs::create_directories(tmp);
+  const stationmap::test_support::ScratchDir scratch("stationmap-gazetteer-order");
+  const fs::path& tmp = scratch.path();
   for (const char* f : {"admin1CodesASCII.txt", "alternateNamesV2.txt"}) {
     fs::copy_file(fixture / f, tmp / f);
   }
@@ -130,11 +130,11 @@ TEST(GazetteerIndex, IsTheSameWhateverTheRowOrder) {
   }
   out.close();
   EXPECT_EQ(stationmap::build_gazetteer_index(fixture), stationmap::build_gazetteer_index(tmp));
-  fs::remove_all(tmp);
 }
 
 TEST(GazetteerLoader, RejectsATableThatIsNotGeoNames) {
-  const fs::path tmp = fs::temp_directory_path() / "stationmap-gazetteer-bad.txt";
+  const stationmap::test_support::ScratchDir scratch("stationmap-gazetteer-bad");
+  const fs::path tmp = scratch.path() / "bad.txt";
   std::ofstream(tmp) << "this is not\ta GeoNames table\n";
   EXPECT_THROW((void)Gazetteer::open(tmp), stationmap::FormatError);
   fs::remove(tmp);
@@ -142,7 +142,8 @@ TEST(GazetteerLoader, RejectsATableThatIsNotGeoNames) {
 }
 
 TEST(GazetteerIndex, RejectsACorruptIndexFile) {
-  const fs::path tmp = fs::temp_directory_path() / "stationmap-corrupt.smidx";
+  const stationmap::test_support::ScratchDir scratch("stationmap-corrupt-index");
+  const fs::path tmp = scratch.path() / "corrupt.smidx";
   std::ofstream(tmp) << "SMIDX garbage";
   EXPECT_THROW((void)Gazetteer::open(tmp), stationmap::FormatError);
   fs::remove(tmp);

@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 #include <set>
 #include <string>
+#include <unistd.h>
 
 namespace {
 
@@ -42,7 +43,9 @@ TEST(FeatureSchema, ReadmeDataDictionaryIsTheTable) {
   const std::string in_readme = readme.substr(from + begin.size(), to - from - begin.size());
   const std::string expected = sr::data_dictionary_markdown();
   if (in_readme != expected) {
-    const auto file = std::filesystem::temp_directory_path() / "stationmap-data-dictionary.md";
+    // kept for the developer to copy from: not removed with a ScratchDir
+    const auto file =
+        std::filesystem::temp_directory_path() / ("stationmap-data-dictionary-" + std::to_string(::getpid()) + ".md");
     stationmap::write_file_atomic(file, expected);
     FAIL() << "README.md's data dictionary differs from the schema; the table as it should be: " << file;
   }
