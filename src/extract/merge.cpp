@@ -116,6 +116,13 @@ ClaimSet merge_claims(std::vector<DocumentClaims> documents, ProblemReport& prob
   std::map<std::string, Jurisdiction> jurisdictions;
   std::map<std::string, Link> links;
   ClaimSet out;
+  // The mentions move over one document at a time: room for all of them first, so the list never holds two
+  // copies of itself while it grows (the build's peak memory, with every document's claims still alive).
+  std::size_t mention_count = 0;
+  for (const DocumentClaims& d : documents) {
+    mention_count += d.mentions.size();
+  }
+  out.mentions.reserve(mention_count);
   for (DocumentClaims& d : documents) {
     for (const auto& s : d.sites) {
       const std::string id = station_id_of(s.place);
@@ -167,12 +174,13 @@ ClaimSet merge_claims(std::vector<DocumentClaims> documents, ProblemReport& prob
     for (auto& c : d.counts) {
       out.counts.push_back(std::move(c));
     }
+    d = DocumentClaims{}; // merged: its memory goes back before the next document's claims are copied
   }
   for (auto& [id, link] : links) {
     add_unique(stations[link.station_id].jurisdiction_ids, link.jurisdiction_id);
     add_unique(jurisdictions[link.jurisdiction_id].station_ids, link.station_id);
     sort_evidence(link.evidence);
-    out.links.push_back(link);
+    out.links.push_back(std::move(link));
   }
   for (auto& [id, st] : stations) {
     sort_unique(st.jurisdiction_ids);
@@ -184,7 +192,7 @@ ClaimSet merge_claims(std::vector<DocumentClaims> documents, ProblemReport& prob
       problems.add({st.documents.front(), "station-without-jurisdiction",
                     st.place.name + ": no document ties this site to a home jurisdiction"});
     }
-    out.stations.push_back(st);
+    out.stations.push_back(std::move(st));
   }
   // A jurisdiction is named as the documents name it ("Qingtian County", not its seat "Hecheng"): the most
   // frequent Latin-script mention text, else the gazetteer name.
@@ -215,7 +223,7 @@ ClaimSet merge_claims(std::vector<DocumentClaims> documents, ProblemReport& prob
     sort_unique(ju.station_ids);
     sort_unique(ju.documents);
     sort_evidence(ju.evidence);
-    out.jurisdictions.push_back(ju);
+    out.jurisdictions.push_back(std::move(ju));
   }
   for (const RoledMention& m : out.mentions) {
     if (!m.resolved) {
