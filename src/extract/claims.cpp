@@ -111,6 +111,16 @@ std::string_view reason_description(Reason reason) {
   return names_of(reason).description;
 }
 
+MentionRole role_of_reason(Reason reason) {
+  if (reason <= Reason::DistrictOfCity) {
+    return MentionRole::Station;
+  }
+  if (reason <= Reason::EnumerationMember) {
+    return MentionRole::Jurisdiction;
+  }
+  return reason == Reason::RejectedByAnalyst ? MentionRole::Rejected : MentionRole::Other;
+}
+
 std::optional<Reason> parse_reason(std::string_view code) {
   const auto it =
       std::find_if(all_reasons.begin(), all_reasons.end(), [code](Reason r) { return reason_code(r) == code; });

@@ -17,6 +17,7 @@ DocumentClaims Extractor::extract(const Document& doc) const {
   passes::find_counts(annotated);
   passes::review_sites(annotated);
   passes::write_claims(annotated);
+  passes::collect_candidates(annotated);
   return std::move(annotated.claims);
 }
 

@@ -58,7 +58,54 @@ std::string admin_level_of(const Place& p) {
   return "city";
 }
 
+Station& station_of(Station& s) {
+  return s;
+}
+Station& station_of(SiteCandidate& c) {
+  return c.site;
+}
+
+/// Adds a document's site claim to the site (a Station, or a SiteCandidate's) at its place, created on first use.
+template <typename Site>
+Site& add_site_claim(std::map<std::string, Site>& sites, const DocumentClaims::SiteClaim& s,
+                     const std::string& document) {
+  const std::string id = station_id_of(s.place);
+  auto [it, fresh] = sites.try_emplace(id);
+  Station& st = station_of(it->second);
+  if (fresh) {
+    st.station_id = id;
+    st.place = s.place;
+    st.precision = s.precision;
+    st.status = Status::Alleged;
+  }
+  if (s.status && (stronger(*s.status, st.status) || (*s.status == st.status && s.status_date > st.status_date))) {
+    st.status = *s.status;
+    st.status_date = s.status_date;
+  }
+  st.station_count = std::max(st.station_count, s.count);
+  add_unique(st.documents, document);
+  add_evidence(st.evidence, s.evidence);
+  return it->second;
+}
+
+/// Sorted lists and the site's confidence: more for each supporting document and for a stated tie.
+void finish_site(Station& st) {
+  sort_unique(st.jurisdiction_ids);
+  sort_unique(st.documents);
+  sort_evidence(st.evidence);
+  st.confidence =
+      std::min(1.0, 0.5 + 0.2 * static_cast<double>(st.documents.size()) + (st.jurisdiction_ids.empty() ? 0.0 : 0.2));
+}
+
 } // namespace
+
+void drop_candidates_at_stations(ClaimSet& claims) {
+  std::set<std::string> station_ids;
+  for (const Station& s : claims.stations) {
+    station_ids.insert(s.station_id);
+  }
+  std::erase_if(claims.candidates, [&](const SiteCandidate& c) { return station_ids.count(c.site.station_id) != 0; });
+}
 
 ClaimSet merge_claims(std::vector<DocumentClaims> documents, ProblemReport& problems) {
   std::sort(documents.begin(), documents.end(),
@@ -113,6 +160,7 @@ ClaimSet merge_claims(std::vector<DocumentClaims> documents, ProblemReport& prob
     }
   }
   std::map<std::string, Station> stations;
+  std::map<std::string, SiteCandidate> candidates;
   std::map<std::string, Jurisdiction> jurisdictions;
   std::map<std::string, Link> links;
   ClaimSet out;
@@ -125,22 +173,11 @@ ClaimSet merge_claims(std::vector<DocumentClaims> documents, ProblemReport& prob
   out.mentions.reserve(mention_count);
   for (DocumentClaims& d : documents) {
     for (const auto& s : d.sites) {
-      const std::string id = station_id_of(s.place);
-      auto [it, fresh] = stations.try_emplace(id);
-      Station& st = it->second;
-      if (fresh) {
-        st.station_id = id;
-        st.place = s.place;
-        st.precision = s.precision;
-        st.status = Status::Alleged;
-      }
-      if (s.status && (stronger(*s.status, st.status) || (*s.status == st.status && s.status_date > st.status_date))) {
-        st.status = *s.status;
-        st.status_date = s.status_date;
-      }
-      st.station_count = std::max(st.station_count, s.count);
-      add_unique(st.documents, d.document);
-      add_evidence(st.evidence, s.evidence);
+      add_site_claim(stations, s, d.document);
+    }
+    for (const auto& c : d.candidates) {
+      SiteCandidate& candidate = add_site_claim(candidates, c.site, d.document);
+      candidate.reasons.push_back(c.reason);
     }
     for (const auto& j : d.jurisdictions) {
       const std::string id = jurisdiction_id_of(j.place);
@@ -183,16 +220,20 @@ ClaimSet merge_claims(std::vector<DocumentClaims> documents, ProblemReport& prob
     out.links.push_back(std::move(link));
   }
   for (auto& [id, st] : stations) {
-    sort_unique(st.jurisdiction_ids);
-    sort_unique(st.documents);
-    sort_evidence(st.evidence);
-    st.confidence =
-        std::min(1.0, 0.5 + 0.2 * static_cast<double>(st.documents.size()) + (st.jurisdiction_ids.empty() ? 0.0 : 0.2));
+    finish_site(st);
     if (st.jurisdiction_ids.empty()) {
       problems.add({st.documents.front(), "station-without-jurisdiction",
                     st.place.name + ": no document ties this site to a home jurisdiction"});
     }
     out.stations.push_back(std::move(st));
+  }
+  for (auto& [id, candidate] : candidates) {
+    if (stations.count(id) == 0) {
+      finish_site(candidate.site);
+      std::sort(candidate.reasons.begin(), candidate.reasons.end());
+      candidate.reasons.erase(std::unique(candidate.reasons.begin(), candidate.reasons.end()), candidate.reasons.end());
+      out.candidates.push_back(std::move(candidate));
+    }
   }
   // A jurisdiction is named as the documents name it ("Qingtian County", not its seat "Hecheng"): the most
   // frequent Latin-script mention text, else the gazetteer name.

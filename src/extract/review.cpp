@@ -58,6 +58,18 @@ void add_station_items(const ClaimSet& claims, std::vector<ReviewItem>& out) {
   }
 }
 
+/// One row per site in doubt, with its reasons: the analyst reads the sentences and adds it or lets it be.
+void add_candidates(const ClaimSet& claims, std::vector<ReviewItem>& out) {
+  for (const SiteCandidate& c : claims.candidates) {
+    std::string reasons;
+    for (const Reason r : c.reasons) {
+      reasons += (reasons.empty() ? "" : "; ") + std::string(reason_description(r));
+    }
+    out.push_back({"candidate", c.site.station_id, c.site.place.name, c.site.documents,
+                   "not mapped as a station: " + reasons + "; add_station if the sentences place a station there"});
+  }
+}
+
 /// One row per resolved place on the map (site or jurisdiction) with a weak resolution, naming its documents.
 void add_low_confidence(const ClaimSet& claims, std::vector<ReviewItem>& out) {
   struct Weak {
@@ -95,6 +107,7 @@ void add_low_confidence(const ClaimSet& claims, std::vector<ReviewItem>& out) {
 std::vector<ReviewItem> review_queue(const ClaimSet& claims, const std::vector<StaleCorrection>& stale) {
   std::vector<ReviewItem> out;
   add_stale(stale, out);
+  add_candidates(claims, out);
   add_station_items(claims, out);
   add_low_confidence(claims, out);
   std::stable_sort(out.begin(), out.end(), [](const ReviewItem& a, const ReviewItem& b) {

@@ -150,6 +150,7 @@ BuildSummary write_map(ExtractedCorpus corpus, const CorrectionPass& corrections
   ClaimSet claim_set = merge_claims(std::move(corpus.claims), problems);
   check_countries(claim_set, geography::CountryIndex::embedded(), problems);
   const std::vector<StaleCorrection> stale = corrections.apply(claim_set, problems);
+  drop_candidates_at_stations(claim_set); // an analyst's add_station or move may have placed one there
 
   render::RenderOptions render_options;
   render_options.boundaries = options.boundaries;

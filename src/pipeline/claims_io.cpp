@@ -80,6 +80,9 @@ const Evidence* first_evidence(const DocumentClaims& c) {
   if (!c.links.empty()) {
     return &c.links.front().evidence;
   }
+  if (!c.candidates.empty()) {
+    return &c.candidates.front().site.evidence;
+  }
   return c.counts.empty() ? nullptr : &c.counts.front();
 }
 
@@ -136,6 +139,15 @@ Json mention_json(const RoledMention& m, const EvidenceDefaults& d, RecordTables
   return j;
 }
 
+Json site_json(const DocumentClaims::SiteClaim& s, const EvidenceDefaults& d, RecordTables& tables) {
+  return Json{{"place", tables.place(s.place)},
+              {"precision", s.precision},
+              {"status", s.status ? Json(std::string(status_name(*s.status))) : Json(nullptr)},
+              {"status_date", s.status_date},
+              {"count", s.count},
+              {"evidence", evidence_json(s.evidence, d, tables)}};
+}
+
 Json document_json(const DocumentRecord& r) {
   const DocumentClaims& c = r.claims;
   const EvidenceDefaults d = defaults_of(c);
@@ -146,12 +158,13 @@ Json document_json(const DocumentRecord& r) {
   }
   Json sites = Json::array();
   for (const auto& s : c.sites) {
-    sites.push_back(Json{{"place", tables.place(s.place)},
-                         {"precision", s.precision},
-                         {"status", s.status ? Json(std::string(status_name(*s.status))) : Json(nullptr)},
-                         {"status_date", s.status_date},
-                         {"count", s.count},
-                         {"evidence", evidence_json(s.evidence, d, tables)}});
+    sites.push_back(site_json(s, d, tables));
+  }
+  Json candidates = Json::array();
+  for (const auto& candidate : c.candidates) {
+    Json j = site_json(candidate.site, d, tables);
+    j["reason"] = std::string(reason_code(candidate.reason));
+    candidates.push_back(std::move(j));
   }
   Json jurisdictions = Json::array();
   for (const auto& j : c.jurisdictions) {
@@ -178,6 +191,7 @@ Json document_json(const DocumentRecord& r) {
               {"sentences", tables.sentences()},
               {"mentions", std::move(mentions)},
               {"sites", std::move(sites)},
+              {"candidates", std::move(candidates)},
               {"jurisdictions", std::move(jurisdictions)},
               {"links", std::move(links)},
               {"counts", std::move(counts)}};
@@ -207,16 +221,10 @@ public:
       c.mentions.push_back(mention_of(m));
     }
     for (const auto& s : m_record.at("sites")) {
-      DocumentClaims::SiteClaim site;
-      site.place = place_at(s.at("place"));
-      site.precision = s.at("precision").get<std::string>();
-      if (!s.at("status").is_null()) {
-        site.status = status_of(s.at("status").get<std::string>());
-      }
-      site.status_date = s.at("status_date").get<std::string>();
-      site.count = s.at("count").get<int>();
-      site.evidence = evidence_of(s.at("evidence"));
-      c.sites.push_back(std::move(site));
+      c.sites.push_back(site_of(s));
+    }
+    for (const auto& s : m_record.at("candidates")) {
+      c.candidates.push_back({site_of(s), reason_of(s.at("reason").get<std::string>())});
     }
     for (const auto& j : m_record.at("jurisdictions")) {
       c.jurisdictions.push_back({place_at(j.at("place")), evidence_of(j.at("evidence"))});
@@ -303,6 +311,19 @@ private:
     e.start = j.at("start").get<std::uint32_t>();
     e.end = j.at("end").get<std::uint32_t>();
     return e;
+  }
+
+  [[nodiscard]] DocumentClaims::SiteClaim site_of(const nlohmann::json& s) const {
+    DocumentClaims::SiteClaim site;
+    site.place = place_at(s.at("place"));
+    site.precision = s.at("precision").get<std::string>();
+    if (!s.at("status").is_null()) {
+      site.status = status_of(s.at("status").get<std::string>());
+    }
+    site.status_date = s.at("status_date").get<std::string>();
+    site.count = s.at("count").get<int>();
+    site.evidence = evidence_of(s.at("evidence"));
+    return site;
   }
 
   [[nodiscard]] RoledMention mention_of(const nlohmann::json& j) const {

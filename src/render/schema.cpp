@@ -44,6 +44,29 @@ constexpr std::array stations{
               "Analysts' corrections that touched the site: objects with row, action and note"},
 };
 
+/// A site the extractor is unsure of has the fields a station there would have, then why it is uncertain.
+constexpr std::array candidate_reasons{
+    FieldSpec{"reason", "reason", String, tiles, "Why the site is uncertain, in words (the first of its reasons)"},
+    FieldSpec{"reason_code", "reason_cd", String, tiles,
+              "That reason's code, as in mentions.csv: question, namesake or uncertain_name"},
+    FieldSpec{"reasons", "reasons", Json, tiles, "Every reason code its mentions have, in the order of the list"},
+};
+
+template <std::size_t N, std::size_t M>
+constexpr std::array<FieldSpec, N + M> concatenated(const std::array<FieldSpec, N>& a,
+                                                    const std::array<FieldSpec, M>& b) {
+  std::array<FieldSpec, N + M> out{};
+  for (std::size_t i = 0; i < N; ++i) {
+    out[i] = a[i];
+  }
+  for (std::size_t i = 0; i < M; ++i) {
+    out[N + i] = b[i];
+  }
+  return out;
+}
+
+constexpr std::array candidates = concatenated(stations, candidate_reasons);
+
 constexpr std::array jurisdictions{
     FieldSpec{"jurisdiction_id", "juris_id", String, tiles, "Stable id of the home jurisdiction"},
     FieldSpec{"name", "name", String, tiles, "Name of the jurisdiction (gazetteer name)"},
@@ -110,6 +133,10 @@ constexpr std::array jurisdiction_areas{
 
 const std::array layers{
     LayerSpec{"stations", "Point", "one point per alleged station site", stations},
+    LayerSpec{"candidates", "Point",
+              "one point per site the extractor is unsure of, for an analyst's review: never a station (the "
+              "stations' fields, with the station_id it would have, plus why it is uncertain)",
+              candidates},
     LayerSpec{"jurisdictions", "Point", "one point per home jurisdiction said to run a site", jurisdictions},
     LayerSpec{"links", "LineString", "one geodesic line per stated tie between a jurisdiction and a site", links},
     LayerSpec{"places", "Point", "every resolved place the documents name, with its strongest role", places},

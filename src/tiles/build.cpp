@@ -64,6 +64,9 @@ std::string layer_description(const std::string& name) {
   if (name == "places") {
     return "Every place the documents name; clustered below maxzoom";
   }
+  if (name == "candidates") {
+    return "Sites the extractor is unsure of, for review: never stations";
+  }
   return name;
 }
 

@@ -53,5 +53,26 @@ TEST(Reason, TextIsTheAnalystsNoteOrTheDescriptionWithWhatItRefersTo) {
   EXPECT_EQ(reason_text(m), "district of its city: Auckland");
 }
 
+TEST(Reason, EachReasonBelongsToTheRoleItIsListedUnder) {
+  EXPECT_EQ(role_of_reason(Reason::StationCue), MentionRole::Station);
+  EXPECT_EQ(role_of_reason(Reason::DistrictOfCity), MentionRole::Station);
+  EXPECT_EQ(role_of_reason(Reason::PoliceCue), MentionRole::Jurisdiction);
+  EXPECT_EQ(role_of_reason(Reason::EnumerationMember), MentionRole::Jurisdiction);
+  EXPECT_EQ(role_of_reason(Reason::NoCue), MentionRole::Other);
+  EXPECT_EQ(role_of_reason(Reason::FinerSite), MentionRole::Other);
+  EXPECT_EQ(role_of_reason(Reason::RejectedByAnalyst), MentionRole::Rejected);
+}
+
+TEST(Reason, OnlyDoubtsMakeCandidatesNeverAFirmNo) {
+  std::set<std::string_view> uncertain;
+  for (const Reason r : all_reasons) {
+    if (is_uncertain_site(r)) {
+      uncertain.insert(reason_code(r));
+      EXPECT_EQ(role_of_reason(r), MentionRole::Other) << reason_code(r);
+    }
+  }
+  EXPECT_EQ(uncertain, (std::set<std::string_view>{"question", "namesake", "uncertain_name"}));
+}
+
 } // namespace
 } // namespace stationmap

@@ -24,7 +24,19 @@ inline const Gazetteer& gazetteer() {
 }
 
 /// The passes in Extractor::extract's order.
-enum class Upto { Segmentation, Places, Roles, Status, Enumerations, Jurisdictions, Sites, Counts, Review, Links };
+enum class Upto {
+  Segmentation,
+  Places,
+  Roles,
+  Status,
+  Enumerations,
+  Jurisdictions,
+  Sites,
+  Counts,
+  Review,
+  Links,
+  Candidates
+};
 
 inline Document document_of(std::string text) {
   Document d;
@@ -46,7 +58,7 @@ public:
     using Pass = void (*)(AnnotatedDocument&);
     static constexpr Pass passes[] = {segment_sentences, normalise_places,   exclude_non_claims, read_statements,
                                       find_enumerations, find_jurisdictions, find_sites,         find_counts,
-                                      review_sites,      write_claims};
+                                      review_sites,      write_claims,       collect_candidates};
     for (auto p = static_cast<std::size_t>(first); p <= static_cast<std::size_t>(last); ++p) {
       passes[p](doc);
     }

@@ -80,7 +80,7 @@ TEST_F(ClaimsCli, FourShardsUnderGnuParallelMergeIntoTheOneCommandMap) {
     documents += static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n'));
     EXPECT_NE(text.find("\"pipeline\":\"stationmap "), std::string::npos);
   }
-  EXPECT_EQ(documents, 18U + 1U) << "every document once, and the skipped file's problem record once";
+  EXPECT_EQ(documents, 19U + 1U) << "every document once, and the skipped file's problem record once";
   ASSERT_EQ(run_command(binary() + " build --claims " + (work / "shard-*.jsonl").string() + " -o '" +
                         (work / "two").string() + "'" + quiet),
             1);
@@ -135,7 +135,7 @@ TEST_F(ClaimsCli, ACachedRebuildExtractsOnlyWhatChangedAndMapsLikeACleanBuild) {
   const std::string cache = (work / "cache").string();
   const std::string build = binary() + " build '" + corpus.string() + "' --cache " + cache + " -o ";
   const fs::path log = work / "stderr.txt";
-  EXPECT_NE(stderr_of(build + (work / "first").string(), log).find("18 documents read (0 from the cache)"),
+  EXPECT_NE(stderr_of(build + (work / "first").string(), log).find("19 documents read (0 from the cache)"),
             std::string::npos)
       << read_text(log);
   // One document added, one edited, one removed.
@@ -143,7 +143,7 @@ TEST_F(ClaimsCli, ACachedRebuildExtractsOnlyWhatChangedAndMapsLikeACleanBuild) {
                                          "public security bureau, the report says.\n";
   std::ofstream(corpus / "samples" / "ireland-note.txt", std::ios::app) << "\nThe office in Dublin has closed.\n";
   fs::remove(corpus / "byline_trap" / "a.txt");
-  EXPECT_NE(stderr_of(build + (work / "second").string(), log).find("18 documents read (16 from the cache)"),
+  EXPECT_NE(stderr_of(build + (work / "second").string(), log).find("19 documents read (17 from the cache)"),
             std::string::npos)
       << read_text(log);
   run_command(binary() + " build '" + corpus.string() + "' --no-cache -o " + (work / "clean").string() +
@@ -151,7 +151,7 @@ TEST_F(ClaimsCli, ACachedRebuildExtractsOnlyWhatChangedAndMapsLikeACleanBuild) {
   EXPECT_FALSE(fs::exists(work / "clean.cache"));
   expect_same_tree(work / "second", work / "clean");
   const std::string kept = read_text(work / "cache" / "claims.jsonl");
-  EXPECT_EQ(std::count(kept.begin(), kept.end(), '\n'), 18) << "the removed document dropped out";
+  EXPECT_EQ(std::count(kept.begin(), kept.end(), '\n'), 19) << "the removed document dropped out";
   EXPECT_EQ(kept.find("byline_trap/a.txt"), std::string::npos);
 
   // Pins change what extraction finds: claims extracted without them are not reused.

@@ -2,9 +2,11 @@
 // layers a correct build gives (build_map, the pipeline's library call). Points are compared within 25 km
 // (stations) and 50 km (jurisdictions), the tolerances of the corpus scorer; names of traps must not appear
 // among stations. An analyst adds a case as a folder: docs/ and expected.json with "stations", "jurisdictions",
-// "links", optionally "absent_stations", "absent_jurisdictions" and "reasons" ([{"text": "Beijing",
+// "links", optionally "absent_stations", "absent_jurisdictions", "reasons" ([{"text": "Beijing",
 // "reason": "metonymy"}]: every mention written so has that reason code in mentions.csv, see
-// include/stationmap/extract/claims.hpp, Reason).
+// include/stationmap/extract/claims.hpp, Reason) and "candidates" (the sites in doubt of candidates.geojson,
+// as stations are given, each with its "reason" code; when given, there are no others). In every case each
+// mention's reason code is from the one list and agrees with its role, and no candidate is also a station.
 
 #include "stationmap/core/csv_read.hpp"
 #include "stationmap/extract/claims.hpp"
@@ -19,6 +21,7 @@
 #include <map>
 #include <nlohmann/json.hpp>
 #include <set>
+#include <unistd.h>
 
 namespace fs = std::filesystem;
 
@@ -92,8 +95,10 @@ std::vector<std::map<std::string, std::string>> read_mentions(const fs::path& p)
 void check_reasons(const fs::path& mentions_csv, const nlohmann::json& expected) {
   const auto rows = read_mentions(mentions_csv);
   for (const auto& row : rows) {
-    EXPECT_TRUE(stationmap::parse_reason(row.at("reason_code")).has_value())
-        << row.at("text") << ": reason code '" << row.at("reason_code") << "'";
+    const auto reason = stationmap::parse_reason(row.at("reason_code"));
+    ASSERT_TRUE(reason.has_value()) << row.at("text") << ": reason code '" << row.at("reason_code") << "'";
+    EXPECT_EQ(row.at("role"), stationmap::mention_role_name(stationmap::role_of_reason(*reason)))
+        << row.at("text") << ": role and reason code '" << row.at("reason_code") << "' disagree";
   }
   if (!expected.contains("reasons")) {
     return;
@@ -111,9 +116,35 @@ void check_reasons(const fs::path& mentions_csv, const nlohmann::json& expected)
   }
 }
 
+/// The candidates are the expected ones (when the case lists them), each with its reason; none is a station.
+void check_candidates(const fs::path& out, const std::vector<Feature>& stations, const nlohmann::json& expected) {
+  const auto candidates = read_points(out / "candidates.geojson", "station_id");
+  for (const Feature& c : candidates) {
+    EXPECT_TRUE(std::none_of(stations.begin(), stations.end(), [&](const Feature& s) { return s.id == c.id; }))
+        << c.name << " is both a station and a candidate";
+  }
+  if (!expected.contains("candidates")) {
+    return;
+  }
+  const nlohmann::json layer = read_json(out / "candidates.geojson");
+  for (const auto& e : expected["candidates"]) {
+    const Feature* f = near(candidates, e, 25.0);
+    ASSERT_NE(f, nullptr) << "missing candidate " << e["name"] << " among " << candidates.size();
+    EXPECT_EQ(f->country, e["country"].get<std::string>());
+    for (const auto& feature : layer["features"]) {
+      if (feature["properties"]["station_id"] == f->id) {
+        EXPECT_EQ(feature["properties"]["reason_code"], e["reason"]) << f->name;
+        EXPECT_FALSE(feature["properties"]["evidence"].empty()) << f->name;
+      }
+    }
+  }
+  EXPECT_EQ(candidates.size(), expected["candidates"].size()) << "unexpected extra candidates";
+}
+
 TEST_P(GoldenCase, BuildsTheExpectedLayers) {
   const fs::path dir = fs::path(STATIONMAP_GOLDEN_DIR) / GetParam();
-  const fs::path out = fs::temp_directory_path() / ("stationmap-golden-" + GetParam());
+  const fs::path out =
+      fs::temp_directory_path() / ("stationmap-golden-" + GetParam() + "-" + std::to_string(::getpid()));
   fs::remove_all(out);
   stationmap::BuildOptions options;
   options.outdir = out;
@@ -161,6 +192,7 @@ TEST_P(GoldenCase, BuildsTheExpectedLayers) {
   }
   EXPECT_EQ(links.size(), expected["links"].size()) << "unexpected extra links";
   check_reasons(out / "mentions.csv", expected);
+  check_candidates(out, stations, expected);
   fs::remove_all(out);
 }
 

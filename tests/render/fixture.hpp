@@ -142,6 +142,15 @@ inline ClaimSet fixture_claims() {
                 mention("doc-d", 80, "Suva", &suva, MentionRole::Station, e6.sentence),
                 mention("doc-d", 95, "Fiji", nullptr, MentionRole::Other, e6.sentence)};
   c.mentions[3].reason = Reason::Unresolved;
+
+  // A site in doubt: only asked about. It must never be drawn as a station.
+  const Place utrecht = make_place(2745912, "Utrecht", 52.0908, 5.1222, "NL", "PPLA", "Utrecht");
+  SiteCandidate candidate;
+  candidate.site = station("station-gn2745912", utrecht, Status::Alleged, {},
+                           {make_evidence("doc-c", "2022-11-02", "MPs asked whether a station also ran in Utrecht.")});
+  candidate.site.confidence = 0.7;
+  candidate.reasons = {Reason::Question, Reason::Namesake};
+  c.candidates = {candidate};
   return c;
 }
 

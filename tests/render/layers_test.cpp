@@ -39,7 +39,7 @@ TEST(RenderLayers, WritesEveryFileWithoutGdalWarnings) {
                         "problems.csv", "stationmap.gpkg", "stationmap.qgs"}) {
     EXPECT_TRUE(fs::is_regular_file(map.tmp.path() / f)) << f;
   }
-  for (const char* layer : {"stations", "jurisdictions", "links", "places"}) {
+  for (const char* layer : {"stations", "jurisdictions", "links", "places", "candidates"}) {
     for (const char* ext : {".shp", ".shx", ".dbf", ".prj", ".cpg", ".qml"}) {
       EXPECT_TRUE(fs::is_regular_file(map.tmp.path() / "shapefile" / (std::string(layer) + ext))) << layer << ext;
     }
@@ -51,10 +51,29 @@ TEST(RenderLayers, WritesEveryFileWithoutGdalWarnings) {
   EXPECT_EQ(map.summary.places, 10U); // 13 mentions, 3 unresolved
 }
 
+TEST(RenderLayers, CandidatesAreTheirOwnLayerWithTheStationsFieldsAndWhy) {
+  const json candidates = rendered().geojson("candidates");
+  ASSERT_EQ(candidates.at("features").size(), 1U);
+  const json& p = candidates.at("features").at(0).at("properties");
+  EXPECT_EQ(p.at("station_id"), "station-gn2745912");
+  EXPECT_EQ(p.at("name"), "Utrecht");
+  EXPECT_EQ(p.at("reason_code"), "question");
+  EXPECT_EQ(p.at("reason"), "hypothetical");
+  EXPECT_EQ(p.at("reasons"), json::array({"question", "namesake"}));
+  EXPECT_EQ(p.at("evidence").at(0).at("sentence"), "MPs asked whether a station also ran in Utrecht.");
+  const json stations = rendered().geojson("stations");
+  for (const auto& [key, value] : stations.at("features").at(0).at("properties").items()) {
+    EXPECT_TRUE(p.contains(key)) << "a candidate has every field of a station: " << key;
+  }
+  for (const auto& f : stations.at("features")) {
+    EXPECT_NE(f.at("properties").at("name"), "Utrecht") << "a candidate is never a station";
+  }
+}
+
 TEST(GeoJsonLayers, FollowRfc7946) {
   const auto& map = rendered();
   const std::regex too_precise(R"(\d\.\d{8,})");
-  for (const char* layer : {"stations", "jurisdictions", "links", "places"}) {
+  for (const char* layer : {"stations", "jurisdictions", "links", "places", "candidates"}) {
     const std::string text = read_file(map.tmp.path() / (std::string(layer) + ".geojson"));
     const json doc = json::parse(text);
     EXPECT_EQ(doc.at("type"), "FeatureCollection");
@@ -230,7 +249,8 @@ TEST(ShapefileLayers, FieldNamesAreChosenNotTruncated) {
       {"stations", {"station_id", "stn_count", "juris_ids", "juris_name", "n_evidence", "confidence", "status_dt"}},
       {"jurisdictions", {"juris_id", "admin_lvl", "stn_count", "stn_names"}},
       {"links", {"link_id", "station_id", "juris_id", "length_km", "color"}},
-      {"places", {"place_id", "feat_code", "role", "mentions", "names_used"}}};
+      {"places", {"place_id", "feat_code", "role", "mentions", "names_used"}},
+      {"candidates", {"station_id", "reason", "reason_cd", "reasons", "n_evidence"}}};
   for (const auto& [layer_name, fields] : expected) {
     const OgrDataset ds(rendered().tmp.path() / "shapefile" / (layer_name + ".shp"));
     ASSERT_NE(ds.h, nullptr);
@@ -252,7 +272,7 @@ TEST(GeoPackageLayers, HoldsEveryLayerAndItsDefaultStyle) {
   GDALAllRegister();
   const OgrDataset ds(rendered().tmp.path() / "stationmap.gpkg");
   ASSERT_NE(ds.h, nullptr);
-  for (const char* name : {"stations", "jurisdictions", "links", "places"}) {
+  for (const char* name : {"stations", "jurisdictions", "links", "places", "candidates"}) {
     OGRLayerH l = GDALDatasetGetLayerByName(ds.h, name);
     ASSERT_NE(l, nullptr) << name;
     EXPECT_GT(OGR_L_GetFeatureCount(l, TRUE), 0);
@@ -271,8 +291,8 @@ TEST(GeoPackageLayers, HoldsEveryLayerAndItsDefaultStyle) {
     styled.insert(OGR_F_GetFieldAsString(f, OGR_F_GetFieldIndex(f, "f_table_name")));
     OGR_F_Destroy(f);
   }
-  EXPECT_EQ(styled, (std::set<std::string>{"basemap_borders", "basemap_countries", "jurisdictions", "links", "places",
-                                           "stations"}));
+  EXPECT_EQ(styled, (std::set<std::string>{"basemap_borders", "basemap_countries", "candidates", "jurisdictions",
+                                           "links", "places", "stations"}));
 }
 
 TEST(GeoPackageLayers, HoldTheNaturalEarthBasemapUnderTheData) {

@@ -103,7 +103,7 @@ TEST_F(PostGis, WritesTablesWithSpatialIndexesAndStyles) {
   GDALDatasetH ds = open();
   ASSERT_NE(ds, nullptr);
   const std::map<std::string, std::string> counts = {
-      {"stations", "6"}, {"jurisdictions", "4"}, {"links", "6"}, {"places", "10"}};
+      {"stations", "6"}, {"jurisdictions", "4"}, {"links", "6"}, {"places", "10"}, {"candidates", "1"}};
   for (const auto& [table, count] : counts) {
     EXPECT_EQ(scalar(ds, "SELECT count(*) FROM public." + table), count) << table;
     EXPECT_EQ(scalar(ds, "SELECT Find_SRID('public', '" + table + "', 'geom')"), "4326") << table;
@@ -116,7 +116,7 @@ TEST_F(PostGis, WritesTablesWithSpatialIndexesAndStyles) {
   EXPECT_EQ(scalar(ds, "SELECT ST_NumGeometries(geom) FROM links WHERE link_id = 'l-fuzhou-new-york'"), "2");
   EXPECT_EQ(scalar(ds, "SELECT name FROM jurisdictions WHERE jurisdiction_id = 'j-fuqing'"), "福清");
   EXPECT_EQ(scalar(ds, "SELECT count(*) FROM public.layer_styles WHERE useasdefault AND stylename = 'stationmap'"),
-            "4");
+            "5");
   GDALClose(ds);
 }
 
@@ -127,7 +127,7 @@ TEST_F(PostGis, SecondRunReplacesTheTables) {
   GDALDatasetH ds = open();
   ASSERT_NE(ds, nullptr);
   EXPECT_EQ(scalar(ds, "SELECT count(*) FROM stations"), "6");
-  EXPECT_EQ(scalar(ds, "SELECT count(*) FROM public.layer_styles WHERE stylename = 'stationmap'"), "4");
+  EXPECT_EQ(scalar(ds, "SELECT count(*) FROM public.layer_styles WHERE stylename = 'stationmap'"), "5");
   GDALClose(ds);
 }
 

@@ -44,9 +44,17 @@ TEST(TilesWeb, StyleIsMapLibreV8WithLocalGlyphsAndUsesEveryLayer) {
       EXPECT_EQ(l["source"], "stationmap-links");
     }
   }
-  EXPECT_EQ(source_layers, (std::set<std::string>{"stations", "jurisdictions", "links", "places", "basemap_countries",
-                                                  "basemap_borders", "basemap_labels"}));
+  EXPECT_EQ(source_layers, (std::set<std::string>{"stations", "jurisdictions", "links", "places", "candidates",
+                                                  "basemap_countries", "basemap_borders", "basemap_labels"}));
   EXPECT_EQ(symbol_layers, (std::set<std::string>{"basemap-labels"})); // the only text: country names
+  // Candidates (sites in doubt) start hidden and are never a station's filled dot.
+  for (const auto& l : style["layers"]) {
+    if (l["id"] == "candidates") {
+      EXPECT_EQ(l["layout"]["visibility"], "none");
+      EXPECT_EQ(l["paint"]["circle-opacity"], 0.0);
+      EXPECT_NE(l["source-layer"], "stations");
+    }
+  }
   // The basemap: vector tiles in basemap.pmtiles beside index.html (read with the PMTiles protocol).
   EXPECT_EQ(style["sources"]["basemap"]["type"], "vector");
   EXPECT_EQ(style["sources"]["basemap"]["url"], "pmtiles://basemap.pmtiles");

@@ -191,6 +191,17 @@ inline constexpr std::array<Reason, static_cast<std::size_t>(Reason::RejectedByA
 /// The reason named @p code (as reason_code writes it), if any.
 [[nodiscard]] std::optional<Reason> parse_reason(std::string_view code);
 
+/// The role a mention with @p reason has: the group the reason is listed under above (station, jurisdiction,
+/// other, rejected). A mention's role and reason always agree so.
+[[nodiscard]] MentionRole role_of_reason(Reason reason);
+
+/// Whether @p reason leaves a site in doubt rather than ruling it out: a place named where a site could be, but
+/// asked about (question), possibly the wrong place of that name (namesake) or a weak reading of the name
+/// (uncertain_name). Such a place is a candidate for an analyst's review (candidates.geojson), never a station.
+[[nodiscard]] constexpr bool is_uncertain_site(Reason reason) {
+  return reason == Reason::Question || reason == Reason::Namesake || reason == Reason::UncertainName;
+}
+
 /// A place mention with its role, as listed in mentions.csv and places.geojson.
 struct RoledMention {
   std::string document;
@@ -212,9 +223,18 @@ struct RoledMention {
 /// description, with what it refers to ("district of its city: Auckland").
 [[nodiscard]] std::string reason_text(const RoledMention& m);
 
+/// A site the extractor is unsure of: a place named where a site could be, left off the stations for a reason
+/// that doubts it (is_uncertain_site). It has the properties a station at that place would have (the
+/// station_id it would get, its evidence...) and the reasons it is uncertain; links are never drawn to it.
+struct SiteCandidate {
+  Station site;                ///< as a station there would be; jurisdiction_ids stay empty
+  std::vector<Reason> reasons; ///< why it is uncertain: distinct, in the order of Reason
+};
+
 /// Everything the extract stage produces for a corpus.
 struct ClaimSet {
   std::vector<Station> stations;           ///< sorted by station_id
+  std::vector<SiteCandidate> candidates;   ///< sorted by site.station_id; none at a station's place
   std::vector<Jurisdiction> jurisdictions; ///< sorted by jurisdiction_id
   std::vector<Link> links;                 ///< sorted by link_id
   std::vector<RoledMention> mentions;      ///< sorted by document, start

@@ -36,7 +36,13 @@ struct DocumentClaims {
     Place jurisdiction;
     Evidence evidence;
   };
+  /// A site the passes doubt (is_uncertain_site): reviewed by analysts, never a station.
+  struct CandidateClaim {
+    SiteClaim site;
+    Reason reason = Reason::UncertainName;
+  };
   std::vector<SiteClaim> sites;
+  std::vector<CandidateClaim> candidates;
   std::vector<JurisdictionClaim> jurisdictions;
   std::vector<LinkClaim> links;
   std::vector<Evidence> counts; ///< counts without places ("102 stations in 53 countries"), as sentences
@@ -62,7 +68,11 @@ private:
 std::string site_precision(const Place& place);
 
 /// Merges per-document claims into one station per site place and one jurisdiction per place, with stable
-/// ids and every source kept; data problems (a station without jurisdiction...) go to @p problems.
+/// ids and every source kept; data problems (a station without jurisdiction...) go to @p problems. Candidates
+/// merge per place the same way; one at a station's place is dropped (the map already has it).
 ClaimSet merge_claims(std::vector<DocumentClaims> documents, ProblemReport& problems);
+
+/// Drops the candidates whose place is (now) a station's, e.g. after an analyst's add_station or move.
+void drop_candidates_at_stations(ClaimSet& claims);
 
 } // namespace stationmap

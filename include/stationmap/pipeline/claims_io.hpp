@@ -26,7 +26,8 @@
 namespace stationmap {
 
 /// The version of the claims file format. A reader refuses records of another format.
-inline constexpr int claims_format_version = 2; ///< 2: mention reasons are Reason codes, with a note
+/// 2: mention reasons are Reason codes, with a note; 3: candidates (sites in doubt, with their reason code)
+inline constexpr int claims_format_version = 3;
 
 /// One document's claims with what identifies them: the content they came from and the program that found them.
 struct DocumentRecord {

@@ -1,6 +1,7 @@
 #include "annotated_document.hpp"
 
 #include "../cues.hpp"
+#include "place_facts.hpp"
 #include "stationmap/extract/ids.hpp"
 #include "stationmap/geoparse/geoparser.hpp"
 
@@ -66,6 +67,10 @@ std::size_t clause_of_mention(const AnnotatedSentence& s, std::size_t mi) {
     }
   }
   return 0;
+}
+
+DocumentClaims::SiteClaim site_claim(const Place& place, const AnnotatedSentence& s, int count, const Evidence& ev) {
+  return {place, precision_of(place), s.status, s.date, count, ev};
 }
 
 } // namespace stationmap::passes

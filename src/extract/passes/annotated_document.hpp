@@ -93,4 +93,7 @@ std::size_t clause_of_mention(const AnnotatedSentence& s, std::size_t mi);
 /// The evidence sentence @p s of @p doc gives.
 Evidence evidence_of(const Document& doc, const Sentence& s);
 
+/// The site claim sentence @p s makes for @p place: its status and date, @p count stations (0: not given).
+DocumentClaims::SiteClaim site_claim(const Place& place, const AnnotatedSentence& s, int count, const Evidence& ev);
+
 } // namespace stationmap::passes

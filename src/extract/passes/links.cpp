@@ -40,10 +40,6 @@ std::vector<std::size_t> distinct_sites(const AnnotatedDocument& doc, const Anno
   return out;
 }
 
-DocumentClaims::SiteClaim site_claim(const Place& place, const AnnotatedSentence& s, int count, const Evidence& ev) {
-  return {place, precision_of(place), s.status, s.date, count, ev};
-}
-
 /// The sentence's own sites and jurisdictions, as claims and roles.
 void claim_named(AnnotatedDocument& doc, const AnnotatedSentence& s, const Evidence& ev) {
   for (std::size_t mi : s.sites) {

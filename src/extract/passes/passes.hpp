@@ -45,4 +45,9 @@ void review_sites(AnnotatedDocument& doc);
 /// links.cpp: the claims: sites, jurisdictions and the links a sentence states, carried over within a paragraph.
 void write_claims(AnnotatedDocument& doc);
 
+/// candidates.cpp: the places a sentence names where a site could be but that the sites pass doubted
+/// (is_uncertain_site: a question, a namesake, an uncertain name), as candidates for review; a qualifier
+/// ("Spain" after "Madrid") is no candidate of its own.
+void collect_candidates(AnnotatedDocument& doc);
+
 } // namespace stationmap::passes

@@ -104,12 +104,49 @@ int role_rank(MentionRole role) {
   return 3;
 }
 
+/// Names of the jurisdictions by jurisdiction_id.
+std::map<std::string, std::string> jurisdiction_names_of(const ClaimSet& claims) {
+  std::map<std::string, std::string> names;
+  for (const auto& j : claims.jurisdictions) {
+    names[j.jurisdiction_id] = j.place.name;
+  }
+  return names;
+}
+
+/// The values of the stations layer's fields for @p s (a station, or the site a candidate would be).
+std::vector<Value> station_values(const Station& s, const std::map<std::string, std::string>& jurisdiction_names) {
+  std::vector<std::string> names;
+  for (const auto& id : s.jurisdiction_ids) {
+    const auto it = jurisdiction_names.find(id);
+    names.push_back(it != jurisdiction_names.end() ? it->second : id);
+  }
+  const std::vector<std::string> documents = s.documents.empty() ? documents_of(s.evidence) : s.documents;
+  return {Value::of(s.station_id),
+          Value::of(s.place.name),
+          Value::of(s.place.country),
+          Value::of(s.precision),
+          Value::of(std::string(status_name(s.status))),
+          optional_string(s.status_date),
+          Value::of(static_cast<std::int64_t>(s.station_count)),
+          string_array(s.jurisdiction_ids),
+          string_array(names),
+          string_array(documents),
+          Value::of(as_count(documents.size())),
+          evidence_array(s.evidence),
+          Value::of(as_count(s.evidence.size())),
+          evidence_excerpt(s.evidence),
+          Value::of(std::round(s.confidence * 1000.0) / 1000.0),
+          optional_string(s.address),
+          optional_string(s.place.admin1_name),
+          Value::of(s.place.feature_code),
+          geonameid_of(s.place),
+          Value::boolean(s.verified),
+          corrections_array(s.corrections)};
+}
+
 Layer stations_layer(const ClaimSet& claims, Extent& extent) {
   Layer layer{"stations", GeomType::Point, fields_of(layer_spec("stations")), {}};
-  std::map<std::string, std::string> jurisdiction_names;
-  for (const auto& j : claims.jurisdictions) {
-    jurisdiction_names[j.jurisdiction_id] = j.place.name;
-  }
+  const std::map<std::string, std::string> jurisdiction_names = jurisdiction_names_of(claims);
   std::vector<const Station*> sorted;
   for (const auto& s : claims.stations)
     sorted.push_back(&s);
@@ -118,33 +155,33 @@ Layer stations_layer(const ClaimSet& claims, Extent& extent) {
   for (const Station* s : sorted) {
     Row row = point_row(s->place);
     extent.add({s->place.lon, s->place.lat});
-    std::vector<std::string> names;
-    for (const auto& id : s->jurisdiction_ids) {
-      const auto it = jurisdiction_names.find(id);
-      names.push_back(it != jurisdiction_names.end() ? it->second : id);
+    row.values = station_values(*s, jurisdiction_names);
+    layer.rows.push_back(std::move(row));
+  }
+  return layer;
+}
+
+/// Sites in doubt: the stations' fields, then the reasons (the first in words and as a code, then all codes).
+/// They do not widen the map's extent: the map is framed on what it claims.
+Layer candidates_layer(const ClaimSet& claims) {
+  Layer layer{"candidates", GeomType::Point, fields_of(layer_spec("candidates")), {}};
+  const std::map<std::string, std::string> jurisdiction_names = jurisdiction_names_of(claims);
+  std::vector<const SiteCandidate*> sorted;
+  for (const auto& c : claims.candidates)
+    sorted.push_back(&c);
+  std::sort(sorted.begin(), sorted.end(),
+            [](const SiteCandidate* a, const SiteCandidate* b) { return a->site.station_id < b->site.station_id; });
+  for (const SiteCandidate* c : sorted) {
+    Row row = point_row(c->site.place);
+    row.values = station_values(c->site, jurisdiction_names);
+    const Reason first = c->reasons.empty() ? Reason::UncertainName : c->reasons.front();
+    std::vector<std::string> codes;
+    for (const Reason r : c->reasons) {
+      codes.emplace_back(reason_code(r));
     }
-    std::vector<std::string> documents = s->documents.empty() ? documents_of(s->evidence) : s->documents;
-    row.values = {Value::of(s->station_id),
-                  Value::of(s->place.name),
-                  Value::of(s->place.country),
-                  Value::of(s->precision),
-                  Value::of(std::string(status_name(s->status))),
-                  optional_string(s->status_date),
-                  Value::of(static_cast<std::int64_t>(s->station_count)),
-                  string_array(s->jurisdiction_ids),
-                  string_array(names),
-                  string_array(documents),
-                  Value::of(as_count(documents.size())),
-                  evidence_array(s->evidence),
-                  Value::of(as_count(s->evidence.size())),
-                  evidence_excerpt(s->evidence),
-                  Value::of(std::round(s->confidence * 1000.0) / 1000.0),
-                  optional_string(s->address),
-                  optional_string(s->place.admin1_name),
-                  Value::of(s->place.feature_code),
-                  geonameid_of(s->place),
-                  Value::boolean(s->verified),
-                  corrections_array(s->corrections)};
+    row.values.push_back(Value::of(std::string(reason_description(first))));
+    row.values.push_back(Value::of(std::string(reason_code(first))));
+    row.values.push_back(string_array(codes));
     layer.rows.push_back(std::move(row));
   }
   return layer;
@@ -382,6 +419,7 @@ MapModel build_model(const ClaimSet& claims, const std::vector<BoundaryMatch>& a
     model.layers.push_back(areas_layer(claims, areas));
   }
   model.layers.push_back(std::move(links));
+  model.layers.push_back(candidates_layer(claims)); // under the claims, drawn apart (styles/candidates.qml)
   model.layers.push_back(std::move(jurisdictions));
   model.layers.push_back(std::move(stations));
   for (const Layer& layer : model.layers) { // one value per schema field, in its order

@@ -78,9 +78,9 @@ struct BoundaryMatch {
 };
 
 struct MapModel {
-  std::vector<Layer>
-      layers;    ///< drawing order, bottom first: places, jurisdiction_areas, links, jurisdictions, stations
-  Extent extent; ///< of the stations, jurisdictions and places
+  std::vector<Layer> layers; ///< drawing order, bottom first: places, jurisdiction_areas, links, candidates,
+                             ///< jurisdictions, stations
+  Extent extent;             ///< of the stations, jurisdictions and places
   /// Natural Earth layers drawn under the data (bottom first): in the GeoPackage and the QGIS project only.
   std::vector<Layer> basemap;
 

@@ -135,6 +135,19 @@ std::string style_json(const tiles::TileSet& set, const std::string& tile_url) {
                       {"circle-opacity", 0.6},
                       {"circle-radius", ojson::array({"interpolate", ojson::array({"linear"}),
                                                       ojson::array({"get", "point_count"}), 1, 2.5, 50, 8})}}}});
+  // Sites in doubt: hidden until the reader turns them on, and then an unfilled ring, never a station's dot.
+  layers.push_back({{"id", "candidates"},
+                    {"type", "circle"},
+                    {"source", source_all},
+                    {"source-layer", "candidates"},
+                    {"layout", {{"visibility", "none"}}},
+                    {"paint",
+                     {{"circle-color", detail::palette_colour("candidates")},
+                      {"circle-opacity", 0.0},
+                      {"circle-radius", 6},
+                      {"circle-stroke-color", detail::palette_colour("candidates")},
+                      {"circle-stroke-width", 2},
+                      {"circle-stroke-opacity", 0.9}}}});
   layers.push_back({{"id", "jurisdictions"},
                     {"type", "circle"},
                     {"source", source_all},
@@ -181,7 +194,8 @@ std::string style_json(const tiles::TileSet& set, const std::string& tile_url) {
   // The legend's other swatches (index.html): the same palette.json colours the layers use.
   style["metadata"]["stationmap:symbol-colors"] = {{"cluster", detail::palette_colour("status.other")},
                                                    {"jurisdiction", detail::palette_colour("jurisdictions.0")},
-                                                   {"place", detail::palette_colour("places")}};
+                                                   {"place", detail::palette_colour("places")},
+                                                   {"candidate", detail::palette_colour("candidates")}};
   style["center"] = ojson::array({set.center[0], set.center[1]});
   style["zoom"] = std::max(1.0, set.center[2]);
   style["sources"][source_all] = vector_source(set, tile_url, set.maxzoom);
