@@ -55,7 +55,9 @@ test('the served map loads its tiles offline and a station click shows the evide
     assert.deepEqual(tiles.failed, []);
 
     // Legend and toggles are there.
-    assert.equal(await page.locator('#toggles input[type=checkbox]').count(), 4);
+    assert.equal(await page.locator('#toggles input[type=checkbox]').count(), 5);
+    // Candidates (sites in doubt) are for review: their layer starts hidden, never drawn like a station.
+    assert.equal(await page.locator('#toggles input[data-layers=candidates]').isChecked(), false);
     assert.ok((await page.locator('#legend').innerText()).includes('confirmed'));
 
     // One palette: for every status, the legend's swatch, the MapLibre style and stations.qml (QGIS) agree.
