@@ -8,6 +8,6 @@ set(STATIONMAP_LEXICONS_DIR ${CMAKE_CURRENT_LIST_DIR})
 function(stationmap_embed_lexicons target)
   file(GLOB lexicon_files CONFIGURE_DEPENDS ${STATIONMAP_LEXICONS_DIR}/*/*.txt ${STATIONMAP_LEXICONS_DIR}/*/*.tsv)
   stationmap_embed_files(${target} OUTPUT embedded_lexicons.cpp ROOT ${STATIONMAP_LEXICONS_DIR} FILES ${lexicon_files}
-                         HEADER lexicon.hpp NAMESPACE stationmap::lexicon::detail TYPE EmbeddedLexicon
+                         HEADER stationmap/lexicon/lexicon.hpp NAMESPACE stationmap::lexicon::detail TYPE EmbeddedLexicon
                          ARRAY embedded_lexicons COUNT embedded_lexicon_count)
 endfunction()

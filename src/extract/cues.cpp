@@ -1,6 +1,6 @@
 #include "cues.hpp"
 
-#include "lexicon.hpp"
+#include "stationmap/lexicon/lexicon.hpp"
 
 #include <array>
 

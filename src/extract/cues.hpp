@@ -1,6 +1,6 @@
 #pragma once
 // Cue phrases of the extract stage, as folded token sequences (core/fold.hpp), read from the lexicons of every
-// language (lexicons/<language>/<list>.txt, see lexicon.hpp).
+// language (lexicons/<language>/<list>.txt, see stationmap/lexicon/lexicon.hpp).
 
 #include "stationmap/extract/claims.hpp"
 

@@ -1,8 +1,8 @@
 #include "stationmap/extract/dates.hpp"
 
-#include "lexicon.hpp"
 #include "stationmap/core/calendar.hpp"
 #include "stationmap/core/fold.hpp"
+#include "stationmap/lexicon/lexicon.hpp"
 
 #include <charconv>
 #include <map>

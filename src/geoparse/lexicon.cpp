@@ -1,6 +1,7 @@
 #include "lexicon.hpp"
 
 #include "stationmap/core/fold.hpp"
+#include "stationmap/lexicon/lexicon.hpp"
 
 #include <algorithm>
 #include <array>
@@ -32,12 +33,8 @@ constexpr auto generics =
            "区", "省", "州", "镇", "乡");
 
 constexpr auto closed_class_words = sorted(
-    // calendar
-    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
-    "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "janvier", "fevrier",
-    "mars", "avril", "mai", "juin", "juillet", "aout", "septembre", "octobre", "novembre", "decembre", "enero",
-    "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "januar", "februar", "marz", "juni", "juli",
-    "oktober", "dezember",
+    // calendar (month names are data: lexicons/<language>/months.tsv, see is_month_name)
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
     // pronouns, articles, conjunctions and other function words that GeoNames lists as towns
     "a", "an", "and", "as", "at", "by", "for", "he", "her", "his", "i", "if", "in", "is", "it", "its", "me", "my", "no",
     "not", "of", "on", "one", "or", "our", "she", "so", "the", "this", "to", "up", "us", "we", "who", "why", "you",
@@ -69,11 +66,10 @@ constexpr auto common_words = sorted(
     "street", "road", "avenue", "lane", "boulevard", "drive", "square", "park", "hall", "valley", "lake", "area",
     "section", "metro", "day", "city", "gulf", "earth", "god", "man", "time", "federal", "congress", "commerce",
     "chamber", "western", "eastern", "northern", "southern", "northeast", "northwest", "southeast", "southwest",
-    "christmas", "easter", "jesus", "since", "none", "jan", "feb", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
-    "nov", "dec", "democrat", "republican", "christian", "catholic", "muslim", "king", "queen", "bridge", "tower",
-    "river", "mountain", "island", "beach", "harbor", "port", "bay", "hill", "field", "summit", "market", "plaza",
-    "mall", "center", "centre", "county", "state", "nation", "national", "international", "global", "local", "regional",
-    "council", "federation",
+    "christmas", "easter", "jesus", "since", "none", "democrat", "republican", "christian", "catholic", "muslim",
+    "king", "queen", "bridge", "tower", "river", "mountain", "island", "beach", "harbor", "port", "bay", "hill",
+    "field", "summit", "market", "plaza", "mall", "center", "centre", "county", "state", "nation", "national",
+    "international", "global", "local", "regional", "council", "federation",
     // everyday nouns and adjectives of other languages that GeoNames also lists as towns or regions: German
     // "Stelle" (office, post), "Hauptbahnhof" (main station); Italian "Paese" (country); Spanish, Italian and
     // Portuguese "Centro" (centre, downtown); French, Italian, German and Catalan "Nord" and "Sud" (north, south);
@@ -182,11 +178,24 @@ bool is_name_connector(std::string_view folded) {
 bool is_place_generic(std::string_view folded) {
   return contains(generics, folded);
 }
+/// The names of the months and their abbreviations in every language, from the one list the dates also read
+/// (lexicons/<language>/months.tsv): "March", "Mai" and "Oct" are dates in running text, never towns.
+bool is_month_name(std::string_view folded) {
+  static const std::unordered_set<std::string> names = [] {
+    std::unordered_set<std::string> out;
+    for (const auto& [month, name] : table("months")) {
+      out.insert(name);
+    }
+    return out;
+  }();
+  return names.count(std::string(folded)) != 0;
+}
+
 bool is_closed_class_word(std::string_view folded) {
-  return contains(closed_class_words, folded);
+  return contains(closed_class_words, folded) || is_month_name(folded);
 }
 bool is_common_word(std::string_view folded) {
-  return contains(common_words, folded) || contains(closed_class_words, folded);
+  return contains(common_words, folded) || is_closed_class_word(folded);
 }
 bool is_street_word(std::string_view folded) {
   return contains(street_words, folded);

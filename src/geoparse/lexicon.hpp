@@ -21,6 +21,10 @@ bool is_common_word(std::string_view folded);
 /// "Of", "Over"), never a place in running text whatever precedes them.
 bool is_closed_class_word(std::string_view folded);
 
+/// Month names and their abbreviations in every language with a lexicon (lexicons/<language>/months.tsv, the
+/// list the extract stage's dates read): "March", "Mai", "Oct".
+bool is_month_name(std::string_view folded);
+
 /// Words that make a name a street's: Street, Road, Avenue, rue, calle, Strasse...
 bool is_street_word(std::string_view folded);
 

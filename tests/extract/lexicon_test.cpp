@@ -1,6 +1,6 @@
-#include "lexicon.hpp"
 #include "stationmap/core/fold.hpp"
 #include "stationmap/extract/dates.hpp"
+#include "stationmap/lexicon/lexicon.hpp"
 
 #include <algorithm>
 #include <gtest/gtest.h>

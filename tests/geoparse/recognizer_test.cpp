@@ -73,6 +73,15 @@ TEST(Recognizer, RejectsCommonWordsThatAreTowns) {
   EXPECT_TRUE(contains(found(g, "The festival in Nice drew crowds, as did the one in Reading."), "Nice"));
 }
 
+TEST(Recognizer, MonthNamesOfEveryLexiconLanguageAreDates) {
+  const auto& g = fixture_gazetteer();
+  // Maio is an island of Cape Verde in the fixture and the Portuguese May: the month list of every language
+  // (lexicons/<language>/months.tsv, the one the dates read) makes it a date in running text.
+  const auto names = found(g, "A polícia de Texas fechou o posto no dia 3 de Maio.");
+  EXPECT_FALSE(contains(names, "Maio"));
+  EXPECT_TRUE(contains(names, "Texas"));
+}
+
 TEST(Recognizer, RejectsSentenceInitialCapitals) {
   const auto& g = fixture_gazetteer();
   // "Station" opens a sentence and is written in lower case elsewhere in the document: a common word.

@@ -1,6 +1,7 @@
 #pragma once
-// The word lists of the extract stage, read from the files of lexicons/<language>/ compiled into the binary
-// (lexicons/EmbedLexicons.cmake). Every phrase is folded once (core/fold.hpp) into space-separated tokens.
+// The word lists of lexicons/<language>/, compiled into the binary (lexicons/EmbedLexicons.cmake): a library
+// under the geoparse and extract stages, so that a list both read (month names) is defined once. Every phrase is folded
+// once (core/fold.hpp) into space-separated tokens.
 
 #include <cstddef>
 #include <string>

@@ -1,4 +1,4 @@
-#include "lexicon.hpp"
+#include "stationmap/lexicon/lexicon.hpp"
 
 #include "stationmap/core/fold.hpp"
 
