@@ -11,7 +11,11 @@ targets=("$@")
 root="$(cd "$(dirname "$0")/.." && pwd)"
 build="$root/build/fuzz"
 CC=clang CXX=clang++ cmake -S "$root/fuzz" -B "$build" -G Ninja -DSTATIONMAP_FUZZ=ON >/dev/null
-cmake --build "$build" -j "${FUZZ_BUILD_JOBS:-2}" >/dev/null
+if ! cmake --build "$build" -j "${FUZZ_BUILD_JOBS:-2}" >"$build/build.log" 2>&1; then
+  tail -n 40 "$build/build.log" >&2
+  echo "run_fuzzers: the fuzz targets did not build (log: $build/build.log)" >&2
+  exit 1
+fi
 status=0
 for target in "${targets[@]}"; do
   corpus="$build/corpus/$target"
