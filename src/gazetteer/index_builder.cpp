@@ -6,6 +6,7 @@
 #include "stationmap/core/error.hpp"
 #include "stationmap/core/file_io.hpp"
 #include "stationmap/core/fold.hpp"
+#include "stationmap/core/lines.hpp"
 #include "stationmap/gazetteer/gazetteer.hpp"
 #include "stationmap/gazetteer/name_kind.hpp"
 
@@ -35,24 +36,6 @@ std::vector<std::string_view> split_tabs(std::string_view line) {
     start = tab + 1;
   }
   return cols;
-}
-
-template <typename Fn> void for_each_line(std::string_view data, Fn&& fn) {
-  std::size_t start = 0;
-  while (start < data.size()) {
-    std::size_t nl = data.find('\n', start);
-    if (nl == std::string_view::npos) {
-      nl = data.size();
-    }
-    std::string_view line = data.substr(start, nl - start);
-    if (!line.empty() && line.back() == '\r') {
-      line.remove_suffix(1);
-    }
-    if (!line.empty() && line.front() != '#') {
-      fn(line);
-    }
-    start = nl + 1;
-  }
 }
 
 template <typename T> bool parse_number(std::string_view s, T& out) {
@@ -188,7 +171,7 @@ std::string build_gazetteer_index(const fs::path& source, std::ostream* progress
       continue;
     }
     const std::string data = read_maybe_gzip(p);
-    for_each_line(data, [&](std::string_view line) {
+    for_each_data_line(data, [&](std::string_view line) {
       const auto cols = split_tabs(line);
       if (cols.size() >= 2) {
         admin_names.emplace(std::string(cols[0]), std::string(cols[1]));
@@ -205,7 +188,7 @@ std::string build_gazetteer_index(const fs::path& source, std::ostream* progress
   {
     const std::string data = read_maybe_gzip(files.geonames);
     std::size_t line_no = 0;
-    for_each_line(data, [&](std::string_view line) {
+    for_each_data_line(data, [&](std::string_view line) {
       ++line_no;
       const auto cols = split_tabs(line);
       if (cols.size() < 15) {
@@ -303,7 +286,7 @@ std::string build_gazetteer_index(const fs::path& source, std::ostream* progress
   if (!files.alternate.empty()) {
     const std::string data = read_maybe_gzip(files.alternate);
     std::size_t count = 0;
-    for_each_line(data, [&](std::string_view line) {
+    for_each_data_line(data, [&](std::string_view line) {
       const auto cols = split_tabs(line);
       if (cols.size() < 4) {
         return;

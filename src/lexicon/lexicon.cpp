@@ -1,6 +1,7 @@
 #include "stationmap/lexicon/lexicon.hpp"
 
 #include "stationmap/core/fold.hpp"
+#include "stationmap/core/lines.hpp"
 
 #include <algorithm>
 #include <deque>
@@ -11,27 +12,17 @@ namespace stationmap::lexicon {
 
 namespace {
 
-/// The lines of @p text without comments (from '#') and surrounding blanks.
+/// The lines of @p text without comments (from '#') and trailing blanks.
 std::vector<std::string_view> content_lines(std::string_view text) {
   std::vector<std::string_view> out;
-  std::size_t pos = 0;
-  while (pos < text.size()) {
-    std::size_t end = text.find('\n', pos);
-    if (end == std::string_view::npos) {
-      end = text.size();
-    }
-    std::string_view line = text.substr(pos, end - pos);
-    pos = end + 1;
-    if (!line.empty() && line.front() == '#') {
-      continue;
-    }
+  for_each_data_line(text, [&](std::string_view line) {
     while (!line.empty() && (line.back() == '\r' || line.back() == ' ')) {
       line.remove_suffix(1);
     }
     if (!line.empty()) {
       out.push_back(line);
     }
-  }
+  });
   return out;
 }
 
