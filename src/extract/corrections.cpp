@@ -232,33 +232,35 @@ std::map<std::int64_t, Place> places_by_geonameid(const CorrectionSet& correctio
   return found;
 }
 
-/// A point given by coordinates, named @p name; a gazetteer entry of that name close by lends its country,
-/// first-level division and kind.
-Place point_place(const PlaceValue& value, const std::string& name, const Gazetteer& gazetteer) {
-  Place place;
-  place.name = name;
-  place.lat = value.lat;
-  place.lon = value.lon;
-  place.feature_class = 'S';
-  place.feature_code = "";
+/// The most populous of @p candidates within same_place_km of @p value, or nullptr.
+const Place* namesake_at(const PlaceValue& value, const std::vector<Candidate>& candidates) {
   const Place* best = nullptr;
-  const auto candidates = gazetteer.lookup(name);
   for (const Candidate& c : candidates) {
     if (great_circle_km(value.lat, value.lon, c.place.lat, c.place.lon) <= same_place_km &&
         (best == nullptr || c.place.population > best->population)) {
       best = &c.place;
     }
   }
-  if (best != nullptr) {
-    place.country = best->country;
-    place.admin1_code = best->admin1_code;
-    place.admin1_name = best->admin1_name;
-    place.admin2_code = best->admin2_code;
-    place.admin2_name = best->admin2_name;
-    place.feature_class = best->feature_class;
-    place.feature_code = best->feature_code;
-    place.population = best->population;
+  return best;
+}
+
+/// A point given by coordinates, named @p name; a gazetteer entry of that name close by lends its country,
+/// first- and second-level divisions, kind and population, but not its identity (index and ids) or position.
+Place point_place(const PlaceValue& value, const std::string& name, const Gazetteer& gazetteer) {
+  const auto candidates = gazetteer.lookup(name);
+  const Place* namesake = namesake_at(value, candidates);
+  Place place;
+  if (namesake != nullptr) {
+    place = *namesake;
+    place.index = 0;
+    place.id = 0;
+    place.geonameid.reset();
+  } else {
+    place.feature_class = 'S';
   }
+  place.name = name;
+  place.lat = value.lat;
+  place.lon = value.lon;
   return place;
 }
 

@@ -193,23 +193,18 @@ double prior(const Gazetteer& g, const Cand& c, bool any_primary, bool demonym) 
   const Weights& w = weights;
   const std::string_view code = g.feature_code(c.entry);
   double s = w.population * std::log10(static_cast<double>(g.population(c.entry)) + 100.0);
-  switch (c.kind) {
-  case Kind::continent:
-    s += w.continent;
-    break;
-  case Kind::large:
-    s += w.large_feature;
-    break;
-  case Kind::country:
-    s += w.country;
-    break;
-  case Kind::admin1:
-    s += w.admin1;
-    break;
-  case Kind::admin2:
-    s += w.admin2;
-    break;
-  case Kind::populated:
+  // What a name most likely means by the kind of place it names; a populated place, by its rank.
+  const std::pair<Kind, double> by_kind[] = {{Kind::continent, w.continent},
+                                             {Kind::large, w.large_feature},
+                                             {Kind::country, w.country},
+                                             {Kind::admin1, w.admin1},
+                                             {Kind::admin2, w.admin2}};
+  for (const auto& [kind, weight] : by_kind) {
+    if (c.kind == kind) {
+      s += weight;
+    }
+  }
+  if (c.kind == Kind::populated) {
     if (code == "PPLC") {
       s += w.capital;
     } else if (code == "PPLA") {
@@ -219,9 +214,6 @@ double prior(const Gazetteer& g, const Cand& c, bool any_primary, bool demonym) 
     } else if (code == "PPLX" || code == "PPLH" || code == "PPLQ" || code == "PPLW") {
       s += w.section;
     }
-    break;
-  case Kind::other:
-    break;
   }
   if (demonym) {
     return s;

@@ -341,16 +341,11 @@ void Extractor::text(std::string_view raw) {
 }
 
 void Extractor::push(const Tag& tag) {
-  Element e;
-  e.name = tag.name;
+  // An element inherits everything but its name from its parent: its block kind, and whether it is dropped (and
+  // why), in the main text, or preformatted.
   const Element* parent = top();
-  if (parent != nullptr) {
-    e.kind = parent->kind;
-    e.drop = parent->drop;
-    e.by_class = parent->by_class;
-    e.in_main = parent->in_main;
-    e.pre = parent->pre;
-  }
+  Element e = parent != nullptr ? *parent : Element{};
+  e.name = tag.name;
   const std::string names = tag.lower_attr("class") + " " + tag.lower_attr("id");
   const std::string role = tag.lower_attr("role");
   const std::string itemprop = tag.lower_attr("itemprop");

@@ -14,6 +14,7 @@
 #include <cstddef>
 #include <map>
 #include <optional>
+#include <ranges>
 #include <set>
 #include <string>
 #include <vector>
@@ -81,6 +82,10 @@ public:
 
   /// The mention's role entry.
   RoledMention& role(std::size_t mention) { return claims.mentions[mention]; }
+
+  /// The sentences the roles pass marked as read (they name a place and are no byline or navigation line):
+  /// the ones every later pass looks at.
+  auto read_sentences() { return sentences | std::views::filter(&AnnotatedSentence::read); }
 };
 
 /// The clause of token @p i of sentence @p s: how many semicolons (clause_at) and words opening a contrasting

@@ -6,10 +6,7 @@
 namespace stationmap::passes {
 
 void collect_candidates(AnnotatedDocument& doc) {
-  for (const AnnotatedSentence& s : doc.sentences) {
-    if (!s.read) {
-      continue;
-    }
+  for (const AnnotatedSentence& s : doc.read_sentences()) {
     for (std::size_t k = 0; k < s.locals.size(); ++k) {
       const std::size_t mi = s.locals[k].mention;
       const RoledMention& role = doc.role(mi);

@@ -18,10 +18,7 @@ bool nested(const Mention& a, const Mention& b) {
 } // namespace
 
 void find_enumerations(AnnotatedDocument& doc) {
-  for (AnnotatedSentence& s : doc.sentences) {
-    if (!s.read) {
-      continue;
-    }
+  for (AnnotatedSentence& s : doc.read_sentences()) {
     const auto& locals = s.locals;
     s.list_id.resize(locals.size());
     s.qualifier.assign(locals.size(), false);

@@ -46,6 +46,22 @@ bool cued_as_jurisdiction(const SentenceTokens& st, const Local& l) {
   return false;
 }
 
+/// Whether jurisdiction @p i of @p js (at @p places, indexed by @p near) lies in another one named in the same clause
+/// of @p s: a more populous seat (PPLA, PPLA2) or second-level division (ADM2) within inner_jurisdiction_km.
+bool inside_another(const AnnotatedSentence& s, const std::vector<std::size_t>& js,
+                    const std::vector<const Place*>& places, const geography::PointIndex& near, std::size_t i) {
+  const Place& px = *places[i];
+  for (std::size_t j : near.closer_than_km({px.lon, px.lat}, inner_jurisdiction_km)) {
+    const Place& py = *places[j];
+    if (js[i] != js[j] && px.index != py.index && clause_of_mention(s, js[i]) == clause_of_mention(s, js[j]) &&
+        py.population > px.population &&
+        (py.feature_code == "PPLA2" || py.feature_code == "PPLA" || py.feature_code == "ADM2")) {
+      return true;
+    }
+  }
+  return false;
+}
+
 /// Nested jurisdictions in one clause: the district goes with its city ("Wenzhou ... its district Ruian"); a
 /// district with a bureau of its own in another clause stays ("the Fuzhou bureau ...; the Fuqing bureau ...").
 std::vector<std::size_t> without_inner(const std::vector<Mention>& mentions, const AnnotatedSentence& s,
@@ -57,20 +73,8 @@ std::vector<std::size_t> without_inner(const std::vector<Mention>& mentions, con
   const geography::PointIndex near = point_index_of(places);
   std::vector<std::size_t> kept;
   for (std::size_t i = 0; i < js.size(); ++i) {
-    const std::size_t x = js[i];
-    bool inner = false;
-    for (std::size_t j : near.closer_than_km({places[i]->lon, places[i]->lat}, inner_jurisdiction_km)) {
-      const std::size_t y = js[j];
-      const Place& px = *places[i];
-      const Place& py = *places[j];
-      if (x != y && px.index != py.index && clause_of_mention(s, x) == clause_of_mention(s, y) &&
-          py.population > px.population &&
-          (py.feature_code == "PPLA2" || py.feature_code == "PPLA" || py.feature_code == "ADM2")) {
-        inner = true;
-      }
-    }
-    if (!inner) {
-      kept.push_back(x);
+    if (!inside_another(s, js, places, near, i)) {
+      kept.push_back(js[i]);
     }
   }
   return kept;
@@ -79,10 +83,7 @@ std::vector<std::size_t> without_inner(const std::vector<Mention>& mentions, con
 } // namespace
 
 void find_jurisdictions(AnnotatedDocument& doc) {
-  for (AnnotatedSentence& s : doc.sentences) {
-    if (!s.read) {
-      continue;
-    }
+  for (AnnotatedSentence& s : doc.read_sentences()) {
     const auto& locals = s.locals;
     auto& juris = s.jurisdiction;
     juris.assign(locals.size(), false);

@@ -425,10 +425,7 @@ void move_districts_to_cities(AnnotatedDocument& doc) {
 
 void find_sites(AnnotatedDocument& doc) {
   const QualifiedNamesakes namesakes = qualified_namesakes(doc);
-  for (AnnotatedSentence& s : doc.sentences) {
-    if (!s.read) {
-      continue;
-    }
+  for (AnnotatedSentence& s : doc.read_sentences()) {
     mark_sites(doc, s, namesakes);
     one_site_per_chain(doc, s);
     count_stations_at_sites(s);

@@ -70,10 +70,7 @@ std::set<std::size_t> clauses_found_empty(const AnnotatedSentence& s) {
 } // namespace
 
 void read_statements(AnnotatedDocument& doc) {
-  for (AnnotatedSentence& s : doc.sentences) {
-    if (!s.read) {
-      continue;
-    }
+  for (AnnotatedSentence& s : doc.read_sentences()) {
     const SentenceTokens& st = s.tokens;
     s.not_found_clauses = clauses_found_empty(s);
     s.not_found = !s.not_found_clauses.empty();
