@@ -2,34 +2,26 @@
 
 #include "stationmap/extract/claims.hpp"
 
+#include "stationmap/core/enum_names.hpp"
+
 #include <algorithm>
 
 namespace stationmap {
 
+namespace {
+
+/// The statuses' names, in the order of the enum.
+constexpr auto status_names = enum_names(Status::Alleged, {"closed", "ordered closed", "under investigation",
+                                                           "confirmed", "denied", "suspected", "alleged"});
+
+} // namespace
+
 std::string_view status_name(Status status) {
-  switch (status) {
-  case Status::Closed:
-    return "closed";
-  case Status::OrderedClosed:
-    return "ordered closed";
-  case Status::UnderInvestigation:
-    return "under investigation";
-  case Status::Confirmed:
-    return "confirmed";
-  case Status::Denied:
-    return "denied";
-  case Status::Suspected:
-    return "suspected";
-  case Status::Alleged:
-    return "alleged";
-  }
-  return "alleged";
+  return status_names(status);
 }
 
 std::optional<Status> parse_status(std::string_view name) {
-  const auto it =
-      std::find_if(all_statuses.begin(), all_statuses.end(), [name](Status s) { return status_name(s) == name; });
-  return it == all_statuses.end() ? std::nullopt : std::optional<Status>(*it);
+  return status_names.parse(name);
 }
 
 namespace {

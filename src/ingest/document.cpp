@@ -1,25 +1,19 @@
 #include "stationmap/ingest/document.hpp"
 
+#include "stationmap/core/enum_names.hpp"
+
 namespace stationmap {
 
+namespace {
+
+/// The block kinds' names, in the order of the enum.
+constexpr auto block_kind_names =
+    enum_names(BlockKind::Quote, {"body", "title", "caption", "byline", "navigation", "table", "quote"});
+
+} // namespace
+
 const char* to_string(BlockKind kind) noexcept {
-  switch (kind) {
-  case BlockKind::Body:
-    return "body";
-  case BlockKind::Title:
-    return "title";
-  case BlockKind::Caption:
-    return "caption";
-  case BlockKind::Byline:
-    return "byline";
-  case BlockKind::Navigation:
-    return "navigation";
-  case BlockKind::Table:
-    return "table";
-  case BlockKind::Quote:
-    return "quote";
-  }
-  return "body";
+  return block_kind_names(kind);
 }
 
 } // namespace stationmap

@@ -3,6 +3,7 @@
 
 #include "basemap/basemap_layers.hpp"
 #include "layers/outputs.hpp"
+#include "stationmap/core/enum_names.hpp"
 #include "styles/styles.hpp"
 
 #include <algorithm>
@@ -73,29 +74,9 @@ std::tuple<int, int, int> rgb_of(const std::string& hex) {
   return {channel(1), channel(3), channel(5)};
 }
 
-const char* geometry_name(GeomType type) {
-  switch (type) {
-  case GeomType::Point:
-    return "Point";
-  case GeomType::Line:
-    return "Line";
-  case GeomType::MultiPolygon:
-    return "Polygon";
-  }
-  return "Unknown";
-}
-
-const char* wkb_type_name(GeomType type) {
-  switch (type) {
-  case GeomType::Point:
-    return "Point";
-  case GeomType::Line:
-    return "MultiLineString";
-  case GeomType::MultiPolygon:
-    return "MultiPolygon";
-  }
-  return "Unknown";
-}
+/// Each geometry type's name in a QGIS project's layer, and its WKB type there.
+constexpr auto geometry_name = enum_names(GeomType::MultiPolygon, {"Point", "Line", "Polygon"});
+constexpr auto wkb_type_name = enum_names(GeomType::MultiPolygon, {"Point", "MultiLineString", "MultiPolygon"});
 
 } // namespace
 
