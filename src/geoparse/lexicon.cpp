@@ -10,29 +10,27 @@
 
 namespace stationmap::lexicon {
 
-namespace {
-
-template <std::size_t N> bool contains(const std::array<std::string_view, N>& sorted_words, std::string_view word) {
-  return std::binary_search(sorted_words.begin(), sorted_words.end(), word);
+WordList::WordList(std::initializer_list<std::string_view> words) : m_sorted(words) {
+  std::sort(m_sorted.begin(), m_sorted.end());
 }
 
-template <typename... Words> constexpr auto sorted(Words... words) {
-  std::array<std::string_view, sizeof...(Words)> list{std::string_view(words)...};
-  std::sort(list.begin(), list.end());
-  return list;
+bool WordList::contains(std::string_view folded) const {
+  return std::binary_search(m_sorted.begin(), m_sorted.end(), folded);
 }
 
-constexpr auto connectors =
-    sorted("au", "aux", "en", "sous", "under", "lez", "de", "del", "della", "des", "di", "do", "dos", "du", "da", "das",
-           "d", "la", "le", "les", "los", "las", "of", "on", "upon", "the", "am", "im", "an", "sur");
+// The lists of the header, and those only is_common_word() and is_closed_class_word() read (const: internal to
+// this file).
 
-constexpr auto generics =
-    sorted("county", "parish", "province", "prefecture", "city", "district", "borough", "township", "municipality",
-           "region", "state", "island", "islands", "county", "xian", "shi", "qu", "sheng", "oblast", "departement",
-           "provincia", "comarca", "kreis", "landkreis", "bezirk", "canton", "commune", "village", "town", "县", "市",
-           "区", "省", "州", "镇", "乡");
+const WordList name_connectors("au", "aux", "en", "sous", "under", "lez", "de", "del", "della", "des", "di", "do",
+                               "dos", "du", "da", "das", "d", "la", "le", "les", "los", "las", "of", "on", "upon",
+                               "the", "am", "im", "an", "sur");
 
-constexpr auto closed_class_words = sorted(
+const WordList place_generics("county", "parish", "province", "prefecture", "city", "district", "borough", "township",
+                              "municipality", "region", "state", "island", "islands", "county", "xian", "shi", "qu",
+                              "sheng", "oblast", "departement", "provincia", "comarca", "kreis", "landkreis", "bezirk",
+                              "canton", "commune", "village", "town", "县", "市", "区", "省", "州", "镇", "乡");
+
+const WordList closed_class_words(
     // calendar (month names are data: lexicons/<language>/months.tsv, see is_month_name)
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
     // pronouns, articles, conjunctions and other function words that GeoNames lists as towns
@@ -54,7 +52,7 @@ constexpr auto closed_class_words = sorted(
     "congress", "democrat", "republican", "christian", "catholic", "muslim", "king", "queen", "national",
     "international", "global", "local", "regional", "since", "none", "day", "time", "man", "god", "earth");
 
-constexpr auto common_words = sorted(
+const WordList common_words(
     // common nouns and adjectives that are also town names
     "police", "station", "service", "office", "centre", "center", "nice", "reading", "mobile", "best", "hope",
     "liberty", "union", "independence", "progress", "friendship", "justice", "security", "china town", "home", "page",
@@ -76,28 +74,29 @@ constexpr auto common_words = sorted(
     // Spanish "Estación" (station), "Norte"; English "Same"
     "stelle", "hauptbahnhof", "bahnhof", "paese", "centro", "nord", "sud", "norte", "estacion", "same");
 
-constexpr auto street_words =
-    sorted("street", "st", "road", "rd", "avenue", "ave", "lane", "ln", "boulevard", "blvd", "drive", "dr", "highway",
-           "hwy", "way", "court", "ct", "place", "pl", "square", "parkway", "pkwy", "terrace", "circle", "trail",
-           "pike", "turnpike", "rue", "calle", "strasse", "weg", "platz", "avenida", "allee");
+const WordList street_words("street", "st", "road", "rd", "avenue", "ave", "lane", "ln", "boulevard", "blvd", "drive",
+                            "dr", "highway", "hwy", "way", "court", "ct", "place", "pl", "square", "parkway", "pkwy",
+                            "terrace", "circle", "trail", "pike", "turnpike", "rue", "calle", "strasse", "weg", "platz",
+                            "avenida", "allee");
 
-constexpr auto titles =
-    sorted("mr", "mrs", "ms", "dr", "prof", "sir", "lord", "lady", "president", "minister", "governor", "senator",
-           "mayor", "sheriff", "judge", "director", "chief", "officer", "detective", "sergeant", "captain", "general",
-           "colonel", "rep", "sen", "gov", "st", "saint", "pope", "king", "queen", "prince", "princess", "m", "mme",
-           "herr", "frau", "senor", "senora", "don");
+const WordList person_titles("mr", "mrs", "ms", "dr", "prof", "sir", "lord", "lady", "president", "minister",
+                             "governor", "senator", "mayor", "sheriff", "judge", "director", "chief", "officer",
+                             "detective", "sergeant", "captain", "general", "colonel", "rep", "sen", "gov", "st",
+                             "saint", "pope", "king", "queen", "prince", "princess", "m", "mme", "herr", "frau",
+                             "senor", "senora", "don");
 
-constexpr auto organisation_heads =
-    sorted("university", "college", "school", "institute", "academy", "images", "photos", "pictures", "press", "times",
-           "post", "herald", "tribune", "journal", "gazette", "news", "daily", "weekly", "magazine", "group", "inc",
-           "corp", "corporation", "company", "co", "ltd", "llc", "gmbh", "sa", "defenders", "foundation", "association",
-           "society", "council", "committee", "network", "watch", "rights", "bank", "airlines", "airways", "hotel",
-           "restaurant", "club", "fc", "united", "partners", "hospital", "high", "elementary", "middle", "schools",
-           "academy", "seminary", "church", "center", "centre", "system", "health", "medical", "clinic", "inn",
-           "suites", "motors", "systems", "industries", "international");
+const WordList organisation_heads("university", "college", "school", "institute", "academy", "images", "photos",
+                                  "pictures", "press", "times", "post", "herald", "tribune", "journal", "gazette",
+                                  "news", "daily", "weekly", "magazine", "group", "inc", "corp", "corporation",
+                                  "company", "co", "ltd", "llc", "gmbh", "sa", "defenders", "foundation", "association",
+                                  "society", "council", "committee", "network", "watch", "rights", "bank", "airlines",
+                                  "airways", "hotel", "restaurant", "club", "fc", "united", "partners", "hospital",
+                                  "high", "elementary", "middle", "schools", "academy", "seminary", "church", "center",
+                                  "centre", "system", "health", "medical", "clinic", "inn", "suites", "motors",
+                                  "systems", "industries", "international");
 
 // Given names common in English-, French-, Spanish- and German-speaking countries.
-constexpr auto given_names = sorted(
+const WordList given_names(
     "aaron", "adam", "adrian", "alan", "albert", "alex", "alexander", "alice", "alicia", "allen", "amanda", "amber",
     "amy", "andrea", "andrew", "andy", "angela", "ann", "anna", "anne", "anthony", "antonio", "arthur", "ashley",
     "barbara", "ben", "benjamin", "beth", "betty", "bill", "billy", "bob", "bobby", "bonnie", "brad", "bradley",
@@ -128,36 +127,37 @@ constexpr auto given_names = sorted(
     "li", "nadia", "fatima");
 
 /// Verbs of saying that follow a speaker's name ("Nelson said").
-constexpr auto speech_verbs =
-    sorted("said", "says", "told", "added", "asked", "explained", "noted", "stated", "wrote", "replied", "recalled",
-           "testified", "argued", "insisted", "warned", "announced", "confirmed", "declined", "admitted", "believes",
-           "thinks", "thought", "hopes", "wants", "wanted", "pleaded", "died", "dies", "smiled", "laughed");
+const WordList speech_verbs("said", "says", "told", "added", "asked", "explained", "noted", "stated", "wrote",
+                            "replied", "recalled", "testified", "argued", "insisted", "warned", "announced",
+                            "confirmed", "declined", "admitted", "believes", "thinks", "thought", "hopes", "wants",
+                            "wanted", "pleaded", "died", "dies", "smiled", "laughed");
 
 /// Capitalised words after a town's name that make the pair a natural feature's name ("Han River", "Pearl
 /// River", "Chester Lake"): the river or lake, not the town.
-constexpr auto landscape_words = sorted("river", "lake", "mountain", "mountains", "creek", "canyon", "falls", "glacier",
-                                        "fluss", "fleuve", "riviere");
+const WordList landscape_words("river", "lake", "mountain", "mountains", "creek", "canyon", "falls", "glacier", "fluss",
+                               "fleuve", "riviere");
 
 /// Words after a place name that make it part of a disease's or a product's name ("West Nile virus").
-constexpr auto eponym_words =
-    sorted("virus", "viruses", "fever", "disease", "flu", "syndrome", "ebolavirus", "strain", "encephalitis");
+const WordList eponym_words("virus", "viruses", "fever", "disease", "flu", "syndrome", "ebolavirus", "strain",
+                            "encephalitis");
 
 /// Heads of public bodies and institutions that belong to the place they are named after: "Dublin Arts
 /// Council", "Springfield High School", "Florida Legislature": the place is named.
-constexpr auto civic_heads =
-    sorted("council", "legislature", "library", "fire", "firefighters", "firefighter", "police", "mayor", "township",
-           "department", "county", "city", "parks", "assembly", "senate", "board", "district", "courthouse", "chamber",
-           "zoo", "airport", "harbor", "harbour", "port", "hospital", "museum", "cathedral", "municipality",
-           "government", "authorities", "area", "region", "residents", "officials");
+const WordList civic_heads("council", "legislature", "library", "fire", "firefighters", "firefighter", "police",
+                           "mayor", "township", "department", "county", "city", "parks", "assembly", "senate", "board",
+                           "district", "courthouse", "chamber", "zoo", "airport", "harbor", "harbour", "port",
+                           "hospital", "museum", "cathedral", "municipality", "government", "authorities", "area",
+                           "region", "residents", "officials");
 
-constexpr auto public_body_words =
-    sorted("public", "security", "bureau", "psb", "police", "municipal", "government", "people", "peoples",
-           "procuratorate", "court", "department", "ministry", "office", "authorities", "authority", "administration",
-           "overseas", "chinese", "association", "station", "service", "liaison", "branch", "federation");
+const WordList public_body_words("public", "security", "bureau", "psb", "police", "municipal", "government", "people",
+                                 "peoples", "procuratorate", "court", "department", "ministry", "office", "authorities",
+                                 "authority", "administration", "overseas", "chinese", "association", "station",
+                                 "service", "liaison", "branch", "federation");
 
-constexpr auto locatives = sorted("in", "at", "from", "near", "to", "into", "outside", "across", "around", "throughout",
-                                  "of", "a", "au", "aux", "en", "dans", "pres", "vers", "desde", "hacia", "cerca",
-                                  "nach", "bei", "aus", "im", "zu", "von", "within", "between", "via");
+const WordList locative_prepositions("in", "at", "from", "near", "to", "into", "outside", "across", "around",
+                                     "throughout", "of", "a", "au", "aux", "en", "dans", "pres", "vers", "desde",
+                                     "hacia", "cerca", "nach", "bei", "aus", "im", "zu", "von", "within", "between",
+                                     "via");
 
 /// Everyday Chinese (simplified; the fold maps traditional characters to these) and Japanese words that are
 /// also names of towns or townships: abstract nouns, slogans of the 1950s-60s that named many villages
@@ -170,14 +170,6 @@ constexpr std::array<std::string_view, 49> cjk_common_words = {
                                                                                            // (新型コロナウイルス), also
                                                                                            // Corona, California
 
-} // namespace
-
-bool is_name_connector(std::string_view folded) {
-  return contains(connectors, folded);
-}
-bool is_place_generic(std::string_view folded) {
-  return contains(generics, folded);
-}
 /// The names of the months and their abbreviations in every language, from the one list the dates also read
 /// (lexicons/<language>/months.tsv): "March", "Mai" and "Oct" are dates in running text, never towns.
 bool is_month_name(std::string_view folded) {
@@ -192,40 +184,10 @@ bool is_month_name(std::string_view folded) {
 }
 
 bool is_closed_class_word(std::string_view folded) {
-  return contains(closed_class_words, folded) || is_month_name(folded);
+  return closed_class_words.contains(folded) || is_month_name(folded);
 }
 bool is_common_word(std::string_view folded) {
-  return contains(common_words, folded) || is_closed_class_word(folded);
-}
-bool is_street_word(std::string_view folded) {
-  return contains(street_words, folded);
-}
-bool is_landscape_word(std::string_view folded) {
-  return contains(landscape_words, folded);
-}
-bool is_person_title(std::string_view folded) {
-  return contains(titles, folded);
-}
-bool is_organisation_head(std::string_view folded) {
-  return contains(organisation_heads, folded);
-}
-bool is_public_body_word(std::string_view folded) {
-  return contains(public_body_words, folded);
-}
-bool is_locative_preposition(std::string_view folded) {
-  return contains(locatives, folded);
-}
-bool is_given_name(std::string_view folded) {
-  return contains(given_names, folded);
-}
-bool is_speech_verb(std::string_view folded) {
-  return contains(speech_verbs, folded);
-}
-bool is_eponym_word(std::string_view folded) {
-  return contains(eponym_words, folded);
-}
-bool is_civic_head(std::string_view folded) {
-  return contains(civic_heads, folded);
+  return common_words.contains(folded) || is_closed_class_word(folded);
 }
 
 bool is_cjk_common_word(std::string_view unspaced) {

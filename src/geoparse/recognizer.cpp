@@ -377,8 +377,8 @@ std::vector<KeyMatch> recognize(const Gazetteer& gazetteer, std::string_view tex
         // The possessive "s" inside a name: "People's Republic of China", "Martha's Vineyard".
         const std::string_view apostrophe = gap_before(text, tt, i);
         const bool possessive = inner && k == "s" && (apostrophe == "'" || apostrophe == "\xE2\x80\x99");
-        if (!(inner && lexicon::is_name_connector(k)) && !(i == last && i > first && lexicon::is_place_generic(k)) &&
-            !possessive) {
+        if (!(inner && lexicon::name_connectors.contains(k)) &&
+            !(i == last && i > first && lexicon::place_generics.contains(k)) && !possessive) {
           return false;
         }
       }
@@ -404,7 +404,7 @@ std::vector<KeyMatch> recognize(const Gazetteer& gazetteer, std::string_view tex
     bool all_generic = true;
     for (std::size_t i = first; i <= last && all_generic; ++i) {
       const std::string_view k = tt.key(toks[i]);
-      all_generic = !toks[i].all_upper && (lexicon::is_name_connector(k) || lexicon::is_place_generic(k));
+      all_generic = !toks[i].all_upper && (lexicon::name_connectors.contains(k) || lexicon::place_generics.contains(k));
     }
     if (all_generic) {
       return false;
@@ -417,7 +417,7 @@ std::vector<KeyMatch> recognize(const Gazetteer& gazetteer, std::string_view tex
     }
     if (first == last) {
       const std::string_view k = tt.key(head);
-      if (k.size() < 2 || lexicon::is_person_title(k) || lexicon::is_organisation_head(k) ||
+      if (k.size() < 2 || lexicon::person_titles.contains(k) || lexicon::organisation_heads.contains(k) ||
           lexicon::is_closed_class_word(k)) {
         return false;
       }
@@ -552,14 +552,14 @@ std::vector<KeyMatch> recognize(const Gazetteer& gazetteer, std::string_view tex
       const Token& prev = toks[m.first - 1];
       const std::string_view pk = tt.key(prev);
       const std::string_view gap = gap_before(text, tt, m.first);
-      if (lexicon::is_person_title(pk) && (gap == " " || gap == ". " || gap == "." || gap == "\xC2\xA0")) {
+      if (lexicon::person_titles.contains(pk) && (gap == " " || gap == ". " || gap == "." || gap == "\xC2\xA0")) {
         reject = person = true; // "Cpl. Michael", "Capt. Smith", "Sheriff Nick"
       } else if (joinable(text, tt, m.first)) {
-        if (is_initial(m.first - 1) || lexicon::is_given_name(pk)) {
+        if (is_initial(m.first - 1) || lexicon::given_names.contains(pk)) {
           reject = person = true; // "J. Moore", "Andy Trapani"
         } else if (prev.capitalized && !prev.all_upper && !lexicon::is_common_word(pk) &&
-                   !lexicon::is_locative_preposition(pk) && !lexicon::is_name_connector(pk) &&
-                   !lexicon::is_public_body_word(pk) && !lexicon::is_place_generic(pk) &&
+                   !lexicon::locative_prepositions.contains(pk) && !lexicon::name_connectors.contains(pk) &&
+                   !lexicon::public_body_words.contains(pk) && !lexicon::place_generics.contains(pk) &&
                    !is_match_end(m.first - 1, m) &&
                    !(sentence_initial(text, tt, m.first - 1) && used_in_lowercase(pk))) {
           reject = true;
@@ -571,19 +571,19 @@ std::vector<KeyMatch> recognize(const Gazetteer& gazetteer, std::string_view tex
     }
     if (!reject && has_next) {
       const Token& next = toks[m.last + 1];
-      if (after_gap == " " && !next.capitalized && lexicon::is_speech_verb(nk) && !prominent(m, false)) {
+      if (after_gap == " " && !next.capitalized && lexicon::speech_verbs.contains(nk) && !prominent(m, false)) {
         reject = true; // "Nelson said"; a town that big may be said to say things: only this occurrence
         bool area = false;
         person = reach(m, area) < 100000 && !area;
-      } else if (lexicon::is_eponym_word(nk) && (after_gap == " " || after_gap == "-")) {
+      } else if (lexicon::eponym_words.contains(nk) && (after_gap == " " || after_gap == "-")) {
         reject = true; // "West Nile virus", "Marburg fever"
       } else if (after_gap == "$") {
         reject = true; // "US$543"
       } else if ((after_gap == " & " || after_gap == "&") && next.capitalized && !prominent(m, false)) {
         reject = true; // a firm: "Stevens & Wilkinson"
-      } else if (joinable(text, tt, m.last + 1) && lexicon::is_street_word(nk) && next.capitalized) {
+      } else if (joinable(text, tt, m.last + 1) && lexicon::street_words.contains(nk) && next.capitalized) {
         reject = true; // a street named after a place: "Cooper Street"
-      } else if (after_gap == " " && lexicon::is_landscape_word(nk) && next.capitalized) {
+      } else if (after_gap == " " && lexicon::landscape_words.contains(nk) && next.capitalized) {
         reject = true; // a river or lake named like a town: "the Han River"
       } else if (next.has_digit && !next.ideograph && (after_gap == ", " || after_gap == " (") &&
                  next.end - next.start <= 3 && single && next.byte_end < text.size() &&
@@ -611,8 +611,8 @@ std::vector<KeyMatch> recognize(const Gazetteer& gazetteer, std::string_view tex
     // After "the", a town's name is usually part of another name ("the White House", "the Toyota Camry"):
     // towns take no article, unlike countries, regions and rivers.
     if (!reject && m.first > 0 && tt.key(toks[m.first - 1]) == "the" && joinable(text, tt, m.first) && has_next &&
-        joinable(text, tt, m.last + 1) && toks[m.last + 1].capitalized && !lexicon::is_civic_head(nk) &&
-        !lexicon::is_public_body_word(nk) && !lexicon::is_place_generic(nk)) {
+        joinable(text, tt, m.last + 1) && toks[m.last + 1].capitalized && !lexicon::civic_heads.contains(nk) &&
+        !lexicon::public_body_words.contains(nk) && !lexicon::place_generics.contains(nk)) {
       bool area = false;
       const std::int64_t population = reach(m, area);
       if (!area && population < 1000000) {
@@ -638,13 +638,13 @@ std::vector<KeyMatch> recognize(const Gazetteer& gazetteer, std::string_view tex
             break;
           }
           const std::string_view kk = tt.key(toks[k]);
-          civic = lexicon::is_civic_head(kk) || lexicon::is_public_body_word(kk);
-          organisation = !civic && lexicon::is_organisation_head(kk);
+          civic = lexicon::civic_heads.contains(kk) || lexicon::public_body_words.contains(kk);
+          organisation = !civic && lexicon::organisation_heads.contains(kk);
         }
         if (organisation) {
           reject = true;
-        } else if (!civic && single && !lexicon::is_common_word(nk) && !lexicon::is_place_generic(nk)) {
-          if (lexicon::is_given_name(self) && !prominent(m, true)) {
+        } else if (!civic && single && !lexicon::is_common_word(nk) && !lexicon::place_generics.contains(nk)) {
+          if (lexicon::given_names.contains(self) && !prominent(m, true)) {
             reject = person = true; // "Douglas Polling", "Tyler Koch"
           } else {
             // A lone small-town name before another capitalised word reads as a first name: "Nick Lopez".
