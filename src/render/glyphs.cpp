@@ -12,18 +12,16 @@ namespace stationmap::render::detail {
 
 namespace {
 
-// The glyph PBF conventions MapLibre expects: glyphs rendered at 24 px with a 3 px border; distances up to
-// 8 px encoded so that the glyph's edge is 192 (0.75 of 255: cutoff 0.25).
+// The glyph PBF conventions MapLibre expects: glyphs rendered at 24 px (font_px), with a border and a signed
+// distance field (sdf); positioned from an ascender (write_glyph).
 constexpr unsigned font_px = 24;
-constexpr int border_px = 3;
-constexpr double sdf_radius = 8.0;
-constexpr double sdf_cutoff = 0.25;
-// MapLibre positions glyphs from a "top" measured below an ascender of about 25 px at 24 px (the metric of the
-// fonts its shaping was calibrated on), not from the baseline.
-constexpr int baseline_ascender_px = 25;
 
 /// Signed distance field of an 8-bit coverage bitmap, with the border added on every side.
 std::string sdf(const FT_Bitmap& bitmap) {
+  // A 3 px border; distances up to 8 px encoded so that the glyph's edge is 192 (0.75 of 255: cutoff 0.25).
+  constexpr int border_px = 3;
+  constexpr double sdf_radius = 8.0;
+  constexpr double sdf_cutoff = 0.25;
   const int w = static_cast<int>(bitmap.width);
   const int h = static_cast<int>(bitmap.rows);
   auto inside = [&](int x, int y) {
@@ -69,6 +67,9 @@ void write_glyph(protozero::pbf_writer& stack, FT_Face face, char32_t cp) {
   glyph.add_uint32(3, slot->bitmap.width);
   glyph.add_uint32(4, slot->bitmap.rows);
   glyph.add_sint32(5, slot->bitmap_left);
+  // MapLibre positions glyphs from a "top" measured below an ascender of about 25 px at 24 px (the metric of the
+  // fonts its shaping was calibrated on), not from the baseline.
+  constexpr int baseline_ascender_px = 25;
   glyph.add_sint32(6, slot->bitmap_top - baseline_ascender_px);
   glyph.add_uint32(7, static_cast<std::uint32_t>(std::lround(static_cast<double>(slot->advance.x) / 64.0)));
 }

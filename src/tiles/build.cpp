@@ -15,12 +15,8 @@
 namespace stationmap::tiles {
 namespace {
 
-constexpr double max_lat = 85.0511287798;
-constexpr int auto_min = 4;
-constexpr int auto_max = 14;
-constexpr int auto_fallback = 10;
-constexpr int hard_max = 22;
-constexpr std::size_t max_member_names = 30;
+constexpr double max_lat = 85.0511287798; // Web Mercator's limit: the world is a square
+constexpr int hard_max = 22;              // the deepest zoom a TileSet may have
 
 /// Web Mercator in [0, 1) x [0, 1): x east, y south.
 struct Merc {
@@ -121,6 +117,7 @@ MvtFeature make_cluster(const std::vector<const TileFeature*>& members, const st
       out.properties[k] = std::string("mixed");
     }
   }
+  constexpr std::size_t max_member_names = 30; // then "…": a cluster's popup stays short
   std::string ids;
   std::string names;
   std::int64_t stations = 0;
@@ -393,6 +390,10 @@ int choose_maxzoom(const std::vector<TileFeature>& features, const TileOptions& 
       }
     }
   }
+  // The automatic maxzoom's range, and the zoom when there are fewer than two distinct points (tiles.hpp).
+  constexpr int auto_min = 4;
+  constexpr int auto_max = 14;
+  constexpr int auto_fallback = 10;
   int z = auto_fallback;
   if (std::isfinite(best)) {
     z = static_cast<int>(std::ceil(std::log2(options.separation_px / (256.0 * best))));

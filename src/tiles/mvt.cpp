@@ -11,6 +11,7 @@
 #include "stationmap/core/error.hpp"
 
 #include <limits>
+#include <optional>
 #include <protozero/pbf_reader.hpp>
 #include <protozero/pbf_writer.hpp>
 
@@ -160,40 +161,45 @@ std::string encode_mvt(const std::vector<MvtLayer>& layers) {
 
 namespace {
 
+/// An MVT uint value as the signed integer the properties hold.
+std::int64_t int64_of(std::uint64_t u) {
+  if (u > static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max())) {
+    throw FormatError("MVT: uint value out of range");
+  }
+  return static_cast<std::int64_t>(u);
+}
+
+/// The value of the current field of a Value message (string, float, double, int, uint, sint or bool); an
+/// unknown field is skipped.
+std::optional<PropertyValue> value_field(protozero::pbf_reader& value) {
+  switch (value.tag()) {
+  case 1:
+    return std::string(value.get_view());
+  case 2:
+    return static_cast<double>(value.get_float());
+  case 3:
+    return value.get_double();
+  case 4:
+    return value.get_int64();
+  case 5:
+    return int64_of(value.get_uint64());
+  case 6:
+    return value.get_sint64();
+  case 7:
+    return value.get_bool();
+  default:
+    value.skip();
+    return std::nullopt;
+  }
+}
+
 PropertyValue decode_value(protozero::pbf_reader value) {
   PropertyValue result{std::string()};
   bool seen = false;
   while (value.next()) {
     seen = true;
-    switch (value.tag()) {
-    case 1:
-      result = std::string(value.get_view());
-      break;
-    case 2:
-      result = static_cast<double>(value.get_float());
-      break;
-    case 3:
-      result = value.get_double();
-      break;
-    case 4:
-      result = value.get_int64();
-      break;
-    case 5: {
-      const auto u = value.get_uint64();
-      if (u > static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max())) {
-        throw FormatError("MVT: uint value out of range");
-      }
-      result = static_cast<std::int64_t>(u);
-      break;
-    }
-    case 6:
-      result = value.get_sint64();
-      break;
-    case 7:
-      result = value.get_bool();
-      break;
-    default:
-      value.skip();
+    if (std::optional<PropertyValue> field = value_field(value)) {
+      result = std::move(*field);
     }
   }
   if (!seen) {

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <set>
@@ -20,6 +21,18 @@ using Json = nlohmann::ordered_json;
 /// JSON text that never throws: invalid UTF-8 (which ingest should not let through) becomes U+FFFD.
 std::string dump(const Json& json) {
   return json.dump(-1, ' ', false, Json::error_handler_t::replace);
+}
+
+/// The items of @p items in the order of their @p id (a member or a function of an item): rows in a stable order.
+template <typename Items, typename Id> auto sorted_by(const Items& items, Id id) {
+  using T = typename Items::value_type;
+  std::vector<const T*> sorted;
+  for (const T& item : items) {
+    sorted.push_back(&item);
+  }
+  std::sort(sorted.begin(), sorted.end(),
+            [&](const T* a, const T* b) { return std::invoke(id, *a) < std::invoke(id, *b); });
+  return sorted;
 }
 
 Value string_array(const std::vector<std::string>& items) {
@@ -147,12 +160,7 @@ std::vector<Value> station_values(const Station& s, const std::map<std::string, 
 Layer stations_layer(const ClaimSet& claims, Extent& extent) {
   Layer layer{"stations", GeomType::Point, fields_of(layer_spec("stations")), {}};
   const std::map<std::string, std::string> jurisdiction_names = jurisdiction_names_of(claims);
-  std::vector<const Station*> sorted;
-  for (const auto& s : claims.stations)
-    sorted.push_back(&s);
-  std::sort(sorted.begin(), sorted.end(),
-            [](const Station* a, const Station* b) { return a->station_id < b->station_id; });
-  for (const Station* s : sorted) {
+  for (const Station* s : sorted_by(claims.stations, &Station::station_id)) {
     Row row = point_row(s->place);
     extent.add({s->place.lon, s->place.lat});
     row.values = station_values(*s, jurisdiction_names);
@@ -166,12 +174,8 @@ Layer stations_layer(const ClaimSet& claims, Extent& extent) {
 Layer candidates_layer(const ClaimSet& claims) {
   Layer layer{"candidates", GeomType::Point, fields_of(layer_spec("candidates")), {}};
   const std::map<std::string, std::string> jurisdiction_names = jurisdiction_names_of(claims);
-  std::vector<const SiteCandidate*> sorted;
-  for (const auto& c : claims.candidates)
-    sorted.push_back(&c);
-  std::sort(sorted.begin(), sorted.end(),
-            [](const SiteCandidate* a, const SiteCandidate* b) { return a->site.station_id < b->site.station_id; });
-  for (const SiteCandidate* c : sorted) {
+  const auto station_id = [](const SiteCandidate& c) -> const std::string& { return c.site.station_id; };
+  for (const SiteCandidate* c : sorted_by(claims.candidates, station_id)) {
     Row row = point_row(c->site.place);
     row.values = station_values(c->site, jurisdiction_names);
     const Reason first = c->reasons.empty() ? Reason::UncertainName : c->reasons.front();
@@ -226,11 +230,7 @@ Layer links_layer(const ClaimSet& claims, ProblemReport& problems, const RenderO
   for (std::size_t i = 0; i < claims.jurisdictions.size(); ++i) {
     jurisdictions[claims.jurisdictions[i].jurisdiction_id] = {&claims.jurisdictions[i], i};
   }
-  std::vector<const Link*> sorted;
-  for (const auto& l : claims.links)
-    sorted.push_back(&l);
-  std::sort(sorted.begin(), sorted.end(), [](const Link* a, const Link* b) { return a->link_id < b->link_id; });
-  for (const Link* link : sorted) {
+  for (const Link* link : sorted_by(claims.links, &Link::link_id)) {
     const auto s = stations.find(link->station_id);
     const auto j = jurisdictions.find(link->jurisdiction_id);
     if (s == stations.end() || j == jurisdictions.end()) {
@@ -335,12 +335,7 @@ Layer areas_layer(const ClaimSet& claims, const std::vector<BoundaryMatch>& area
   for (std::size_t i = 0; i < claims.jurisdictions.size(); ++i) {
     index[claims.jurisdictions[i].jurisdiction_id] = i;
   }
-  std::vector<const BoundaryMatch*> sorted;
-  for (const auto& a : areas)
-    sorted.push_back(&a);
-  std::sort(sorted.begin(), sorted.end(),
-            [](const BoundaryMatch* a, const BoundaryMatch* b) { return a->jurisdiction_id < b->jurisdiction_id; });
-  for (const BoundaryMatch* a : sorted) {
+  for (const BoundaryMatch* a : sorted_by(areas, &BoundaryMatch::jurisdiction_id)) {
     const auto it = index.find(a->jurisdiction_id);
     if (it == index.end())
       continue;

@@ -46,8 +46,13 @@ ojson vector_source(const tiles::TileSet& set, const std::string& url, int maxzo
 const char* const glyphs_folder = "glyphs";
 const char* const basemap_source = "basemap";
 
+/// A style layer's head: its id, its type, and the tile source and source layer it draws.
+ojson style_layer(const char* id, const char* type, const char* source, const char* source_layer) {
+  return {{"id", id}, {"type", type}, {"source", source}, {"source-layer", source_layer}};
+}
+
 ojson basemap_layer(const char* id, const char* type, const char* source_layer) {
-  return {{"id", id}, {"type", type}, {"source", basemap_source}, {"source-layer", source_layer}};
+  return style_layer(id, type, basemap_source, source_layer);
 }
 
 void add_basemap_layers(ojson& style, ojson& layers) {
@@ -116,72 +121,58 @@ std::string style_json(const tiles::TileSet& set, const std::string& tile_url) {
                     {"type", "background"},
                     {"paint", {{"background-color", detail::basemap_colour("water")}}}});
   add_basemap_layers(style, layers);
-  layers.push_back(
-      {{"id", "links"},
-       {"type", "line"},
-       {"source", source_links},
-       {"source-layer", "links"},
-       {"layout", {{"line-cap", "round"}, {"line-join", "round"}}},
+  ojson links = style_layer("links", "line", source_links, "links");
+  links.update(
+      {{"layout", {{"line-cap", "round"}, {"line-join", "round"}}},
        {"paint",
         {{"line-color", ojson::array({"to-color", ojson::array({"get", "color"}), "#555555"})},
          {"line-width", ojson::array({"interpolate", ojson::array({"linear"}), ojson::array({"zoom"}), 0, 1, 8, 2.5})},
          {"line-opacity", 0.7}}}});
-  layers.push_back({{"id", "places"},
-                    {"type", "circle"},
-                    {"source", source_all},
-                    {"source-layer", "places"},
-                    {"paint",
-                     {{"circle-color", detail::palette_colour("places")},
-                      {"circle-opacity", 0.6},
-                      {"circle-radius", ojson::array({"interpolate", ojson::array({"linear"}),
-                                                      ojson::array({"get", "point_count"}), 1, 2.5, 50, 8})}}}});
+  layers.push_back(links);
+  ojson places = style_layer("places", "circle", source_all, "places");
+  places["paint"] = {{"circle-color", detail::palette_colour("places")},
+                     {"circle-opacity", 0.6},
+                     {"circle-radius", ojson::array({"interpolate", ojson::array({"linear"}),
+                                                     ojson::array({"get", "point_count"}), 1, 2.5, 50, 8})}};
+  layers.push_back(places);
   // Sites in doubt: hidden until the reader turns them on, and then an unfilled ring, never a station's dot.
-  layers.push_back({{"id", "candidates"},
-                    {"type", "circle"},
-                    {"source", source_all},
-                    {"source-layer", "candidates"},
-                    {"layout", {{"visibility", "none"}}},
-                    {"paint",
-                     {{"circle-color", detail::palette_colour("candidates")},
-                      {"circle-opacity", 0.0},
-                      {"circle-radius", 6},
-                      {"circle-stroke-color", detail::palette_colour("candidates")},
-                      {"circle-stroke-width", 2},
-                      {"circle-stroke-opacity", 0.9}}}});
-  layers.push_back({{"id", "jurisdictions"},
-                    {"type", "circle"},
-                    {"source", source_all},
-                    {"source-layer", "jurisdictions"},
-                    {"paint",
-                     {{"circle-color", ojson::array({"to-color", ojson::array({"get", "color"}), "#555555"})},
-                      {"circle-radius", ojson::array({"interpolate", ojson::array({"linear"}),
-                                                      ojson::array({"get", "station_count"}), 1, 5, 10, 11, 50, 22})},
-                      {"circle-opacity", 0.85},
-                      {"circle-stroke-color", "#ffffff"},
-                      {"circle-stroke-width", 1.5}}}});
-  layers.push_back(
-      {{"id", "station-clusters"},
-       {"type", "circle"},
-       {"source", source_all},
-       {"source-layer", "stations"},
-       {"filter", is_cluster(true)},
-       {"paint",
-        {{"circle-color", status_match},
-         {"circle-radius", ojson::array({"step", ojson::array({"get", "point_count"}), 11, 5, 15, 20, 20})},
-         {"circle-opacity", 0.85},
-         {"circle-stroke-color", "#333333"},
-         {"circle-stroke-width", 1.5}}}});
-  layers.push_back({{"id", "stations"},
-                    {"type", "circle"},
-                    {"source", source_all},
-                    {"source-layer", "stations"},
-                    {"filter", is_cluster(false)},
-                    {"paint",
-                     {{"circle-color", status_match},
-                      {"circle-radius",
-                       ojson::array({"interpolate", ojson::array({"linear"}), ojson::array({"zoom"}), 0, 5, 10, 8})},
-                      {"circle-stroke-color", "#ffffff"},
-                      {"circle-stroke-width", 1.5}}}});
+  ojson candidates = style_layer("candidates", "circle", source_all, "candidates");
+  candidates.update({{"layout", {{"visibility", "none"}}},
+                     {"paint",
+                      {{"circle-color", detail::palette_colour("candidates")},
+                       {"circle-opacity", 0.0},
+                       {"circle-radius", 6},
+                       {"circle-stroke-color", detail::palette_colour("candidates")},
+                       {"circle-stroke-width", 2},
+                       {"circle-stroke-opacity", 0.9}}}});
+  layers.push_back(candidates);
+  ojson jurisdictions = style_layer("jurisdictions", "circle", source_all, "jurisdictions");
+  jurisdictions["paint"] = {
+      {"circle-color", ojson::array({"to-color", ojson::array({"get", "color"}), "#555555"})},
+      {"circle-radius", ojson::array({"interpolate", ojson::array({"linear"}), ojson::array({"get", "station_count"}),
+                                      1, 5, 10, 11, 50, 22})},
+      {"circle-opacity", 0.85},
+      {"circle-stroke-color", "#ffffff"},
+      {"circle-stroke-width", 1.5}};
+  layers.push_back(jurisdictions);
+  ojson clusters = style_layer("station-clusters", "circle", source_all, "stations");
+  clusters.update({{"filter", is_cluster(true)},
+                   {"paint",
+                    {{"circle-color", status_match},
+                     {"circle-radius", ojson::array({"step", ojson::array({"get", "point_count"}), 11, 5, 15, 20, 20})},
+                     {"circle-opacity", 0.85},
+                     {"circle-stroke-color", "#333333"},
+                     {"circle-stroke-width", 1.5}}}});
+  layers.push_back(clusters);
+  ojson stations = style_layer("stations", "circle", source_all, "stations");
+  stations.update({{"filter", is_cluster(false)},
+                   {"paint",
+                    {{"circle-color", status_match},
+                     {"circle-radius",
+                      ojson::array({"interpolate", ojson::array({"linear"}), ojson::array({"zoom"}), 0, 5, 10, 8})},
+                     {"circle-stroke-color", "#ffffff"},
+                     {"circle-stroke-width", 1.5}}}});
+  layers.push_back(stations);
 
   style["version"] = 8;
   style["name"] = set.options.name;
