@@ -27,6 +27,22 @@ TEST(FeatureSchema, NamesAreUniqueAndShapefileNamesFitDbase) {
   }
 }
 
+// styles/schema.json states the candidates' own fields and that they extend the stations'.
+TEST(FeatureSchema, CandidatesHaveTheStationsFieldsThenTheirReasons) {
+  const auto& stations = sr::layer_spec("stations").fields;
+  const auto& candidates = sr::layer_spec("candidates").fields;
+  ASSERT_EQ(candidates.size(), stations.size() + 3);
+  for (std::size_t i = 0; i < stations.size(); ++i) {
+    EXPECT_EQ(candidates[i].name, stations[i].name);
+    EXPECT_EQ(candidates[i].shp_name, stations[i].shp_name);
+    EXPECT_EQ(candidates[i].type, stations[i].type);
+    EXPECT_EQ(candidates[i].carried, stations[i].carried);
+  }
+  EXPECT_EQ(candidates[stations.size()].name, "reason");
+  EXPECT_EQ(candidates.back().name, "reasons");
+  EXPECT_EQ(candidates.back().type, sr::FieldType::Json);
+}
+
 TEST(FeatureSchema, UnknownLayerIsAnError) {
   EXPECT_THROW((void)sr::layer_spec("no such layer"), stationmap::Error);
 }
@@ -34,7 +50,7 @@ TEST(FeatureSchema, UnknownLayerIsAnError) {
 // The README's data dictionary is the table, written out: a change to one without the other fails here.
 TEST(FeatureSchema, ReadmeDataDictionaryIsTheTable) {
   const std::string readme = stationmap::read_file(std::filesystem::path(STATIONMAP_SOURCE_DIR) / "README.md");
-  const std::string begin = "<!-- data dictionary: generated from src/render/schema.cpp -->\n";
+  const std::string begin = "<!-- data dictionary: generated from styles/schema.json -->\n";
   const std::string end = "<!-- end of data dictionary -->";
   const auto from = readme.find(begin);
   const auto to = readme.find(end);
