@@ -113,8 +113,7 @@ std::optional<std::pair<Gazetteer::KeyRef, std::string>> region_of_adjective(con
 }
 
 bool is_well_known_name(const Gazetteer& gazetteer, const Gazetteer::PostingView& p) {
-  constexpr std::uint16_t main =
-      name_kind::primary | name_kind::ascii | name_kind::preferred | name_kind::abbreviation | name_kind::curated;
+  constexpr std::uint16_t main = name_kind::primary | name_kind::ascii | name_kind::preferred | name_kind::abbreviation;
   if ((p.flags & main) != 0U) {
     return true;
   }

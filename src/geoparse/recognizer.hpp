@@ -59,8 +59,9 @@ bool is_demonym_only(std::uint16_t flags);
 bool has_real_name(const Gazetteer& gazetteer, Gazetteer::KeyRef key, bool allow_abbreviation,
                    bool require_known_alternate = false);
 
-/// Whether a posting's name is one running text uses for its entry: a main, preferred, curated or abbreviated
-/// name, or an alternate name of a country, division or big city.
+/// Whether a posting's name is one running text uses for its entry: a main, preferred (curated aliases not marked
+/// short, colloquial or historic among them) or abbreviated name, or an alternate name of a country, division or
+/// big city.
 bool is_well_known_name(const Gazetteer& gazetteer, const Gazetteer::PostingView& posting);
 
 /// Whether a posting is an alternate name of a country's capital or a first-level division's seat (Firenze for

@@ -56,6 +56,20 @@ TEST(CuratedAliases, EveryKindOfTargetIsFoundByItsAlias) {
   EXPECT_NE(g.lookup("NL-land")[0].name_flags & name_kind::abbreviation, 0U);
 }
 
+// An alias of aliases.tsv has the flags the same name has in alternateNames (tools/fetch_geodata.py merges the file
+// into it), nothing more: a vetted spelling is a preferred name, one marked short, colloquial or historic is not,
+// so the recognizer trusts "Amazon" for the river no more than GeoNames' short name.
+TEST(CuratedAliases, TakeTheFlagsOfAnAlternateNameAndNoOthers) {
+  const ScratchDir tmp("stationmap-aliases");
+  write_source(tmp.path(), "gn:2759794\tMokum\t\tcolloquial\n"
+                           "gn:2759794\tAmsterdam City\n");
+  const Gazetteer g = Gazetteer::open(tmp.path());
+  ASSERT_EQ(g.lookup("Mokum").size(), 1U);
+  EXPECT_EQ(g.lookup("Mokum")[0].name_flags, name_kind::alternate | name_kind::colloquial);
+  ASSERT_EQ(g.lookup("Amsterdam City").size(), 1U);
+  EXPECT_EQ(g.lookup("Amsterdam City")[0].name_flags, name_kind::alternate | name_kind::preferred);
+}
+
 TEST(CuratedAliases, AnEditToTheFileReachesTheNextIndex) {
   const ScratchDir tmp("stationmap-aliases");
   write_source(tmp.path(), "gn:2759794\t阿姆斯特丹\tzh\n");

@@ -15,7 +15,8 @@ inline constexpr std::uint16_t short_name = 1U << 5U;   ///< isShortName: "Rapid
 inline constexpr std::uint16_t preferred = 1U << 6U;    ///< isPreferredName
 inline constexpr std::uint16_t colloquial = 1U << 7U;   ///< isColloquial
 inline constexpr std::uint16_t historic = 1U << 8U;     ///< isHistoric
-inline constexpr std::uint16_t curated = 1U << 9U;      ///< from the project's curated alias file
+// 1U << 9U is free. The curated aliases of geodata/aliases.tsv take the flags above as the same name has in
+// alternateNames (gazetteer_source::read_aliases): preferred unless marked short, colloquial or historic.
 /// "x-abbr-context" pseudo-language: an abbreviation that names its place only when the document also names the
 /// place's country ("BC" beside Vancouver, "SA" beside Adelaide); also flagged as an abbreviation.
 inline constexpr std::uint16_t needs_context = 1U << 10U;
