@@ -14,7 +14,6 @@
 #include <cstddef>
 #include <map>
 #include <optional>
-#include <ranges>
 #include <set>
 #include <string>
 #include <vector>
@@ -83,9 +82,15 @@ public:
   /// The mention's role entry.
   RoledMention& role(std::size_t mention) { return claims.mentions[mention]; }
 
-  /// The sentences the roles pass marked as read (they name a place and are no byline or navigation line):
-  /// the ones every later pass looks at.
-  auto read_sentences() { return sentences | std::views::filter(&AnnotatedSentence::read); }
+  /// Calls @p fn with each sentence the roles pass marked as read (it names a place and is no byline or navigation
+  /// line): the ones every later pass looks at.
+  template <typename Fn> void for_each_read_sentence(Fn&& fn) {
+    for (AnnotatedSentence& s : sentences) {
+      if (s.read) {
+        fn(s);
+      }
+    }
+  }
 };
 
 /// The clause of token @p i of sentence @p s: how many semicolons (clause_at) and words opening a contrasting

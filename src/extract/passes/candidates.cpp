@@ -6,7 +6,7 @@
 namespace stationmap::passes {
 
 void collect_candidates(AnnotatedDocument& doc) {
-  for (const AnnotatedSentence& s : doc.read_sentences()) {
+  doc.for_each_read_sentence([&](const AnnotatedSentence& s) {
     for (std::size_t k = 0; k < s.locals.size(); ++k) {
       const std::size_t mi = s.locals[k].mention;
       const RoledMention& role = doc.role(mi);
@@ -17,7 +17,7 @@ void collect_candidates(AnnotatedDocument& doc) {
       const Evidence ev = evidence_of(doc.document, s.sentence);
       doc.claims.candidates.push_back({site_claim(*doc.mentions[mi].place, s, 0, ev), role.reason});
     }
-  }
+  });
 }
 
 } // namespace stationmap::passes

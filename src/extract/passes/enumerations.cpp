@@ -18,7 +18,7 @@ bool nested(const Mention& a, const Mention& b) {
 } // namespace
 
 void find_enumerations(AnnotatedDocument& doc) {
-  for (AnnotatedSentence& s : doc.read_sentences()) {
+  doc.for_each_read_sentence([&](AnnotatedSentence& s) {
     const auto& locals = s.locals;
     s.list_id.resize(locals.size());
     s.qualifier.assign(locals.size(), false);
@@ -38,7 +38,7 @@ void find_enumerations(AnnotatedDocument& doc) {
         s.list_id[k] = s.list_id[k - 1];
       }
     }
-  }
+  });
 }
 
 } // namespace stationmap::passes

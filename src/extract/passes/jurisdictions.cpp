@@ -83,7 +83,7 @@ std::vector<std::size_t> without_inner(const std::vector<Mention>& mentions, con
 } // namespace
 
 void find_jurisdictions(AnnotatedDocument& doc) {
-  for (AnnotatedSentence& s : doc.read_sentences()) {
+  doc.for_each_read_sentence([&](AnnotatedSentence& s) {
     const auto& locals = s.locals;
     auto& juris = s.jurisdiction;
     juris.assign(locals.size(), false);
@@ -119,7 +119,7 @@ void find_jurisdictions(AnnotatedDocument& doc) {
       }
     }
     s.jurisdictions = outer;
-  }
+  });
 }
 
 } // namespace stationmap::passes

@@ -425,7 +425,7 @@ void move_districts_to_cities(AnnotatedDocument& doc) {
 
 void find_sites(AnnotatedDocument& doc) {
   const QualifiedNamesakes namesakes = qualified_namesakes(doc);
-  for (AnnotatedSentence& s : doc.read_sentences()) {
+  doc.for_each_read_sentence([&](AnnotatedSentence& s) {
     mark_sites(doc, s, namesakes);
     one_site_per_chain(doc, s);
     count_stations_at_sites(s);
@@ -434,7 +434,7 @@ void find_sites(AnnotatedDocument& doc) {
         s.sites.push_back(s.locals[k].mention);
       }
     }
-  }
+  });
 }
 
 void review_sites(AnnotatedDocument& doc) {

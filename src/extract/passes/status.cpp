@@ -70,7 +70,7 @@ std::set<std::size_t> clauses_found_empty(const AnnotatedSentence& s) {
 } // namespace
 
 void read_statements(AnnotatedDocument& doc) {
-  for (AnnotatedSentence& s : doc.read_sentences()) {
+  doc.for_each_read_sentence([&](AnnotatedSentence& s) {
     const SentenceTokens& st = s.tokens;
     s.not_found_clauses = clauses_found_empty(s);
     s.not_found = !s.not_found_clauses.empty();
@@ -82,7 +82,7 @@ void read_statements(AnnotatedDocument& doc) {
     s.station_cue = has_station_cue(st) || (doc.about_stations && opens_with_ordinal_anaphor(st));
     s.tie = st.contains(cues::tie()) || s.sentence.kind == BlockKind::Table;
     s.network = st.contains(cues::network());
-  }
+  });
 }
 
 } // namespace stationmap::passes
