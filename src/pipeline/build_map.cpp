@@ -77,7 +77,7 @@ ExtractedCorpus extract_documents(const std::vector<std::filesystem::path>& inpu
   loop.on_problem = options.on_problem;
   loop.on_progress = options.on_progress;
   if (cache != nullptr) {
-    loop.lines = true;
+    loop.serialise = &detail::ClaimsCache::entry;
     loop.cached = [cache](const std::string& hash) { return cache->find(hash); };
   }
   ExtractedCorpus out;
@@ -207,11 +207,11 @@ open_cache(const BuildOptions& options, const std::vector<std::filesystem::path>
     return nullptr;
   }
   if (!options.cache.empty()) {
-    return std::make_unique<detail::ClaimsCache>(options.cache, pipeline, inputs);
+    return std::make_unique<detail::ClaimsCache>(options.cache, pipeline, inputs, options.on_warning);
   }
   const std::filesystem::path dir = detail::default_cache_dir(options.outdir);
   try {
-    return std::make_unique<detail::ClaimsCache>(dir, pipeline, inputs);
+    return std::make_unique<detail::ClaimsCache>(dir, pipeline, inputs, options.on_warning);
   } catch (const OutdirRefused& e) {
     warn(options, {std::string("building without a claims cache: ") + e.what()});
     return nullptr;

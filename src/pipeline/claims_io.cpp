@@ -2,6 +2,7 @@
 
 #include "stationmap/pipeline/claims_io.hpp"
 
+#include "json_reader.hpp"
 #include "stationmap/core/error.hpp"
 #include "stationmap/core/sha256.hpp"
 
@@ -201,66 +202,65 @@ Json document_json(const DocumentRecord& r) {
 
 class RecordReader {
 public:
-  explicit RecordReader(const nlohmann::json& record)
-      : m_record(record), m_sentences(record.at("sentences")), m_defaults{record.at("document").get<std::string>(),
-                                                                          record.at("title").get<std::string>(),
-                                                                          record.at("url").get<std::string>(),
-                                                                          record.at("date").get<std::string>()} {
-    for (const auto& p : record.at("places")) {
+  explicit RecordReader(const detail::JsonValue& record)
+      : m_record(record),
+        m_sentences(record.at("sentences")), m_defaults{record.at("document").text(), record.at("title").text(),
+                                                        record.at("url").text(), record.at("date").text()} {
+    for (const auto& p : record.at("places").items()) {
       m_places.push_back(place_of(p));
     }
   }
 
   [[nodiscard]] DocumentRecord read() const {
     DocumentRecord r;
-    r.content_hash = m_record.at("content_hash").get<std::string>();
-    r.pipeline = m_record.at("pipeline").get<std::string>();
+    r.content_hash = m_record.at("content_hash").text();
+    r.pipeline = m_record.at("pipeline").text();
     DocumentClaims& c = r.claims;
     c.document = m_defaults.document;
-    for (const auto& m : m_record.at("mentions")) {
+    for (const auto& m : m_record.at("mentions").items()) {
       c.mentions.push_back(mention_of(m));
     }
-    for (const auto& s : m_record.at("sites")) {
+    for (const auto& s : m_record.at("sites").items()) {
       c.sites.push_back(site_of(s));
     }
-    for (const auto& s : m_record.at("candidates")) {
-      c.candidates.push_back({site_of(s), reason_of(s.at("reason").get<std::string>())});
+    for (const auto& s : m_record.at("candidates").items()) {
+      c.candidates.push_back({site_of(s), reason_of(s.at("reason").text())});
     }
-    for (const auto& j : m_record.at("jurisdictions")) {
+    for (const auto& j : m_record.at("jurisdictions").items()) {
       c.jurisdictions.push_back({place_at(j.at("place")), evidence_of(j.at("evidence"))});
     }
-    for (const auto& l : m_record.at("links")) {
+    for (const auto& l : m_record.at("links").items()) {
       c.links.push_back({place_at(l.at("site")), place_at(l.at("jurisdiction")), evidence_of(l.at("evidence"))});
     }
-    for (const auto& e : m_record.at("counts")) {
+    for (const auto& e : m_record.at("counts").items()) {
       c.counts.push_back(evidence_of(e));
     }
     return r;
   }
 
 private:
-  static Place place_of(const nlohmann::json& j) {
+  static Place place_of(const detail::JsonValue& j) {
     Place p;
-    p.index = j.at("index").get<std::uint32_t>();
-    p.id = j.at("id").get<std::int64_t>();
+    p.index = j.at("index").number<std::uint32_t>();
+    p.id = j.at("id").number<std::int64_t>();
     if (!j.at("geonameid").is_null()) {
-      p.geonameid = j.at("geonameid").get<std::int64_t>();
+      p.geonameid = j.at("geonameid").number<std::int64_t>();
     }
-    p.name = j.at("name").get<std::string>();
-    p.lat = j.at("lat").get<double>();
-    p.lon = j.at("lon").get<double>();
-    const auto feature_class = j.at("class").get<std::string>();
+    p.name = j.at("name").text();
+    p.lat = j.at("lat").number<double>();
+    p.lon = j.at("lon").number<double>();
+    const auto feature_class = j.at("class").text();
     if (feature_class.size() != 1) {
       throw FormatError("a place's class is one letter, got '" + feature_class + "'");
     }
     p.feature_class = feature_class[0];
-    p.feature_code = j.at("code").get<std::string>();
-    p.country = j.at("country").get<std::string>();
-    p.admin1_code = j.at("admin1_code").get<std::string>();
-    p.admin1_name = j.at("admin1_name").get<std::string>();
-    p.admin2_code = j.at("admin2_code").get<std::string>();
-    p.admin2_name = j.at("admin2_name").get<std::string>();
-    p.population = j.at("population").get<std::int64_t>();
+    p.feature_code = j.at("code").text();
+    p.country = j.at("country").text();
+    p.admin1_code = j.at("admin1_code").text();
+    p.admin1_name = j.at("admin1_name").text();
+    p.admin2_code = j.at("admin2_code").text();
+    p.admin2_name = j.at("admin2_name").text();
+    p.population = j.at("population").number<std::int64_t>();
     return p;
   }
 
@@ -289,74 +289,73 @@ private:
     throw FormatError("unknown mention reason '" + code + "'");
   }
 
-  [[nodiscard]] const Place& place_at(const nlohmann::json& index) const {
-    return m_places.at(index.get<std::size_t>());
+  [[nodiscard]] const Place& place_at(const detail::JsonValue& index) const {
+    return m_places.at(index.number<std::size_t>());
   }
-  [[nodiscard]] std::string sentence_at(const nlohmann::json& index) const {
-    return m_sentences.at(index.get<std::size_t>()).get<std::string>();
-  }
-
-  [[nodiscard]] std::string field_or(const nlohmann::json& j, const char* key, const std::string& fallback) const {
-    const auto it = j.find(key);
-    return it == j.end() ? fallback : it->get<std::string>();
+  [[nodiscard]] std::string sentence_at(const detail::JsonValue& index) const {
+    return m_sentences.at(index.number<std::size_t>()).text();
   }
 
-  [[nodiscard]] Evidence evidence_of(const nlohmann::json& j) const {
+  [[nodiscard]] std::string field_or(const detail::JsonValue& j, const char* key, const std::string& fallback) const {
+    const detail::JsonValue* value = j.find(key);
+    return value == nullptr ? fallback : value->text();
+  }
+
+  [[nodiscard]] Evidence evidence_of(const detail::JsonValue& j) const {
     Evidence e;
     e.document = field_or(j, "document", m_defaults.document);
     e.title = field_or(j, "title", m_defaults.title);
     e.url = field_or(j, "url", m_defaults.url);
     e.date = field_or(j, "date", m_defaults.date);
     e.sentence = sentence_at(j.at("sentence"));
-    e.start = j.at("start").get<std::uint32_t>();
-    e.end = j.at("end").get<std::uint32_t>();
+    e.start = j.at("start").number<std::uint32_t>();
+    e.end = j.at("end").number<std::uint32_t>();
     return e;
   }
 
-  [[nodiscard]] DocumentClaims::SiteClaim site_of(const nlohmann::json& s) const {
+  [[nodiscard]] DocumentClaims::SiteClaim site_of(const detail::JsonValue& s) const {
     DocumentClaims::SiteClaim site;
     site.place = place_at(s.at("place"));
-    site.precision = s.at("precision").get<std::string>();
+    site.precision = s.at("precision").text();
     if (!s.at("status").is_null()) {
-      site.status = status_of(s.at("status").get<std::string>());
+      site.status = status_of(s.at("status").text());
     }
-    site.status_date = s.at("status_date").get<std::string>();
-    site.count = s.at("count").get<int>();
+    site.status_date = s.at("status_date").text();
+    site.count = s.at("count").number<int>();
     site.evidence = evidence_of(s.at("evidence"));
     return site;
   }
 
-  [[nodiscard]] RoledMention mention_of(const nlohmann::json& j) const {
+  [[nodiscard]] RoledMention mention_of(const detail::JsonValue& j) const {
     RoledMention m;
     m.document = field_or(j, "document", m_defaults.document);
-    m.start = j.at("start").get<std::uint32_t>();
-    m.end = j.at("end").get<std::uint32_t>();
-    m.text = j.at("text").get<std::string>();
+    m.start = j.at("start").number<std::uint32_t>();
+    m.end = j.at("end").number<std::uint32_t>();
+    m.text = j.at("text").text();
     m.place = place_at(j.at("place"));
-    m.place_id = j.at("place_id").get<std::string>();
-    m.resolved = j.at("resolved").get<bool>();
-    m.role = role_of(j.at("role").get<std::string>());
+    m.place_id = j.at("place_id").text();
+    m.resolved = j.at("resolved").boolean();
+    m.role = role_of(j.at("role").text());
     m.reason = reason_of(field_or(j, "reason", std::string(reason_code(Reason::NoCue))));
     m.note = field_or(j, "note", "");
     m.sentence = sentence_at(j.at("sentence"));
-    m.confidence = j.at("confidence").get<double>();
-    if (const auto it = j.find("corrections"); it != j.end()) {
-      for (const auto& r : *it) {
-        m.corrections.push_back(
-            {r.at("row").get<std::size_t>(), r.at("action").get<std::string>(), r.at("note").get<std::string>()});
+    m.confidence = j.at("confidence").number<double>();
+    if (const detail::JsonValue* corrections = j.find("corrections")) {
+      for (const auto& r : corrections->items()) {
+        m.corrections.push_back({r.at("row").number<std::size_t>(), r.at("action").text(), r.at("note").text()});
       }
     }
     return m;
   }
 
-  const nlohmann::json& m_record;
-  const nlohmann::json& m_sentences;
+  const detail::JsonValue& m_record;
+  const detail::JsonValue& m_sentences;
   EvidenceDefaults m_defaults;
   std::vector<Place> m_places;
 };
 
-void check_format(const nlohmann::json& record) {
-  const int format = record.at("format").get<int>();
+void check_format(const detail::JsonValue& record) {
+  const int format = record.at("format").number<int>();
   if (format != claims_format_version) {
     throw FormatError("claims format " + std::to_string(format) + ", this program reads format " +
                       std::to_string(claims_format_version) + "; extract the documents again");
@@ -391,19 +390,19 @@ std::string claims_line(const ProblemRecord& record) {
 }
 
 ClaimsRecord parse_claims_line(std::string_view line) {
+  const detail::JsonDocument document(line);
+  const detail::JsonValue& record = document.root();
+  if (!record.is_object()) {
+    throw FormatError("a claims record is a JSON object");
+  }
+  check_format(record);
   try {
-    const nlohmann::json record = nlohmann::json::parse(line);
-    if (!record.is_object()) {
-      throw FormatError("a claims record is a JSON object");
-    }
-    check_format(record);
-    if (const auto it = record.find("problem"); it != record.end()) {
-      return ProblemRecord{record.at("pipeline").get<std::string>(),
-                           Problem{it->at("file").get<std::string>(), it->at("kind").get<std::string>(),
-                                   it->at("detail").get<std::string>()}};
+    if (const detail::JsonValue* problem = record.find("problem")) {
+      return ProblemRecord{record.at("pipeline").text(), Problem{problem->at("file").text(), problem->at("kind").text(),
+                                                                 problem->at("detail").text()}};
     }
     return RecordReader(record).read();
-  } catch (const nlohmann::json::exception& e) {
+  } catch (const FormatError& e) {
     throw FormatError(std::string("not a claims record: ") + e.what());
   } catch (const std::out_of_range&) {
     throw FormatError("not a claims record: a place or sentence number outside the record's tables");

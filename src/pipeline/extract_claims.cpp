@@ -95,7 +95,7 @@ ExtractSummary extract_claims(const std::vector<std::filesystem::path>& inputs, 
   loop.shard = options.shard;
   loop.jobs = options.jobs;
   loop.batch_size = options.documents_per_batch;
-  loop.lines = true;
+  loop.serialise = [](const DocumentRecord& r) { return claims_line(r); };
   loop.on_problem = options.on_problem;
   loop.on_progress = options.on_progress;
   std::vector<std::pair<std::string, std::string>> lines; // document id, record

@@ -4,8 +4,6 @@
 
 #include "stationmap/core/parallel.hpp"
 
-#include <variant>
-
 namespace stationmap::detail {
 
 namespace {
@@ -15,22 +13,19 @@ ExtractedDocument claims_of(const Document& document, const ExtractionLoop& loop
   ExtractedDocument out;
   const std::string hash = document_content_hash(document);
   if (loop.cached) {
-    if (std::optional<std::string> line = loop.cached(hash)) {
-      ClaimsRecord record = parse_claims_line(*line);
-      if (auto* d = std::get_if<DocumentRecord>(&record); d != nullptr && d->claims.document == document.id) {
-        out.record = std::move(*d);
-        out.line = std::move(*line);
-        out.line += '\n';
-        out.cached = true;
-        return out;
-      }
+    if (std::optional<CachedClaims> found = loop.cached(hash);
+        found && found->record.content_hash == hash && found->record.claims.document == document.id) {
+      out.record = std::move(found->record);
+      out.line = std::move(found->entry);
+      out.cached = true;
+      return out;
     }
   }
   out.record.content_hash = hash;
   out.record.pipeline = loop.pipeline;
   out.record.claims = loop.extractor->extract(document);
-  if (loop.lines) {
-    out.line = claims_line(out.record);
+  if (loop.serialise) {
+    out.line = loop.serialise(out.record);
   }
   return out;
 }

@@ -3,6 +3,7 @@
 // Documents stream from the inputs in batches; each batch is extracted over a few threads (or taken from the
 // cache when the document and the pipeline are unchanged) and handed on as claims records in read order.
 
+#include "claims_cache.hpp"
 #include "stationmap/core/problem_report.hpp"
 #include "stationmap/extract/extractor.hpp"
 #include "stationmap/ingest/reader.hpp"
@@ -18,14 +19,17 @@
 
 namespace stationmap::detail {
 
-/// Where earlier claims can be found by document: returns the claims line of a document with this content
-/// hash and pipeline, if kept.
-using CachedLine = std::function<std::optional<std::string>(const std::string& content_hash)>;
+/// Where earlier claims can be found by document: the claims of a document with this content hash (and the
+/// loop's pipeline), with their serialised form, if kept.
+using CachedRecord = std::function<std::optional<CachedClaims>(const std::string& content_hash)>;
+
+/// A record's serialised form: a claims line (claims_line()) or a cache entry (ClaimsCache::entry()).
+using Serialise = std::function<std::string(const DocumentRecord&)>;
 
 /// One document's claims as the loop hands them on.
 struct ExtractedDocument {
   DocumentRecord record;
-  std::string line;    ///< claims_line(record), when ExtractionLoop::lines asked for it
+  std::string line;    ///< the record serialised, when ExtractionLoop::serialise is given
   bool cached = false; ///< taken from the cache, not extracted
 };
 
@@ -35,8 +39,8 @@ struct ExtractionLoop {
   Shard shard;                 ///< the documents this run extracts
   unsigned jobs = 1;           ///< threads
   std::size_t batch_size = 64; ///< documents per thread held at once
-  bool lines = false;          ///< also serialise each record (in the worker threads)
-  CachedLine cached;           ///< optional: earlier claims
+  Serialise serialise;         ///< optional: also serialise each record (in the worker threads)
+  CachedRecord cached;         ///< optional: earlier claims
   std::function<void(const Problem&)> on_problem;
   std::function<void(std::size_t)> on_progress;
 };

@@ -1,6 +1,7 @@
 // Claims files (claims_io.hpp): every field survives a write and a read, lines are deterministic, bad lines are
 // refused with a reason, and only claims files are replaced.
 
+#include "invented_record.hpp"
 #include "stationmap/core/error.hpp"
 #include "stationmap/core/outdir.hpp"
 #include "stationmap/pipeline/claims_io.hpp"
@@ -16,81 +17,7 @@ namespace stationmap {
 namespace {
 
 namespace fs = std::filesystem;
-
-Place place(std::uint32_t index, const std::string& name, double lat, double lon) {
-  Place p;
-  p.index = index;
-  p.id = 1000 + index;
-  p.geonameid = 2000 + index;
-  p.name = name;
-  p.lat = lat;
-  p.lon = lon;
-  p.feature_class = 'P';
-  p.feature_code = "PPLA";
-  p.country = "XX";
-  p.admin1_code = "01";
-  p.admin1_name = "Upper Province";
-  p.admin2_code = "0101";
-  p.admin2_name = "Upper County";
-  p.population = 123456;
-  return p;
-}
-
-Evidence evidence(const std::string& sentence, std::uint32_t start) {
-  return Evidence{"notes/a.txt",
-                  "A title",
-                  "https://example.org/a",
-                  "2023-01-02",
-                  sentence,
-                  start,
-                  start + static_cast<std::uint32_t>(sentence.size())};
-}
-
-/// A record that sets every field to something other than its default.
-DocumentRecord invented_record() {
-  DocumentRecord r;
-  r.content_hash = "sha256:00ff";
-  r.pipeline = "stationmap test";
-  DocumentClaims& c = r.claims;
-  c.document = "notes/a.txt";
-  const Place site = place(7, "Northtown", 51.1234567, -0.1 / 3.0);
-  Place bureau = place(9, "Easton", 26.0, 119.3);
-  bureau.geonameid.reset();
-  bureau.feature_class = 'A';
-  bureau.feature_code = "ADM3";
-  const std::string s1 = "An office in Northtown is run by the Easton bureau.";
-  const std::string s2 = "There are 30 stations.";
-  RoledMention m;
-  m.document = c.document;
-  m.start = 12;
-  m.end = 21;
-  m.text = "Northtown";
-  m.place_id = "gn2007";
-  m.place = site;
-  m.resolved = true;
-  m.role = MentionRole::Station;
-  m.sentence = s1;
-  m.confidence = 0.8125;
-  m.corrections.push_back({4, "pin", "the note"});
-  c.mentions.push_back(m);
-  RoledMention unresolved;
-  unresolved.document = "elsewhere.txt";
-  unresolved.text = "Nowhereville";
-  unresolved.role = MentionRole::Other;
-  unresolved.reason = Reason::Caption;
-  unresolved.note = "a photograph";
-  unresolved.sentence = "Nowhereville at dusk.";
-  c.mentions.push_back(unresolved);
-  c.sites.push_back({site, "city", Status::OrderedClosed, "2023-04-01", 3, evidence(s1, 0)});
-  c.sites.push_back({site, "district", std::nullopt, "", 0, evidence(s1, 0)});
-  c.jurisdictions.push_back({bureau, evidence(s1, 0)});
-  Evidence other_title = evidence(s1, 0);
-  other_title.title = "Another title";
-  other_title.document = "notes/b.txt";
-  c.links.push_back({site, bureau, other_title});
-  c.counts.push_back(evidence(s2, 60));
-  return r;
-}
+using test_fixture::invented_record;
 
 DocumentRecord round_trip(const DocumentRecord& r) {
   ClaimsRecord back = parse_claims_line(claims_line(r));
