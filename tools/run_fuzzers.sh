@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
 # Builds the ingest libFuzzer targets (fuzz/) with clang and runs each for a bounded time.
-#   tools/run_fuzzers.sh [SECONDS_PER_TARGET] [TARGET...]     (default 60 s; targets: html encoding jsonl markdown geoparse)
+#   tools/run_fuzzers.sh [SECONDS_PER_TARGET] [TARGET...]     (default 60 s; targets: html encoding jsonl markdown geoparse claims)
 # Corpora grow in build/fuzz/corpus/<target> (seeded from tests/ingest/data); crashes land in
 # build/fuzz/crashes/<target>/. Prints executions and crashes per target; exits 1 when any target crashed.
 set -euo pipefail
 seconds="${1:-60}"
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(html encoding jsonl markdown geoparse)
+[ ${#targets[@]} -gt 0 ] || targets=(html encoding jsonl markdown geoparse claims)
 root="$(cd "$(dirname "$0")/.." && pwd)"
 build="$root/build/fuzz"
 CC=clang CXX=clang++ cmake -S "$root/fuzz" -B "$build" -G Ninja -DSTATIONMAP_FUZZ=ON >/dev/null
@@ -25,6 +25,7 @@ for target in "${targets[@]}"; do
     html) seeds=("$root"/tests/ingest/data/*.html "$root"/tests/ingest/data/*.md) ;;
     jsonl) seeds=("$root"/tests/ingest/data/*.jsonl "$root"/tests/ingest/data/*.json) ;;
     markdown) seeds=("$root"/tests/ingest/data/*.md "$root"/tests/ingest/data/*.txt) ;;
+    claims) seeds=("$root"/tests/pipeline/data/*.jsonl "$root"/tests/pipeline/data/*.bin) ;;
     geoparse) seeds=("$root"/tests/golden/*/docs/*.txt "$root"/tests/golden/*/docs/*.md) ;;
     *) seeds=("$root"/tests/ingest/data/*.txt "$root"/tests/ingest/data/*.html) ;;
   esac
