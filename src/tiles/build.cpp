@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <deque>
 #include <limits>
 #include <nlohmann/json.hpp>
 #include <numbers>
@@ -402,38 +403,238 @@ int choose_maxzoom(const std::vector<TileFeature>& features, const TileOptions& 
   return std::max(z, options.minzoom);
 }
 
-TileSet build_tiles(const std::vector<TileFeature>& features, const TileOptions& options) {
+namespace {
+
+void check_options(const TileOptions& options) {
   if (options.minzoom < 0 || options.minzoom > hard_max || options.extent == 0 || options.cluster_cell == 0 ||
       options.extent % options.cluster_cell != 0 || options.buffer > options.extent) {
     throw Error("tiles: bad options (minzoom 0.." + std::to_string(hard_max) +
                 ", extent > 0, cluster_cell dividing extent, buffer <= extent)");
   }
-  TileSet set;
-  set.options = options;
-  set.minzoom = options.minzoom;
-  set.maxzoom = choose_maxzoom(features, options);
-  const int links_max = std::max(set.minzoom, std::min(options.links_maxzoom, set.maxzoom));
+}
 
-  // Layers in first-seen order, their fields, and each feature's projected geometry.
-  std::vector<std::string> layer_names;
-  std::map<std::string, std::size_t> layer_index;
+/// The highest zoom of a layer: links_maxzoom for the line layers, else the set's maxzoom.
+int layer_maxzoom(const TileSet& set, const std::string& name) {
+  const int links_max = std::max(set.minzoom, std::min(set.options.links_maxzoom, set.maxzoom));
+  return contains(set.options.line_layers, name) ? links_max : set.maxzoom;
+}
+
+/// Each feature's geometry in Web Mercator (a point: its first position only). Throws Error on a feature without
+/// geometry or with a non-finite coordinate.
+std::vector<std::vector<std::vector<Merc>>> project_features(const std::vector<TileFeature>& features) {
   std::vector<std::vector<std::vector<Merc>>> projected(features.size());
-  double west = 180.0;
-  double south = 90.0;
-  double east = -180.0;
-  double north = -90.0;
   for (std::size_t i = 0; i < features.size(); ++i) {
     const auto& f = features[i];
     if (f.parts.empty() || f.parts.front().empty()) {
       throw Error("tiles: feature " + std::to_string(i) + " of layer '" + f.layer + "' has no geometry");
     }
-    if (layer_index.emplace(f.layer, layer_names.size()).second) {
-      layer_names.push_back(f.layer);
+    for (const auto& part : f.parts) {
+      auto& out = projected[i].emplace_back();
+      for (const auto& ll : part) {
+        if (!std::isfinite(ll.lon) || !std::isfinite(ll.lat)) {
+          throw Error("tiles: feature " + std::to_string(i) + " of layer '" + f.layer +
+                      "' has a non-finite coordinate");
+        }
+        out.push_back(project(ll));
+      }
+      if (f.type == GeomType::Point) {
+        break;
+      }
+    }
+  }
+  return projected;
+}
+
+/// One feature's geometry in one tile, before its attributes are copied in: the attributes stay with the input
+/// feature (or the zoom's cluster) until the tile is encoded, so a zoom holds geometry only.
+struct Piece {
+  TileKey key;
+  std::size_t layer = 0;
+  std::uint64_t id = 0;
+  GeomType type = GeomType::Point;
+  const std::map<std::string, PropertyValue>* properties = nullptr;
+  bool lone_point = false; ///< a point of a clustered layer that stays itself: cluster=false, point_count=1
+  std::vector<std::vector<TilePoint>> parts;
+};
+
+/// The tiles of one zoom, one at a time in (x, y) order.
+class ZoomTiler {
+public:
+  ZoomTiler(const std::vector<TileFeature>& features, const std::vector<std::vector<std::vector<Merc>>>& projected,
+            const TileSet& set, int z)
+      : m_features(features), m_projected(projected), m_set(set), m_options(set.options), m_z(z),
+        m_world(static_cast<double>(set.options.extent) * std::ldexp(1.0, z)) {}
+
+  /// Calls @p emit(key, mvt bytes) for every non-empty tile of the zoom, in key order.
+  template <class Emit> void run(Emit&& emit) {
+    for (std::size_t li = 0; li < m_set.layers.size(); ++li) {
+      if (m_z <= layer_maxzoom(m_set, m_set.layers[li].id)) {
+        cut_layer(li);
+      }
+    }
+    std::stable_sort(m_pieces.begin(), m_pieces.end(),
+                     [](const Piece& a, const Piece& b) { return a.key != b.key ? a.key < b.key : a.layer < b.layer; });
+    for (std::size_t begin = 0; begin < m_pieces.size();) {
+      std::size_t end = begin;
+      std::vector<MvtLayer> layers;
+      for (const auto& info : m_set.layers) {
+        layers.push_back(MvtLayer{info.id, m_options.extent, {}});
+      }
+      for (; end < m_pieces.size() && m_pieces[end].key == m_pieces[begin].key; ++end) {
+        Piece& p = m_pieces[end];
+        MvtFeature out{p.id, p.type, std::move(p.parts), *p.properties};
+        if (p.lone_point) {
+          out.properties["cluster"] = false;
+          out.properties["point_count"] = std::int64_t{1};
+        }
+        layers[p.layer].features.push_back(std::move(out));
+      }
+      std::string bytes = encode_mvt(layers);
+      if (!bytes.empty()) {
+        emit(m_pieces[begin].key, std::move(bytes));
+      }
+      begin = end;
+    }
+  }
+
+private:
+  [[nodiscard]] std::uint64_t id_of(std::size_t i) const { return m_features[i].id != 0 ? m_features[i].id : i + 1; }
+
+  [[nodiscard]] TileKey key(std::int64_t tx, std::int64_t ty) const {
+    return {static_cast<std::uint8_t>(m_z), static_cast<std::uint32_t>(tx), static_cast<std::uint32_t>(ty)};
+  }
+
+  void cut_layer(std::size_t li) {
+    const std::string& name = m_set.layers[li].id;
+    const bool clustered_layer = contains(m_options.clustered_layers, name);
+    const bool cluster = clustered_layer && m_z < m_set.maxzoom;
+    // Points: lone features, or clusters per grid cell.
+    std::vector<PlacedPoint> points;
+    std::map<std::pair<std::int64_t, std::int64_t>, std::vector<std::size_t>> cells;
+    for (std::size_t i = 0; i < m_features.size(); ++i) {
+      const auto& f = m_features[i];
+      if (f.layer != name) {
+        continue;
+      }
+      if (f.type == GeomType::Polygon) {
+        std::vector<bool> outer;
+        for (const auto& ring : f.parts) {
+          outer.push_back(signed_area2(
+                              ring, [](const LonLat& p) { return p.lon; }, [](const LonLat& p) { return p.lat; }) >
+                          0.0);
+        }
+        for (auto& [k, parts] : clip_polygon(m_projected[i], outer, m_z, m_options)) {
+          m_pieces.push_back({k, li, id_of(i), GeomType::Polygon, &f.properties, false, std::move(parts)});
+        }
+        continue;
+      }
+      if (f.type == GeomType::LineString) {
+        for (auto& [k, parts] : clip_line(m_projected[i], m_z, m_options)) {
+          m_pieces.push_back({k, li, id_of(i), GeomType::LineString, &f.properties, false, std::move(parts)});
+        }
+        continue;
+      }
+      const auto wx = static_cast<std::int64_t>(std::floor(m_projected[i][0][0].x * m_world));
+      const auto wy = static_cast<std::int64_t>(std::floor(m_projected[i][0][0].y * m_world));
+      if (cluster) {
+        cells[{wy / m_options.cluster_cell, wx / m_options.cluster_cell}].push_back(i);
+      } else {
+        place_point(li, wx, wy, id_of(i), &f.properties, clustered_layer);
+      }
+    }
+    for (const auto& [cell, members] : cells) {
+      if (members.size() == 1) {
+        const std::size_t m = members.front();
+        place_point(li, static_cast<std::int64_t>(std::floor(m_projected[m][0][0].x * m_world)),
+                    static_cast<std::int64_t>(std::floor(m_projected[m][0][0].y * m_world)), id_of(m),
+                    &m_features[m].properties, true);
+        continue;
+      }
+      std::vector<const TileFeature*> ptrs;
+      double sx = 0.0;
+      double sy = 0.0;
+      for (auto m : members) {
+        ptrs.push_back(&m_features[m]);
+        sx += std::floor(m_projected[m][0][0].x * m_world);
+        sy += std::floor(m_projected[m][0][0].y * m_world);
+      }
+      const double n = static_cast<double>(members.size());
+      const MvtFeature& made = m_clusters.emplace_back(make_cluster(ptrs, members));
+      // The mean of integer positions in one cell stays in that cell, hence in the same tile.
+      place_point(li, static_cast<std::int64_t>(std::floor(sx / n)), static_cast<std::int64_t>(std::floor(sy / n)),
+                  made.id, &made.properties, false);
+    }
+  }
+
+  /// A point at world position (wx, wy) into its tile and the neighbours whose buffer it falls in.
+  void place_point(std::size_t li, std::int64_t wx, std::int64_t wy, std::uint64_t id,
+                   const std::map<std::string, PropertyValue>* properties, bool lone_point) {
+    const auto e = static_cast<std::int64_t>(m_options.extent);
+    const auto b = static_cast<std::int64_t>(m_options.buffer);
+    const auto tiles_per_side = static_cast<std::int64_t>(std::uint64_t{1} << static_cast<unsigned>(m_z));
+    const std::int64_t hx = wx / e;
+    const std::int64_t hy = wy / e;
+    for (std::int64_t ty = hy - 1; ty <= hy + 1; ++ty) {
+      for (std::int64_t tx = hx - 1; tx <= hx + 1; ++tx) {
+        if (tx < 0 || ty < 0 || tx >= tiles_per_side || ty >= tiles_per_side) {
+          continue; // never an address outside the pyramid
+        }
+        const std::int64_t lx = wx - tx * e;
+        const std::int64_t ly = wy - ty * e;
+        if (lx < -b || ly < -b || lx >= e + b || ly >= e + b) {
+          continue;
+        }
+        m_pieces.push_back({key(tx, ty),
+                            li,
+                            id,
+                            GeomType::Point,
+                            properties,
+                            lone_point,
+                            {{TilePoint{static_cast<std::int32_t>(lx), static_cast<std::int32_t>(ly)}}}});
+      }
+    }
+  }
+
+  const std::vector<TileFeature>& m_features;
+  const std::vector<std::vector<std::vector<Merc>>>& m_projected;
+  const TileSet& m_set;
+  const TileOptions& m_options;
+  int m_z;
+  double m_world;
+  std::vector<Piece> m_pieces;
+  std::deque<MvtFeature> m_clusters; ///< this zoom's clusters, which the pieces point into
+};
+
+/// Every non-empty tile of the pyramid @p set plans, zoom by zoom and in key order within a zoom: emit(key, mvt).
+template <class Emit> void tile_pyramid(const std::vector<TileFeature>& features, const TileSet& set, Emit&& emit) {
+  const auto projected = project_features(features);
+  for (int z = set.minzoom; z <= set.maxzoom; ++z) {
+    ZoomTiler(features, projected, set, z).run(emit);
+  }
+}
+
+} // namespace
+
+TileSet plan_tiles(const std::vector<TileFeature>& features, const TileOptions& options) {
+  check_options(options);
+  TileSet set;
+  set.options = options;
+  set.minzoom = options.minzoom;
+  set.maxzoom = choose_maxzoom(features, options);
+
+  // Layers in first-seen order, their fields, and the bounds.
+  std::map<std::string, std::size_t> layer_index;
+  double west = 180.0;
+  double south = 90.0;
+  double east = -180.0;
+  double north = -90.0;
+  for (const auto& f : features) {
+    if (layer_index.emplace(f.layer, set.layers.size()).second) {
       LayerInfo info;
       info.id = f.layer;
       info.description = layer_description(f.layer);
       info.minzoom = set.minzoom;
-      info.maxzoom = contains(options.line_layers, f.layer) ? links_max : set.maxzoom;
+      info.maxzoom = layer_maxzoom(set, f.layer);
       if (contains(options.clustered_layers, f.layer)) {
         info.fields = {{"cluster", "Boolean"},
                        {"point_count", "Number"},
@@ -449,14 +650,7 @@ TileSet build_tiles(const std::vector<TileFeature>& features, const TileOptions&
     }
     ++set.layer_feature_counts[f.layer];
     for (const auto& part : f.parts) {
-      auto& out = projected[i].emplace_back();
       for (const auto& ll : part) {
-        if (!std::isfinite(ll.lon) || !std::isfinite(ll.lat)) {
-          throw Error("tiles: feature " + std::to_string(i) + " of layer '" + f.layer +
-                      "' has a non-finite "
-                      "coordinate");
-        }
-        out.push_back(project(ll));
         west = std::min(west, ll.lon);
         east = std::max(east, ll.lon);
         south = std::min(south, std::max(ll.lat, -max_lat));
@@ -472,125 +666,24 @@ TileSet build_tiles(const std::vector<TileFeature>& features, const TileOptions&
     set.center = {(west + east) / 2.0, (south + north) / 2.0,
                   static_cast<double>(std::clamp(2, set.minzoom, set.maxzoom))};
   }
-
-  const double extent = options.extent;
-  for (int z = set.minzoom; z <= set.maxzoom; ++z) {
-    const double world = extent * std::ldexp(1.0, z);
-    const auto tiles_per_side = static_cast<std::int64_t>(std::uint64_t{1} << static_cast<unsigned>(z));
-    std::map<TileKey, std::vector<MvtLayer>> tiles;
-    auto layers_of = [&](const TileKey& key) -> std::vector<MvtLayer>& {
-      auto [it, fresh] = tiles.try_emplace(key);
-      if (fresh) {
-        for (const auto& name : layer_names) {
-          it->second.push_back(MvtLayer{name, options.extent, {}});
-        }
-      }
-      return it->second;
-    };
-    for (std::size_t li = 0; li < layer_names.size(); ++li) {
-      const std::string& name = layer_names[li];
-      const bool cluster = contains(options.clustered_layers, name) && z < set.maxzoom;
-      const bool is_line_layer = contains(options.line_layers, name);
-      if (is_line_layer && z > links_max) {
-        continue;
-      }
-      // Points: lone features, or clusters per grid cell.
-      std::vector<PlacedPoint> points;
-      std::map<std::pair<std::int64_t, std::int64_t>, std::vector<std::size_t>> cells;
-      for (std::size_t i = 0; i < features.size(); ++i) {
-        const auto& f = features[i];
-        if (f.layer != name) {
-          continue;
-        }
-        if (f.type == GeomType::Polygon) {
-          std::vector<bool> outer;
-          for (const auto& ring : f.parts) {
-            outer.push_back(signed_area2(
-                                ring, [](const LonLat& p) { return p.lon; }, [](const LonLat& p) { return p.lat; }) >
-                            0.0);
-          }
-          for (auto& [key, parts] : clip_polygon(projected[i], outer, z, options)) {
-            MvtFeature out{f.id != 0 ? f.id : i + 1, GeomType::Polygon, std::move(parts), f.properties};
-            layers_of(key)[li].features.push_back(std::move(out));
-          }
-          continue;
-        }
-        if (f.type == GeomType::LineString) {
-          for (auto& [key, parts] : clip_line(projected[i], z, options)) {
-            MvtFeature out{f.id != 0 ? f.id : i + 1, GeomType::LineString, std::move(parts), f.properties};
-            layers_of(key)[li].features.push_back(std::move(out));
-          }
-          continue;
-        }
-        const auto wx = static_cast<std::int64_t>(std::floor(projected[i][0][0].x * world));
-        const auto wy = static_cast<std::int64_t>(std::floor(projected[i][0][0].y * world));
-        if (cluster) {
-          cells[{wy / options.cluster_cell, wx / options.cluster_cell}].push_back(i);
-        } else {
-          MvtFeature out{f.id != 0 ? f.id : i + 1, GeomType::Point, {}, f.properties};
-          if (contains(options.clustered_layers, name)) {
-            out.properties["cluster"] = false;
-            out.properties["point_count"] = std::int64_t{1};
-          }
-          points.push_back({wx, wy, std::move(out)});
-        }
-      }
-      for (const auto& [cell, members] : cells) {
-        const auto& first = features[members.front()];
-        if (members.size() == 1) {
-          MvtFeature out{first.id != 0 ? first.id : members.front() + 1, GeomType::Point, {}, first.properties};
-          out.properties["cluster"] = false;
-          out.properties["point_count"] = std::int64_t{1};
-          points.push_back({static_cast<std::int64_t>(std::floor(projected[members.front()][0][0].x * world)),
-                            static_cast<std::int64_t>(std::floor(projected[members.front()][0][0].y * world)),
-                            std::move(out)});
-          continue;
-        }
-        std::vector<const TileFeature*> ptrs;
-        double sx = 0.0;
-        double sy = 0.0;
-        for (auto m : members) {
-          ptrs.push_back(&features[m]);
-          sx += std::floor(projected[m][0][0].x * world);
-          sy += std::floor(projected[m][0][0].y * world);
-        }
-        const double n = static_cast<double>(members.size());
-        // The mean of integer positions in one cell stays in that cell, hence in the same tile.
-        points.push_back({static_cast<std::int64_t>(std::floor(sx / n)), static_cast<std::int64_t>(std::floor(sy / n)),
-                          make_cluster(ptrs, members)});
-      }
-      const auto e = static_cast<std::int64_t>(options.extent);
-      const auto b = static_cast<std::int64_t>(options.buffer);
-      for (auto& p : points) {
-        const std::int64_t hx = p.wx / e;
-        const std::int64_t hy = p.wy / e;
-        for (std::int64_t ty = hy - 1; ty <= hy + 1; ++ty) {
-          for (std::int64_t tx = hx - 1; tx <= hx + 1; ++tx) {
-            if (tx < 0 || ty < 0 || tx >= tiles_per_side || ty >= tiles_per_side) {
-              continue; // never an address outside the pyramid
-            }
-            const std::int64_t lx = p.wx - tx * e;
-            const std::int64_t ly = p.wy - ty * e;
-            if (lx < -b || ly < -b || lx >= e + b || ly >= e + b) {
-              continue;
-            }
-            MvtFeature copy = p.feature;
-            copy.parts = {{TilePoint{static_cast<std::int32_t>(lx), static_cast<std::int32_t>(ly)}}};
-            layers_of(TileKey{static_cast<std::uint8_t>(z), static_cast<std::uint32_t>(tx),
-                              static_cast<std::uint32_t>(ty)})[li]
-                .features.push_back(std::move(copy));
-          }
-        }
-      }
-    }
-    for (auto& [key, layers] : tiles) {
-      std::string bytes = encode_mvt(layers);
-      if (!bytes.empty()) {
-        set.tiles.emplace(key, std::move(bytes));
-      }
-    }
-  }
   return set;
+}
+
+TileSet build_tiles(const std::vector<TileFeature>& features, const TileOptions& options) {
+  TileSet set = plan_tiles(features, options);
+  tile_pyramid(features, set,
+               [&](const TileKey& key, std::string&& bytes) { set.tiles.emplace(key, std::move(bytes)); });
+  set.tile_count = set.tiles.size();
+  return set;
+}
+
+std::size_t stream_tiles(const std::vector<TileFeature>& features, const TileSet& plan, TileSink& sink) {
+  std::size_t count = 0;
+  tile_pyramid(features, plan, [&](const TileKey& key, std::string&& bytes) {
+    sink.add(key, gzip_compress(bytes));
+    ++count;
+  });
+  return count;
 }
 
 std::string vector_layers_json(const TileSet& set) {

@@ -6,9 +6,11 @@
 #include "stationmap/tiles/archive.hpp"
 
 #include <iomanip>
+#include <optional>
 #include <sqlite3.h>
 #include <sstream>
 #include <unistd.h>
+#include <utility>
 
 namespace stationmap::tiles {
 namespace {
@@ -58,7 +60,12 @@ private:
 
 struct Stmt {
   sqlite3_stmt* st;
+  explicit Stmt(sqlite3_stmt* statement) : st(statement) {}
   ~Stmt() { sqlite3_finalize(st); }
+  Stmt(const Stmt&) = delete;
+  Stmt& operator=(const Stmt&) = delete;
+  Stmt(Stmt&& other) noexcept : st(std::exchange(other.st, nullptr)) {}
+  Stmt& operator=(Stmt&&) = delete;
 };
 
 std::string fixed(double v) {
@@ -70,62 +77,85 @@ std::string fixed(double v) {
 
 } // namespace
 
-void write_mbtiles(const TileSet& set, const std::filesystem::path& path) {
-  const std::filesystem::path tmp = path.string() + ".tmp-" + std::to_string(::getpid());
+struct MbtilesWriter::Impl {
+  explicit Impl(const std::filesystem::path& tmp) : db(tmp, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) {}
+  Db db;
+  std::optional<Stmt> insert;
+};
+
+MbtilesWriter::MbtilesWriter(const TileSet& plan, std::filesystem::path path)
+    : m_path(std::move(path)), m_tmp(m_path.string() + ".tmp-" + std::to_string(::getpid())) {
   std::error_code ec;
-  std::filesystem::remove(tmp, ec);
-  try {
-    {
-      Db db(tmp, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
-      db.exec("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA page_size=4096;"
-              "CREATE TABLE metadata (name TEXT, value TEXT);"
-              "CREATE TABLE tiles (zoom_level INTEGER, tile_column INTEGER, tile_row INTEGER, tile_data BLOB);"
-              "BEGIN;");
-      const std::vector<std::pair<std::string, std::string>> metadata{
-          {"name", set.options.name},
-          {"format", "pbf"},
-          {"type", "overlay"},
-          {"version", set.options.version},
-          {"description", set.options.description},
-          {"attribution", set.options.attribution},
-          {"minzoom", std::to_string(set.minzoom)},
-          {"maxzoom", std::to_string(set.maxzoom)},
-          {"bounds",
-           fixed(set.bounds[0]) + "," + fixed(set.bounds[1]) + "," + fixed(set.bounds[2]) + "," + fixed(set.bounds[3])},
-          {"center",
-           fixed(set.center[0]) + "," + fixed(set.center[1]) + "," + std::to_string(static_cast<int>(set.center[2]))},
-          {"json", "{\"vector_layers\":" + vector_layers_json(set) + "}"},
-          {"generator", "stationmap"},
-      };
-      Stmt meta{db.prepare("INSERT INTO metadata (name, value) VALUES (?, ?)")};
-      for (const auto& [k, v] : metadata) {
-        sqlite3_bind_text(meta.st, 1, k.data(), static_cast<int>(k.size()), SQLITE_TRANSIENT);
-        sqlite3_bind_text(meta.st, 2, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
-        db.step_done(meta.st);
-      }
-      Stmt ins{db.prepare("INSERT INTO tiles (zoom_level, tile_column, tile_row, tile_data) VALUES (?, ?, ?, ?)")};
-      for (const auto& [key, bytes] : set.tiles) {
-        const std::uint64_t n = std::uint64_t{1} << key.z;
-        if (key.x >= n || key.y >= n) {
-          throw Error("mbtiles: tile address " + std::to_string(key.z) + "/" + std::to_string(key.x) + "/" +
-                      std::to_string(key.y) + " outside its zoom");
-        }
-        const std::string gz = stored_tile(set, bytes);
-        sqlite3_bind_int(ins.st, 1, key.z);
-        sqlite3_bind_int64(ins.st, 2, key.x);
-        sqlite3_bind_int64(ins.st, 3, static_cast<sqlite3_int64>(n - 1 - key.y));
-        sqlite3_bind_blob(ins.st, 4, gz.data(), static_cast<int>(gz.size()), SQLITE_TRANSIENT);
-        db.step_done(ins.st);
-      }
-      db.exec("COMMIT;"
-              "CREATE UNIQUE INDEX name ON metadata (name);"
-              "CREATE UNIQUE INDEX tile_index ON tiles (zoom_level, tile_column, tile_row);");
-    }
-    std::filesystem::rename(tmp, path);
-  } catch (...) {
-    std::filesystem::remove(tmp, ec);
-    throw;
+  std::filesystem::remove(m_tmp, ec);
+  m_impl = std::make_unique<Impl>(m_tmp);
+  Db& db = m_impl->db;
+  db.exec("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA page_size=4096;"
+          "CREATE TABLE metadata (name TEXT, value TEXT);"
+          "CREATE TABLE tiles (zoom_level INTEGER, tile_column INTEGER, tile_row INTEGER, tile_data BLOB);"
+          "BEGIN;");
+  const std::vector<std::pair<std::string, std::string>> metadata{
+      {"name", plan.options.name},
+      {"format", "pbf"},
+      {"type", "overlay"},
+      {"version", plan.options.version},
+      {"description", plan.options.description},
+      {"attribution", plan.options.attribution},
+      {"minzoom", std::to_string(plan.minzoom)},
+      {"maxzoom", std::to_string(plan.maxzoom)},
+      {"bounds",
+       fixed(plan.bounds[0]) + "," + fixed(plan.bounds[1]) + "," + fixed(plan.bounds[2]) + "," + fixed(plan.bounds[3])},
+      {"center",
+       fixed(plan.center[0]) + "," + fixed(plan.center[1]) + "," + std::to_string(static_cast<int>(plan.center[2]))},
+      {"json", "{\"vector_layers\":" + vector_layers_json(plan) + "}"},
+      {"generator", "stationmap"},
+  };
+  Stmt meta{db.prepare("INSERT INTO metadata (name, value) VALUES (?, ?)")};
+  for (const auto& [k, v] : metadata) {
+    sqlite3_bind_text(meta.st, 1, k.data(), static_cast<int>(k.size()), SQLITE_TRANSIENT);
+    sqlite3_bind_text(meta.st, 2, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
+    db.step_done(meta.st);
   }
+  m_impl->insert.emplace(
+      db.prepare("INSERT INTO tiles (zoom_level, tile_column, tile_row, tile_data) VALUES (?, ?, ?, ?)"));
+}
+
+MbtilesWriter::~MbtilesWriter() {
+  if (m_impl) {
+    m_impl.reset();
+    std::error_code ec;
+    std::filesystem::remove(m_tmp, ec);
+  }
+}
+
+void MbtilesWriter::add(const TileKey& key, const std::string& gzipped) {
+  const std::uint64_t n = std::uint64_t{1} << key.z;
+  if (key.x >= n || key.y >= n) {
+    throw Error("mbtiles: tile address " + std::to_string(key.z) + "/" + std::to_string(key.x) + "/" +
+                std::to_string(key.y) + " outside its zoom");
+  }
+  sqlite3_stmt* ins = m_impl->insert->st;
+  sqlite3_bind_int(ins, 1, key.z);
+  sqlite3_bind_int64(ins, 2, key.x);
+  sqlite3_bind_int64(ins, 3, static_cast<sqlite3_int64>(n - 1 - key.y));
+  sqlite3_bind_blob(ins, 4, gzipped.data(), static_cast<int>(gzipped.size()), SQLITE_TRANSIENT);
+  m_impl->db.step_done(ins);
+}
+
+void MbtilesWriter::commit() {
+  m_impl->insert.reset();
+  m_impl->db.exec("COMMIT;"
+                  "CREATE UNIQUE INDEX name ON metadata (name);"
+                  "CREATE UNIQUE INDEX tile_index ON tiles (zoom_level, tile_column, tile_row);");
+  m_impl.reset(); // closes the database
+  std::filesystem::rename(m_tmp, m_path);
+}
+
+void write_mbtiles(const TileSet& set, const std::filesystem::path& path) {
+  MbtilesWriter writer(set, path);
+  for (const auto& [key, bytes] : set.tiles) {
+    writer.add(key, stored_tile(set, bytes));
+  }
+  writer.commit();
 }
 
 struct MbtilesReader::Impl {

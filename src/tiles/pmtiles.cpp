@@ -9,7 +9,10 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <nlohmann/json.hpp>
+#include <optional>
+#include <unistd.h>
 #include <unordered_map>
 
 namespace stationmap::tiles {
@@ -240,31 +243,93 @@ std::vector<PmtilesEntry> deserialize_directory(std::string_view bytes) {
   return entries;
 }
 
-void write_pmtiles(const TileSet& set, const std::filesystem::path& path) {
-  // Tiles in tile id order, gzipped; identical contents stored once; consecutive identical ids as runs.
-  std::vector<std::pair<std::uint64_t, const std::string*>> order;
-  order.reserve(set.tiles.size());
-  for (const auto& [key, bytes] : set.tiles) {
-    order.emplace_back(zxy_to_tile_id(key.z, key.x, key.y), &bytes);
-  }
-  std::sort(order.begin(), order.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
-  std::string data;
-  std::unordered_map<std::string, std::pair<std::uint64_t, std::uint32_t>> stored;
-  std::vector<PmtilesEntry> entries;
-  std::uint64_t contents = 0;
-  for (const auto& [id, bytes] : order) {
-    std::string gz = stored_tile(set, *bytes);
-    auto [it, fresh] = stored.try_emplace(gz, data.size(), static_cast<std::uint32_t>(gz.size()));
-    if (fresh) {
-      data += gz;
-      ++contents;
+/// A tile as added: its id and where its bytes lie in the scratch file.
+struct ScratchTile {
+  std::uint64_t tile_id = 0;
+  std::uint64_t offset = 0;
+  std::uint32_t length = 0;
+};
+
+struct PmtilesWriter::Impl {
+  explicit Impl(std::filesystem::path final_path)
+      : path(std::move(final_path)), scratch_path(path.string() + ".tiles.tmp-" + std::to_string(::getpid())),
+        scratch(std::fopen(scratch_path.c_str(), "w+b")) {
+    if (scratch == nullptr) {
+      throw IoError(scratch_path.string(), "cannot create the PMTiles scratch file");
     }
-    const auto [offset, length] = it->second;
+  }
+  ~Impl() {
+    std::fclose(scratch);
+    std::error_code ec;
+    std::filesystem::remove(scratch_path, ec);
+  }
+  Impl(const Impl&) = delete;
+  Impl& operator=(const Impl&) = delete;
+
+  [[nodiscard]] std::string read(std::uint64_t offset, std::uint32_t length) const {
+    std::string bytes(length, '\0');
+    if (::pread(::fileno(scratch), bytes.data(), length, static_cast<off_t>(offset)) != static_cast<ssize_t>(length)) {
+      throw IoError(scratch_path.string(), "cannot read back the PMTiles scratch file");
+    }
+    return bytes;
+  }
+
+  std::filesystem::path path;
+  std::filesystem::path scratch_path;
+  std::FILE* scratch;
+  std::uint64_t scratch_size = 0;
+  std::vector<ScratchTile> tiles;
+};
+
+PmtilesWriter::PmtilesWriter(std::filesystem::path path) : m_impl(std::make_unique<Impl>(std::move(path))) {}
+
+PmtilesWriter::~PmtilesWriter() = default;
+
+void PmtilesWriter::add(const TileKey& key, const std::string& gzipped) {
+  if (std::fwrite(gzipped.data(), 1, gzipped.size(), m_impl->scratch) != gzipped.size()) {
+    throw IoError(m_impl->scratch_path.string(), "cannot write the PMTiles scratch file");
+  }
+  m_impl->tiles.push_back(
+      {zxy_to_tile_id(key.z, key.x, key.y), m_impl->scratch_size, static_cast<std::uint32_t>(gzipped.size())});
+  m_impl->scratch_size += gzipped.size();
+}
+
+void PmtilesWriter::commit(const TileSet& set) {
+  Impl& impl = *m_impl;
+  if (std::fflush(impl.scratch) != 0) {
+    throw IoError(impl.scratch_path.string(), "cannot write the PMTiles scratch file");
+  }
+  // Tiles in tile id order; identical contents stored once (found by hash, confirmed byte for byte);
+  // consecutive identical ids as runs.
+  std::sort(impl.tiles.begin(), impl.tiles.end(),
+            [](const ScratchTile& a, const ScratchTile& b) { return a.tile_id < b.tile_id; });
+  std::vector<const ScratchTile*> unique;                    // in data order
+  std::vector<std::uint64_t> unique_offsets;                 // their offsets in the data section
+  std::unordered_multimap<std::size_t, std::size_t> by_hash; // content hash -> index into unique
+  std::vector<PmtilesEntry> entries;
+  std::uint64_t data_length = 0;
+  for (const ScratchTile& t : impl.tiles) {
+    const std::string bytes = impl.read(t.offset, t.length);
+    const std::size_t hash = std::hash<std::string>{}(bytes);
+    std::optional<std::size_t> same;
+    for (auto [it, last] = by_hash.equal_range(hash); it != last && !same; ++it) {
+      if (unique[it->second]->length == t.length && impl.read(unique[it->second]->offset, t.length) == bytes) {
+        same = it->second;
+      }
+    }
+    if (!same) {
+      same = unique.size();
+      by_hash.emplace(hash, unique.size());
+      unique.push_back(&t);
+      unique_offsets.push_back(data_length);
+      data_length += t.length;
+    }
+    const std::uint64_t offset = unique_offsets[*same];
     if (!entries.empty() && entries.back().offset == offset &&
-        entries.back().tile_id + entries.back().run_length == id) {
+        entries.back().tile_id + entries.back().run_length == t.tile_id) {
       ++entries.back().run_length;
     } else {
-      entries.push_back({id, offset, length, 1});
+      entries.push_back({t.tile_id, offset, t.length, 1});
     }
   }
 
@@ -294,10 +359,10 @@ void write_pmtiles(const TileSet& set, const std::filesystem::path& path) {
   h.leaf_offset = h.metadata_offset + h.metadata_length;
   h.leaf_length = leaves.size();
   h.data_offset = h.leaf_offset + h.leaf_length;
-  h.data_length = data.size();
-  h.addressed_tiles = set.tiles.size();
+  h.data_length = data_length;
+  h.addressed_tiles = impl.tiles.size();
   h.tile_entries = entries.size();
-  h.tile_contents = contents;
+  h.tile_contents = unique.size();
   h.clustered = true;
   h.internal_compression = compression_gzip;
   h.tile_compression = compression_gzip;
@@ -311,7 +376,20 @@ void write_pmtiles(const TileSet& set, const std::filesystem::path& path) {
   h.center_lon_e7 = e7(set.center[0]);
   h.center_lat_e7 = e7(set.center[1]);
   h.center_zoom = static_cast<std::uint8_t>(set.center[2]);
-  write_file_atomic(path, encode_header(h) + root + metadata + leaves + data);
+  AtomicFile out(impl.path);
+  out.write(encode_header(h) + root + metadata + leaves);
+  for (const ScratchTile* t : unique) {
+    out.write(impl.read(t->offset, t->length));
+  }
+  out.commit();
+}
+
+void write_pmtiles(const TileSet& set, const std::filesystem::path& path) {
+  PmtilesWriter writer(path);
+  for (const auto& [key, bytes] : set.tiles) {
+    writer.add(key, stored_tile(set, bytes));
+  }
+  writer.commit(set);
 }
 
 PmtilesReader::PmtilesReader(const std::filesystem::path& path) : m_file(path) {

@@ -30,7 +30,7 @@ TEST(TilesWeb, StyleIsMapLibreV8WithLocalGlyphsAndUsesEveryLayer) {
   EXPECT_FALSE(style.contains("sprite"));
   EXPECT_EQ(style["sources"]["stationmap"]["tiles"][0], "tiles/{z}/{x}/{y}.pbf");
   EXPECT_EQ(style["sources"]["stationmap"]["maxzoom"], set.maxzoom);
-  EXPECT_EQ(style["sources"]["stationmap-links"]["maxzoom"], std::min(8, set.maxzoom));
+  EXPECT_EQ(style["sources"]["stationmap-links"]["maxzoom"], std::min(st::TileOptions{}.links_maxzoom, set.maxzoom));
   std::set<std::string> source_layers;
   std::set<std::string> symbol_layers;
   for (const auto& l : style["layers"]) {

@@ -177,6 +177,31 @@ TEST(TilesArchive, TilesGzippedOnceGiveTheSameFiles) {
   fs::remove_all(dir);
 }
 
+// Tiling straight into both archives, zoom by zoom, gives the files of the whole pyramid built in memory, and
+// leaves nothing else in the folder (the PMTiles scratch file is gone).
+TEST(TilesArchive, StreamedArchivesAreThoseOfTheWholePyramid) {
+  const auto dir = temp_dir("stream");
+  const auto features = sr::features_from_claims(stationmap::testing::fixture_claims());
+  const st::TileSet whole = st::build_tiles(features);
+  st::write_mbtiles(whole, dir / "a.mbtiles");
+  st::write_pmtiles(whole, dir / "a.pmtiles");
+  fs::create_directories(dir / "streamed");
+  const st::TileSet streamed =
+      st::write_tile_archives(features, {}, dir / "streamed" / "b.mbtiles", dir / "streamed" / "b.pmtiles");
+  EXPECT_TRUE(streamed.tiles.empty());
+  EXPECT_EQ(streamed.tile_count, whole.tiles.size());
+  EXPECT_EQ(streamed.maxzoom, whole.maxzoom);
+  EXPECT_EQ(stationmap::read_file(dir / "a.mbtiles"), stationmap::read_file(dir / "streamed" / "b.mbtiles"));
+  EXPECT_EQ(stationmap::read_file(dir / "a.pmtiles"), stationmap::read_file(dir / "streamed" / "b.pmtiles"));
+  std::vector<std::string> names;
+  for (const auto& entry : fs::directory_iterator(dir / "streamed")) {
+    names.push_back(entry.path().filename().string());
+  }
+  std::sort(names.begin(), names.end());
+  EXPECT_EQ(names, (std::vector<std::string>{"b.mbtiles", "b.pmtiles"}));
+  fs::remove_all(dir);
+}
+
 TEST(TilesArchive, OpenPrefersPmtiles) {
   const auto dir = temp_dir("open");
   EXPECT_EQ(st::open_tile_archive(dir), nullptr);

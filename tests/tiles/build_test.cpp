@@ -106,7 +106,7 @@ TEST(TilesBuild, NoAddressOutsideItsZoomAndLinesStayInTheBuffer) {
     for (const auto& layer : st::decode_mvt(bytes)) {
       if (layer.name == "links") {
         links_seen = true;
-        EXPECT_LE(key.z, 8) << "links stop at links_maxzoom";
+        EXPECT_LE(key.z, st::TileOptions{}.links_maxzoom) << "links stop at links_maxzoom";
       }
       for (const auto& f : layer.features) {
         for (const auto& part : f.parts) {

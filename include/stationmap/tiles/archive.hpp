@@ -46,6 +46,44 @@ struct PmtilesHeader {
   std::int32_t center_lon_e7 = 0, center_lat_e7 = 0;
 };
 
+/// Writes an MBTiles file tile by tile (the metadata first, from the plan; then the tiles as they come, in one
+/// transaction), so the same tiles in the same order give the same bytes as write_mbtiles(). The file appears at
+/// its path on commit(), never half-written. Throws IoError/LibraryError.
+class MbtilesWriter final : public TileSink {
+public:
+  MbtilesWriter(const TileSet& plan, std::filesystem::path path);
+  ~MbtilesWriter() override;
+  MbtilesWriter(const MbtilesWriter&) = delete;
+  MbtilesWriter& operator=(const MbtilesWriter&) = delete;
+  void add(const TileKey& key, const std::string& gzipped) override;
+  void commit();
+
+private:
+  struct Impl;
+  std::filesystem::path m_path;
+  std::filesystem::path m_tmp;
+  std::unique_ptr<Impl> m_impl;
+};
+
+/// Writes a PMTiles v3 file from tiles given zoom by zoom (any order within a zoom): the tile bytes go to a
+/// scratch file beside the path as they come, only the directory entries stay in memory; commit() writes the
+/// archive (tiles in tile id order, identical contents stored once, the same bytes as write_pmtiles()) and
+/// removes the scratch file. Throws IoError/LibraryError.
+class PmtilesWriter final : public TileSink {
+public:
+  explicit PmtilesWriter(std::filesystem::path path);
+  ~PmtilesWriter() override;
+  PmtilesWriter(const PmtilesWriter&) = delete;
+  PmtilesWriter& operator=(const PmtilesWriter&) = delete;
+  void add(const TileKey& key, const std::string& gzipped) override;
+  /// @p set: the pyramid's description (plan_tiles) for the header and metadata.
+  void commit(const TileSet& set);
+
+private:
+  struct Impl;
+  std::unique_ptr<Impl> m_impl;
+};
+
 /// Stored tile bytes and how they are compressed.
 struct StoredTile {
   std::string data;

@@ -8,7 +8,10 @@
 ///   distinct points (stations, jurisdictions, places) are `separation_px` 256-px tile pixels apart, clamped
 ///   to [4, 14] (10 when there are fewer than two distinct points). Like tippecanoe's -zg.
 /// - Links stop at `links_maxzoom` (clients overzoom them: the style gives the links their own source with
-///   that maxzoom), so a long geodesic does not fill thousands of high-zoom tiles.
+///   that maxzoom), so a long geodesic does not fill thousands of high-zoom tiles: the tiles a line crosses
+///   double with each zoom, and links from Europe to China filled most of a map's tiles at zoom 7 and 8.
+///   Drawn from zoom 6 at zoom 12, a line lies within 2 px of its place (one tile unit at zoom 6 is 1/16 px
+///   there, 4 px at zoom 12).
 /// - Density: below maxzoom the points of a clustered layer (stations, places) that fall in the same cell of
 ///   a grid of `cluster_cell` x `cluster_cell` extent units (tile-aligned) become one feature at their mean
 ///   position with `cluster`=true, `point_count` = number of points, `station_count` = sum of theirs and
@@ -60,7 +63,7 @@ struct TileFeature {
 struct TileOptions {
   int minzoom = 0;
   std::optional<int> maxzoom; ///< nullopt: chosen from the data (see the file comment)
-  int links_maxzoom = 8;      ///< the links layer is tiled up to min(this, maxzoom)
+  int links_maxzoom = 6;      ///< the links layer is tiled up to min(this, maxzoom)
   std::uint32_t extent = 4096;
   std::uint32_t buffer = 256;       ///< extent units around each tile (16 px at 256 px)
   std::uint32_t cluster_cell = 512; ///< extent units: 1/8 tile, 32 px at 256 px
@@ -95,7 +98,8 @@ struct LayerInfo {
 struct TileSet {
   int minzoom = 0;
   int maxzoom = 0;
-  std::map<TileKey, std::string> tiles;
+  std::map<TileKey, std::string> tiles; ///< empty when the tiles went straight to a TileSink (stream_tiles)
+  std::size_t tile_count = 0;           ///< non-empty tiles of the pyramid
   std::array<double, 4> bounds{-180.0, -85.0511287798, 180.0, 85.0511287798}; ///< W, S, E, N
   std::array<double, 3> center{0.0, 0.0, 0.0};                                ///< lon, lat, zoom
   std::vector<LayerInfo> layers;                                              ///< in the order given by the features
@@ -110,6 +114,22 @@ struct TileSet {
 /// Tiles @p features. Throws Error on a feature without geometry or a bad option.
 [[nodiscard]] TileSet build_tiles(const std::vector<TileFeature>& features, const TileOptions& options = {});
 
+/// The pyramid's description without its tiles: zooms, layers (ids, fields, zooms), bounds, center, feature
+/// counts; what the archives' metadata holds. Throws Error on a bad option.
+[[nodiscard]] TileSet plan_tiles(const std::vector<TileFeature>& features, const TileOptions& options = {});
+
+/// Receives a pyramid's tiles one at a time: zoom by zoom, within a zoom in (x, y) order, as gzip bytes.
+class TileSink {
+public:
+  virtual ~TileSink() = default;
+  virtual void add(const TileKey& key, const std::string& gzipped) = 0;
+};
+
+/// Tiles @p features as @p plan (plan_tiles) describes them into @p sink, zoom by zoom, each tile gzipped once:
+/// only one zoom's geometry is held at a time, never the pyramid's tiles. The same tiles as build_tiles().
+/// Returns the number of tiles. Throws Error on a feature without geometry.
+std::size_t stream_tiles(const std::vector<TileFeature>& features, const TileSet& plan, TileSink& sink);
+
 /// TileJSON 3.0.0 `vector_layers` array as JSON text.
 [[nodiscard]] std::string vector_layers_json(const TileSet& set);
 
@@ -123,6 +143,12 @@ void gzip_tiles(TileSet& set);
 void write_mbtiles(const TileSet& set, const std::filesystem::path& path);
 /// Writes a PMTiles v3 file (gzip tiles and directories, Hilbert-ordered, deduplicated) atomically.
 void write_pmtiles(const TileSet& set, const std::filesystem::path& path);
+
+/// Tiles @p features straight into an MBTiles and a PMTiles file (the same files as build_tiles() then
+/// write_mbtiles() and write_pmtiles()), holding one zoom at a time. Returns the set without its tiles
+/// (tile_count set). Throws like those.
+TileSet write_tile_archives(const std::vector<TileFeature>& features, const TileOptions& options,
+                            const std::filesystem::path& mbtiles, const std::filesystem::path& pmtiles);
 
 /// gzip (RFC 1952, mtime 0, deterministic) and its inverse (which stops at 64 MiB, far above any tile). Throw
 /// LibraryError/FormatError.

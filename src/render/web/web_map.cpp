@@ -277,15 +277,14 @@ std::vector<std::string> write_web_map(const tiles::TileSet& set, const std::fil
 
 TileOutputs write_tiles_and_web_map(const ClaimSet& claims, const std::filesystem::path& outdir,
                                     const tiles::TileOptions& options, const LinkPaths* link_paths) {
-  tiles::TileSet set = tiles::build_tiles(features_from_claims(claims, link_paths), options);
-  tiles::gzip_tiles(set); // once for both archives
   std::filesystem::create_directories(outdir);
-  tiles::write_mbtiles(set, outdir / "tiles.mbtiles");
-  tiles::write_pmtiles(set, outdir / "tiles.pmtiles");
+  // Zoom by zoom into both archives, each tile gzipped once: never the whole pyramid in memory.
+  const tiles::TileSet set = tiles::write_tile_archives(features_from_claims(claims, link_paths), options,
+                                                        outdir / "tiles.mbtiles", outdir / "tiles.pmtiles");
   TileOutputs out;
   out.minzoom = set.minzoom;
   out.maxzoom = set.maxzoom;
-  out.tiles = set.tiles.size();
+  out.tiles = set.tile_count;
   out.warnings = write_web_map(set, outdir);
   write_basemap_web_files(outdir);
   return out;
