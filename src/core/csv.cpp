@@ -8,6 +8,8 @@ namespace {
 constexpr std::string_view formula_starts = "=+-@\t\r";
 /// Characters that make a field need RFC 4180 quotes.
 constexpr std::string_view needs_quotes = ",\"\r\n";
+/// How much of a streamed table is held before it goes to the file, bytes.
+constexpr std::size_t csv_block_bytes = std::size_t{1} << 20U;
 
 } // namespace
 
@@ -53,7 +55,13 @@ void CsvWriter::separate() {
 
 CsvWriter& CsvWriter::text(std::string_view cell) {
   separate();
-  m_out += csv_text_cell(cell);
+  const bool plain = (cell.empty() || formula_starts.find(cell.front()) == std::string_view::npos) &&
+                     cell.find_first_of(needs_quotes) == std::string_view::npos;
+  if (plain) { // most cells: appended as they are, without a string of their own
+    m_out += cell;
+  } else {
+    m_out += csv_text_cell(cell);
+  }
   return *this;
 }
 
@@ -71,6 +79,26 @@ CsvWriter& CsvWriter::end_row() {
   m_out += '\n';
   m_row_started = false;
   return *this;
+}
+
+CsvFile::CsvFile(std::filesystem::path path, const std::vector<std::string_view>& header)
+    : m_file(std::move(path)), m_csv(header) {}
+
+CsvWriter& CsvFile::row() {
+  if (m_csv.str().size() >= csv_block_bytes) {
+    flush();
+  }
+  return m_csv;
+}
+
+void CsvFile::flush() {
+  m_file.write(m_csv.str());
+  m_csv.clear();
+}
+
+void CsvFile::commit() {
+  flush();
+  m_file.commit();
 }
 
 } // namespace stationmap

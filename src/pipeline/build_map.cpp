@@ -35,11 +35,11 @@ namespace {
 /// counts.csv: statements of numbers of stations that name no place ("102 stations in 53 countries"). They are
 /// a report for the reader, never points on the map.
 void write_counts(const ClaimSet& claims, const std::filesystem::path& path) {
-  CsvWriter csv({"document", "start", "end", "sentence"});
+  CsvFile csv(path, {"document", "start", "end", "sentence"});
   for (const Evidence& e : claims.counts) {
-    csv.text(e.document).number(e.start).number(e.end).text(e.sentence).end_row();
+    csv.row().text(e.document).number(e.start).number(e.end).text(e.sentence).end_row();
   }
-  write_file_atomic(path, csv.str());
+  csv.commit();
 }
 
 Gazetteer open_gazetteer(const BuildOptions& options) {
@@ -156,16 +156,14 @@ BuildSummary write_map(ExtractedCorpus corpus, const CorrectionPass& corrections
   render_options.boundaries = options.boundaries;
   render_options.postgis = options.postgis;
   render_options.print_map = options.png;
-  const render::RenderSummary rendered = render::write_map(claim_set, problems, staging.dir(), render_options);
+  render::RenderSummary rendered = render::write_map(claim_set, problems, staging.dir(), render_options);
   tiles::TileOptions tile_options;
   tile_options.maxzoom = options.maxzoom;
   // Tiles (MBTiles, PMTiles) and the offline web map (style.json, tiles.json, index.html with MapLibre).
-  warn(options, render::write_tiles_and_web_map(claim_set, staging.dir(), tile_options, &rendered.link_paths).warnings);
+  warn(options,
+       render::write_tiles_and_web_map(std::move(rendered.tile_features), staging.dir(), tile_options).warnings);
   write_counts(claim_set, staging.dir() / "counts.csv");
   render::write_review(review_queue(claim_set, stale), staging.dir());
-  if (!render_options.postgis.empty()) {
-    render::write_postgis(claim_set, problems, render_options);
-  }
   staging.commit();
 
   summary.stations = rendered.stations;

@@ -1,5 +1,7 @@
 #include "stationmap/core/csv.hpp"
 #include "stationmap/core/csv_read.hpp"
+#include "stationmap/core/file_io.hpp"
+#include "support/files.hpp"
 
 #include <gtest/gtest.h>
 
@@ -45,6 +47,30 @@ TEST(Csv, WhatTheWriterWroteTheReaderReadsBack) {
   ASSERT_EQ(records.size(), 1U);
   EXPECT_EQ(records[0].error, "");
   EXPECT_EQ(records[0].fields, cells);
+}
+
+TEST(Csv, AStreamedTableIsTheTableTheWriterBuildsAndAppearsOnlyWhenCommitted) {
+  const test_support::ScratchDir dir("csv-file");
+  const std::filesystem::path path = dir.path() / "big.csv";
+  CsvWriter whole({"row", "text"});
+  CsvFile file(path, {"row", "text"});
+  const std::string text = "=a, \"long\" cell " + std::string(200, 'x');
+  for (std::int64_t i = 0; i < 20000; ++i) { // about 4 MB: several blocks
+    whole.number(i).text(text).end_row();
+    file.row().number(i).text(text).end_row();
+  }
+  EXPECT_FALSE(std::filesystem::exists(path));
+  file.commit();
+  EXPECT_EQ(read_file(path), whole.str());
+}
+
+TEST(Csv, AStreamedTableNotCommittedLeavesNothing) {
+  const test_support::ScratchDir dir("csv-file-abandoned");
+  {
+    CsvFile file(dir.path() / "t.csv", {"a"});
+    file.row().text("x").end_row();
+  }
+  EXPECT_TRUE(std::filesystem::is_empty(dir.path()));
 }
 
 TEST(Csv, UnguardingDropsOnlyTheGuard) {

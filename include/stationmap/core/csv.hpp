@@ -6,7 +6,10 @@
 /// open as a formula in a spreadsheet, so it is written with a leading `'` (the OWASP rule for CSV
 /// injection). Numbers stationmap formats itself are written as they are.
 
+#include "stationmap/core/file_io.hpp"
+
 #include <cstdint>
+#include <filesystem>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -34,14 +37,35 @@ public:
   /// Ends the current row.
   CsvWriter& end_row();
 
-  /// The table written so far.
+  /// The table written so far (since the last clear()).
   [[nodiscard]] const std::string& str() const noexcept { return m_out; }
+  /// Forgets the text written so far (handed on elsewhere), keeping its room.
+  void clear() noexcept { m_out.clear(); }
 
 private:
   void separate();
 
   std::string m_out;
   bool m_row_started = false;
+};
+
+/// A CSV table streamed into a file: rows go to an AtomicFile in blocks, so a table of any size never sits
+/// whole in memory, and the file appears whole (commit()) or not at all.
+class CsvFile {
+public:
+  /// Throws IoError when the file cannot be created.
+  CsvFile(std::filesystem::path path, const std::vector<std::string_view>& header);
+
+  /// The writer to add the next row with (end it with end_row()).
+  CsvWriter& row();
+  /// Writes what is left and puts the file in place. Throws IoError.
+  void commit();
+
+private:
+  void flush();
+
+  AtomicFile m_file;
+  CsvWriter m_csv;
 };
 
 } // namespace stationmap

@@ -8,6 +8,7 @@
 #include "stationmap/extract/claims.hpp"
 #include "stationmap/extract/review.hpp"
 #include "stationmap/render/geodesic.hpp"
+#include "stationmap/tiles/tiles.hpp"
 
 #include <cstddef>
 #include <filesystem>
@@ -48,8 +49,11 @@ struct RenderSummary {
   std::size_t links = 0;
   std::size_t places = 0;
   std::size_t mentions = 0;
-  /// The links layer's geometry, for the tiles.
+  /// The links layer's geometry.
   LinkPaths link_paths;
+  /// The layers' features with the fields the feature schema carries to the tiles, from the same rows as the
+  /// files (write_tiles_and_web_map takes them: the claims are not laid out twice).
+  std::vector<tiles::TileFeature> tile_features;
   /// Warnings GDAL printed while writing (none expected: each one is a bug to fix).
   std::vector<std::string> library_warnings;
 };

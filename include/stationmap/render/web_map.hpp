@@ -59,7 +59,11 @@ struct TileOutputs {
   std::vector<std::string> warnings;
 };
 
-/// The whole tile part of a build: tiles.mbtiles, tiles.pmtiles and write_web_map(), from a ClaimSet.
+/// The whole tile part of a build: tiles.mbtiles, tiles.pmtiles and write_web_map(), from the tile features
+/// (RenderSummary::tile_features).
+TileOutputs write_tiles_and_web_map(std::vector<tiles::TileFeature> features, const std::filesystem::path& outdir,
+                                    const tiles::TileOptions& options = {});
+/// The same from a ClaimSet (features_from_claims).
 TileOutputs write_tiles_and_web_map(const ClaimSet& claims, const std::filesystem::path& outdir,
                                     const tiles::TileOptions& options = {}, const LinkPaths* link_paths = nullptr);
 

@@ -19,10 +19,11 @@ std::string format_degrees(double value) {
   return s;
 }
 
-std::string mentions_csv(const std::vector<RoledMention>& mentions) {
-  CsvWriter csv({"document", "start", "end", "text", "place_id", "lat", "lon", "role", "sentence", "name", "country",
-                 "reason", "reason_code"});
+void write_mentions_csv(const std::vector<RoledMention>& mentions, const std::filesystem::path& file) {
+  CsvFile out(file, {"document", "start", "end", "text", "place_id", "lat", "lon", "role", "sentence", "name",
+                     "country", "reason", "reason_code"});
   for (const auto& m : mentions) {
+    CsvWriter& csv = out.row();
     const char* role = mention_role_name(m.role);
     const std::string place_id =
         !m.resolved ? std::string() : (m.place_id.empty() ? "place-" + std::to_string(m.place.id) : m.place_id);
@@ -33,27 +34,27 @@ std::string mentions_csv(const std::vector<RoledMention>& mentions) {
     csv.text(m.resolved ? m.place.name : std::string()).text(m.resolved ? m.place.country : std::string());
     csv.text(reason_text(m)).text(reason_code(m.reason)).end_row();
   }
-  return csv.str();
+  out.commit();
 }
 
-std::string problems_csv(const std::vector<Problem>& problems) {
-  CsvWriter csv({"file", "kind", "detail"});
+void write_problems_csv(const std::vector<Problem>& problems, const std::filesystem::path& file) {
+  CsvFile out(file, {"file", "kind", "detail"});
   for (const auto& p : problems) {
-    csv.text(p.file).text(p.kind).text(p.detail).end_row();
+    out.row().text(p.file).text(p.kind).text(p.detail).end_row();
   }
-  return csv.str();
+  out.commit();
 }
 
-std::string review_csv(const std::vector<ReviewItem>& items) {
-  CsvWriter csv({"kind", "id", "name", "documents", "detail"});
+void write_review_csv(const std::vector<ReviewItem>& items, const std::filesystem::path& file) {
+  CsvFile out(file, {"kind", "id", "name", "documents", "detail"});
   for (const auto& item : items) {
     std::string documents;
     for (const auto& d : item.documents) {
       documents += (documents.empty() ? "" : "; ") + d;
     }
-    csv.text(item.kind).text(item.id).text(item.name).text(documents).text(item.detail).end_row();
+    out.row().text(item.kind).text(item.id).text(item.name).text(documents).text(item.detail).end_row();
   }
-  return csv.str();
+  out.commit();
 }
 
 } // namespace stationmap::render::detail

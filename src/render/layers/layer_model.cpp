@@ -35,28 +35,96 @@ template <typename Items, typename Id> auto sorted_by(const Items& items, Id id)
   return sorted;
 }
 
-Value string_array(const std::vector<std::string>& items) {
-  return Value::json(dump(Json(items)));
+/// @p text as a JSON string, exactly as dump() writes it: most texts need no escape and are copied as they are.
+void append_json_string(std::string& out, std::string_view text) {
+  const bool plain = std::none_of(
+      text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x20U || c == '"' || c == '\\'; });
+  if (plain && utf8::is_valid(text)) {
+    out += '"';
+    out += text;
+    out += '"';
+    return;
+  }
+  out += dump(Json(std::string(text)));
+}
+
+/// A JSON array or object written as text, item by item (as dump() writes it, without a tree in between).
+class JsonText {
+public:
+  explicit JsonText(char open) : m_text(1, open) {}
+  /// The next item of an array: a string.
+  JsonText& item(std::string_view text) {
+    separate();
+    append_json_string(m_text, text);
+    return *this;
+  }
+  /// The next item of an array: JSON text written by another JsonText.
+  JsonText& raw_item(const std::string& json) {
+    separate();
+    m_text += json;
+    return *this;
+  }
+  /// The next member of an object.
+  JsonText& member(std::string_view key, std::string_view text) {
+    key_of(key);
+    append_json_string(m_text, text);
+    return *this;
+  }
+  JsonText& member(std::string_view key, std::int64_t number) {
+    key_of(key);
+    m_text += std::to_string(number);
+    return *this;
+  }
+  /// The finished text.
+  std::string close(char end) && {
+    m_text += end;
+    return std::move(m_text);
+  }
+
+private:
+  void separate() {
+    if (m_text.size() > 1) {
+      m_text += ',';
+    }
+  }
+  void key_of(std::string_view key) {
+    separate();
+    append_json_string(m_text, key);
+    m_text += ':';
+  }
+  std::string m_text;
+};
+
+template <typename Strings> Value string_array(const Strings& items) {
+  JsonText array('[');
+  for (const auto& item : items) {
+    array.item(item);
+  }
+  return Value::json(std::move(array).close(']'));
 }
 
 /// The evidence as a JSON array of objects: the first @p max_items items, sentences cut to @p max_sentence_bytes.
 Value evidence_array(const std::vector<Evidence>& evidence, std::size_t max_items = SIZE_MAX,
                      std::size_t max_sentence_bytes = SIZE_MAX) {
-  Json array = Json::array();
+  JsonText array('[');
   for (std::size_t i = 0; i < evidence.size() && i < max_items; ++i) {
     const Evidence& e = evidence[i];
-    Json item = Json::object();
-    item["document"] = e.document;
+    JsonText item('{');
+    item.member("document", e.document);
     if (!e.title.empty())
-      item["title"] = e.title;
+      item.member("title", e.title);
     if (!e.url.empty())
-      item["url"] = e.url;
+      item.member("url", e.url);
     if (!e.date.empty())
-      item["date"] = e.date;
-    item["sentence"] = utf8::truncate(e.sentence, max_sentence_bytes);
-    array.push_back(std::move(item));
+      item.member("date", e.date);
+    if (e.sentence.size() <= max_sentence_bytes) {
+      item.member("sentence", e.sentence);
+    } else {
+      item.member("sentence", utf8::truncate(e.sentence, max_sentence_bytes));
+    }
+    array.raw_item(std::move(item).close('}'));
   }
-  return Value::json(dump(array));
+  return Value::json(std::move(array).close(']'));
 }
 
 /// The tiles' excerpt of the evidence (field evidence_excerpt).
@@ -70,15 +138,13 @@ std::int64_t as_count(std::size_t n) {
 
 /// The analysts' corrections that touched a feature: [{"row": 4, "action": "reject", "note": "..."}].
 Value corrections_array(const std::vector<CorrectionRef>& corrections) {
-  Json array = Json::array();
+  JsonText array('[');
   for (const auto& c : corrections) {
-    Json item = Json::object();
-    item["row"] = c.row;
-    item["action"] = c.action;
-    item["note"] = c.note;
-    array.push_back(std::move(item));
+    JsonText item('{');
+    item.member("row", static_cast<std::int64_t>(c.row)).member("action", c.action).member("note", c.note);
+    array.raw_item(std::move(item).close('}'));
   }
-  return Value::json(dump(array));
+  return Value::json(std::move(array).close(']'));
 }
 
 std::vector<std::string> documents_of(const std::vector<Evidence>& evidence) {
@@ -278,8 +344,8 @@ Layer places_layer(const ClaimSet& claims, Extent& extent) {
     std::string reason; // why rejected, when the role is "rejected"
     std::map<std::size_t, CorrectionRef> corrections;
     std::int64_t mentions = 0;
-    std::set<std::string> documents;
-    std::set<std::string> names;
+    std::set<std::string_view> documents; // views of the claims' strings: no copy per mention
+    std::set<std::string_view> names;
   };
   std::map<std::string, Acc> places;
   for (const auto& m : claims.mentions) {
@@ -300,7 +366,7 @@ Layer places_layer(const ClaimSet& claims, Extent& extent) {
       acc.corrections.emplace(c.row, c);
     }
     ++acc.mentions;
-    acc.documents.insert(m.document);
+    acc.documents.emplace_hint(acc.documents.end(), m.document); // mentions come in document order: O(1)
     acc.names.insert(m.text);
   }
   for (const auto& [id, acc] : places) {
@@ -317,9 +383,9 @@ Layer places_layer(const ClaimSet& claims, Extent& extent) {
                   Value::of(p.feature_code),
                   Value::of(std::string(mention_role_name(acc.role))),
                   Value::of(acc.mentions),
-                  string_array({acc.documents.begin(), acc.documents.end()}),
+                  string_array(acc.documents),
                   Value::of(as_count(acc.documents.size())),
-                  string_array({acc.names.begin(), acc.names.end()}),
+                  string_array(acc.names),
                   optional_string(p.admin1_name),
                   geonameid_of(p),
                   optional_string(acc.role == MentionRole::Rejected ? acc.reason : std::string()),
@@ -402,29 +468,36 @@ void Extent::add(LonLat p) {
   max_lat = std::max(max_lat, p.lat);
 }
 
+void check_row_sizes(const Layer& layer) { // one value per schema field, in its order
+  for (const Row& row : layer.rows) {
+    if (row.values.size() != layer.fields.size()) {
+      throw Error("layer " + layer.name + ": a row has " + std::to_string(row.values.size()) + " values for " +
+                  std::to_string(layer.fields.size()) + " schema fields");
+    }
+  }
+}
+
+void build_layers(const ClaimSet& claims, const std::vector<BoundaryMatch>& areas, ProblemReport& problems,
+                  const RenderOptions& options, Extent& extent, const std::function<void(Layer&&)>& take) {
+  auto hand_on = [&](Layer&& layer) {
+    check_row_sizes(layer);
+    take(std::move(layer));
+  };
+  hand_on(places_layer(claims, extent));
+  if (!options.boundaries.empty()) {
+    hand_on(areas_layer(claims, areas));
+  }
+  hand_on(links_layer(claims, problems, options));
+  hand_on(candidates_layer(claims)); // under the claims, drawn apart (styles/candidates.qml)
+  hand_on(jurisdictions_layer(claims, extent));
+  hand_on(stations_layer(claims, extent));
+}
+
 MapModel build_model(const ClaimSet& claims, const std::vector<BoundaryMatch>& areas, ProblemReport& problems,
                      const RenderOptions& options) {
   MapModel model;
-  Layer stations = stations_layer(claims, model.extent);
-  Layer jurisdictions = jurisdictions_layer(claims, model.extent);
-  Layer links = links_layer(claims, problems, options);
-  Layer places = places_layer(claims, model.extent);
-  model.layers.push_back(std::move(places));
-  if (!options.boundaries.empty()) {
-    model.layers.push_back(areas_layer(claims, areas));
-  }
-  model.layers.push_back(std::move(links));
-  model.layers.push_back(candidates_layer(claims)); // under the claims, drawn apart (styles/candidates.qml)
-  model.layers.push_back(std::move(jurisdictions));
-  model.layers.push_back(std::move(stations));
-  for (const Layer& layer : model.layers) { // one value per schema field, in its order
-    for (const Row& row : layer.rows) {
-      if (row.values.size() != layer.fields.size()) {
-        throw Error("layer " + layer.name + ": a row has " + std::to_string(row.values.size()) + " values for " +
-                    std::to_string(layer.fields.size()) + " schema fields");
-      }
-    }
-  }
+  build_layers(claims, areas, problems, options, model.extent,
+               [&](Layer&& layer) { model.layers.push_back(std::move(layer)); });
   return model;
 }
 

@@ -9,6 +9,7 @@
 #include "stationmap/render/schema.hpp"
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -96,7 +97,13 @@ struct MapModel {
   }
 };
 
-/// Builds the layers. Problems (links whose ends are missing...) go to @p problems.
+/// Builds the layers one at a time, in drawing order (bottom first, as MapModel::layers), handing each to
+/// @p take: a writer that lets each go once written never holds the whole map. The stations, jurisdictions and
+/// places widen @p extent. Problems (links whose ends are missing...) go to @p problems.
+void build_layers(const ClaimSet& claims, const std::vector<BoundaryMatch>& areas, ProblemReport& problems,
+                  const RenderOptions& options, Extent& extent, const std::function<void(Layer&&)>& take);
+
+/// Builds the layers (build_layers) and keeps them all.
 MapModel build_model(const ClaimSet& claims, const std::vector<BoundaryMatch>& areas, ProblemReport& problems,
                      const RenderOptions& options);
 

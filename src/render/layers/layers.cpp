@@ -8,8 +8,10 @@
 #include "print/print_map.hpp"
 #include "stationmap/core/error.hpp"
 #include "stationmap/core/file_io.hpp"
+#include "web/tile_features.hpp"
 
 #include <algorithm>
+#include <optional>
 
 namespace stationmap::render {
 
@@ -50,12 +52,16 @@ void remove_if_exists(const fs::path& p) {
     throw IoError(p.string(), "cannot replace: " + ec.message());
 }
 
-detail::MapModel model_of(const ClaimSet& claims, ProblemReport& problems, const RenderOptions& options) {
-  std::vector<detail::BoundaryMatch> areas;
-  if (!options.boundaries.empty()) {
-    areas = detail::match_boundaries(claims.jurisdictions, options, problems);
+std::vector<detail::BoundaryMatch> boundaries_of(const ClaimSet& claims, ProblemReport& problems,
+                                                 const RenderOptions& options) {
+  if (options.boundaries.empty()) {
+    return {};
   }
-  return detail::build_model(claims, areas, problems, options);
+  return detail::match_boundaries(claims.jurisdictions, options, problems);
+}
+
+detail::MapModel model_of(const ClaimSet& claims, ProblemReport& problems, const RenderOptions& options) {
+  return detail::build_model(claims, boundaries_of(claims, problems, options), problems, options);
 }
 
 /// The links layer's lines by link_id (its first field).
@@ -67,63 +73,136 @@ LinkPaths link_paths_of(const detail::Layer& links) {
   return out;
 }
 
+/// @p p, after removing what was there.
+fs::path cleared(const fs::path& p) {
+  remove_if_exists(p);
+  return p;
+}
+
+/// Where each layer goes once built: its GeoJSON, QML and Shapefile, the GeoPackage, PostGIS, the tile features
+/// and the summary. The layer is then let go of but for what the QGIS project and the print map read.
+class LayerSink {
+public:
+  LayerSink(const fs::path& dir, const RenderOptions& options, std::string date, RenderSummary& summary)
+      : m_dir(dir), m_date(std::move(date)), m_summary(summary), m_gpkg(cleared(dir / "stationmap.gpkg"), m_date) {
+    std::error_code ec;
+    fs::create_directories(dir / "shapefile", ec);
+    if (ec)
+      throw IoError((dir / "shapefile").string(), "cannot create folder: " + ec.message());
+    if (!options.postgis.empty()) {
+      m_postgres.emplace(options.postgis, options.postgis_schema, m_date);
+    }
+  }
+
+  /// The basemap goes to the GeoPackage only, under the data.
+  void add_basemap(std::vector<detail::Layer> basemap) {
+    for (const detail::Layer& layer : basemap) {
+      m_gpkg.add(layer);
+    }
+    m_model.basemap = std::move(basemap);
+  }
+
+  void add(detail::Layer&& layer) {
+    write_files(layer);
+    m_gpkg.add(layer);
+    if (m_postgres) {
+      m_postgres->add(layer);
+    }
+    detail::add_tile_features(layer, nullptr, m_summary.tile_features);
+    count(layer);
+    let_go_of_json(layer);
+    m_model.layers.push_back(std::move(layer));
+  }
+
+  /// The GeoPackage's and PostGIS's styles; the map as the QGIS project and the print map need it.
+  detail::MapModel& finish(const detail::Extent& extent) {
+    m_model.extent = extent;
+    m_gpkg.finish(m_model.all_layers());
+    if (m_postgres) {
+      std::vector<const detail::Layer*> layers;
+      for (const detail::Layer& layer : m_model.layers) {
+        layers.push_back(&layer);
+      }
+      m_postgres->finish(layers);
+    }
+    return m_model;
+  }
+
+private:
+  void write_files(const detail::Layer& layer) const {
+    const fs::path geojson = m_dir / (layer.name + ".geojson");
+    remove_if_exists(geojson);
+    detail::write_geojson(layer, geojson);
+    write_file_atomic(m_dir / (layer.name + ".qml"), detail::qml_for(layer, false)); // QGIS opens it styled
+    for (const char* ext : {".shp", ".shx", ".dbf", ".prj", ".cpg", ".qml"}) {
+      remove_if_exists(m_dir / "shapefile" / (layer.name + ext));
+    }
+    detail::write_shapefile(layer, m_dir / "shapefile", m_date);
+  }
+
+  void count(const detail::Layer& layer) {
+    const std::size_t n = layer.rows.size();
+    if (layer.name == "stations")
+      m_summary.stations = n;
+    if (layer.name == "jurisdictions")
+      m_summary.jurisdictions = n;
+    if (layer.name == "jurisdiction_areas")
+      m_summary.jurisdiction_areas = n;
+    if (layer.name == "links") {
+      m_summary.links = n;
+      m_summary.link_paths = link_paths_of(layer);
+    }
+    if (layer.name == "places")
+      m_summary.places = n;
+  }
+
+  /// The JSON arrays (evidence, documents...: most of a layer) are written: neither the QGIS project nor the
+  /// print map reads them.
+  static void let_go_of_json(detail::Layer& layer) {
+    for (std::size_t i = 0; i < layer.fields.size(); ++i) {
+      if (layer.fields[i].type != FieldType::Json) {
+        continue;
+      }
+      for (detail::Row& row : layer.rows) {
+        std::string().swap(row.values[i].text);
+      }
+    }
+  }
+
+  fs::path m_dir;
+  std::string m_date;
+  RenderSummary& m_summary;
+  detail::GeoPackageFile m_gpkg;
+  std::optional<detail::PostgresTables> m_postgres;
+  detail::MapModel m_model;
+};
+
 } // namespace
 
 RenderSummary write_map(const ClaimSet& claims, ProblemReport& problems, const fs::path& dir,
                         const RenderOptions& options) {
   const detail::ErrorCapture capture;
-  const std::string date = map_date(claims, options);
-  detail::MapModel model = model_of(claims, problems, options);
-  model.basemap = detail::embedded_basemap_layers();
-
-  std::error_code ec;
-  fs::create_directories(dir / "shapefile", ec);
-  if (ec)
-    throw IoError((dir / "shapefile").string(), "cannot create folder: " + ec.message());
-
   RenderSummary summary;
-  for (const auto& layer : model.layers) {
-    const fs::path geojson = dir / (layer.name + ".geojson");
-    remove_if_exists(geojson);
-    detail::write_geojson(layer, geojson);
-    write_file_atomic(dir / (layer.name + ".qml"), detail::qml_for(layer, false)); // QGIS opens it styled
-    for (const char* ext : {".shp", ".shx", ".dbf", ".prj", ".cpg", ".qml"}) {
-      remove_if_exists(dir / "shapefile" / (layer.name + ext));
-    }
-    detail::write_shapefile(layer, dir / "shapefile", date);
-    const std::size_t n = layer.rows.size();
-    if (layer.name == "stations")
-      summary.stations = n;
-    if (layer.name == "jurisdictions")
-      summary.jurisdictions = n;
-    if (layer.name == "jurisdiction_areas")
-      summary.jurisdiction_areas = n;
-    if (layer.name == "links") {
-      summary.links = n;
-      summary.link_paths = link_paths_of(layer);
-    }
-    if (layer.name == "places")
-      summary.places = n;
-  }
-  remove_if_exists(dir / "stationmap.gpkg");
-  detail::write_geopackage(model, dir / "stationmap.gpkg", date);
+  LayerSink sink(dir, options, map_date(claims, options), summary);
+  sink.add_basemap(detail::embedded_basemap_layers());
+  detail::Extent extent;
+  detail::build_layers(claims, boundaries_of(claims, problems, options), problems, options, extent,
+                       [&](detail::Layer&& layer) { sink.add(std::move(layer)); });
+  const detail::MapModel& model = sink.finish(extent);
   write_file_atomic(dir / "stationmap.qgs", detail::qgis_project(model, "stationmap.gpkg"));
   if (options.print_map) {
     write_file_atomic(dir / "map.png",
                       detail::png_bytes(detail::draw_print_map(model, detail::print_frame(model.extent))));
   }
-  write_file_atomic(dir / "mentions.csv", detail::mentions_csv(claims.mentions));
+  detail::write_mentions_csv(claims.mentions, dir / "mentions.csv");
   summary.mentions = claims.mentions.size();
-  if (!options.postgis.empty()) {
-    detail::write_postgres(model, options.postgis, options.postgis_schema, date);
-  }
-  write_file_atomic(dir / "problems.csv", detail::problems_csv(problems.sorted()));
+  detail::write_problems_csv(problems.sorted(), dir / "problems.csv");
   summary.library_warnings = capture.warnings();
   return summary;
 }
 
 void write_review(const std::vector<ReviewItem>& items, const std::filesystem::path& dir) {
-  write_file_atomic(dir / "review.csv", detail::review_csv(items));
+  detail::write_review_csv(items, dir / "review.csv");
 }
 
 void write_postgis(const ClaimSet& claims, ProblemReport& problems, const RenderOptions& options) {

@@ -41,36 +41,69 @@ std::string* longest_text(Json& item) {
   return longest;
 }
 
-/// A JSON array as a dBase string of at most @p max bytes, still a JSON array: the whole items that fit, in
-/// order; when not even the first fits, the first with its longest text cut ("…").
+/// The length of the JSON value (compact text) that begins @p text: up to the ',' or ']' that ends it.
+std::size_t value_length(std::string_view text) {
+  int depth = 0;
+  bool in_string = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (in_string) {
+      if (c == '\\') {
+        ++i;
+      } else if (c == '"') {
+        in_string = false;
+      }
+    } else if (c == '"') {
+      in_string = true;
+    } else if (c == '[' || c == '{') {
+      ++depth;
+    } else if ((c == ']' || c == '}') && depth-- == 0) {
+      return i;
+    } else if (c == ',' && depth == 0) {
+      return i;
+    }
+  }
+  return text.size();
+}
+
+/// A JSON array (compact text, as the layer model holds it) as a dBase string of at most @p max bytes, still a
+/// JSON array: the whole items that fit, in order; when not even the first fits, the first with its longest
+/// text cut ("…"). Only the items kept are looked at: an evidence array of thousands is not parsed.
 std::string json_array_within(const std::string& text, std::size_t max) {
   if (text.size() <= max) {
     return text;
   }
-  const Json array = Json::parse(text);
-  Json kept = Json::array();
-  std::size_t size = 2; // "[]"
-  for (const auto& item : array) {
-    const std::size_t item_size = dump(item).size() + (kept.empty() ? 0 : 1);
-    if (size + item_size > max) {
+  std::string kept = "[";
+  std::string_view rest = std::string_view(text).substr(1); // after "["
+  std::string_view first;
+  while (!rest.empty() && rest.front() != ']') {
+    const std::string_view item = rest.substr(0, value_length(rest));
+    if (first.empty()) {
+      first = item;
+    }
+    if (kept.size() + (kept.size() > 1 ? 1 : 0) + item.size() + 1 > max) {
       break;
     }
-    size += item_size;
-    kept.push_back(item);
+    kept += kept.size() > 1 ? "," : "";
+    kept += item;
+    rest.remove_prefix(item.size());
+    if (!rest.empty() && rest.front() == ',') {
+      rest.remove_prefix(1);
+    }
   }
-  if (!kept.empty() || array.empty()) {
-    return dump(kept);
+  if (kept.size() > 1 || first.empty()) {
+    return kept + "]";
   }
-  Json first = array.front();
-  for (std::string out = dump(Json::array({first})); out.size() > max; out = dump(Json::array({first}))) {
-    std::string* longest = longest_text(first);
+  Json item = Json::parse(first);
+  for (std::string out = dump(Json::array({item})); out.size() > max; out = dump(Json::array({item}))) {
+    std::string* longest = longest_text(item);
     if (longest == nullptr || longest->empty()) {
       return "[]";
     }
     const std::size_t excess = out.size() - max + 3; // and room for the "…"
     *longest = utf8::truncate(*longest, longest->size() > excess ? longest->size() - excess : 0);
   }
-  return dump(Json::array({first}));
+  return dump(Json::array({item}));
 }
 
 GDALDriverH driver(const char* name) {
@@ -281,7 +314,7 @@ void execute_sql(GDALDatasetH ds, const std::string& sql) {
 
 } // namespace
 
-void write_geojson(const Layer& layer, const fs::path& file) {
+void write_geojson_with_gdal(const Layer& layer, const fs::path& file) {
   Dataset ds = create_dataset("GeoJSON", file);
   const Srs srs = wgs84();
   create_layer(ds.get(), layer, Target::GeoJSON, srs.get(),
@@ -301,19 +334,21 @@ void write_shapefile(const Layer& layer, const fs::path& dir, const std::string&
   write_file_atomic(dir / (layer.name + ".qml"), qml_for(layer, true));
 }
 
-void write_geopackage(const MapModel& model, const fs::path& file, const std::string& date) {
-  // GeoPackage stamps gpkg_contents.last_change with the clock unless told the date: runs stay identical.
-  const ScopedConfig fixed_date("OGR_CURRENT_DATE", date + "T00:00:00.000Z");
-  Dataset ds = create_dataset("GPKG", file);
-  const Srs srs = wgs84();
-  for (const Layer* each : model.all_layers()) {
-    const Layer& layer = *each;
-    check_ogr(GDALDatasetStartTransaction(ds.get(), FALSE), "GeoPackage transaction");
-    OGRLayerH l = create_layer(ds.get(), layer, Target::GeoPackage, srs.get(),
-                               {"GEOMETRY_NAME=geom", "FID=fid", "SPATIAL_INDEX=YES", "IDENTIFIER=" + layer.name});
-    write_rows(l, layer, Target::GeoPackage);
-    check_ogr(GDALDatasetCommitTransaction(ds.get()), "GeoPackage commit");
-  }
+GeoPackageFile::GeoPackageFile(fs::path file, std::string date)
+    : m_file(std::move(file)), m_date(std::move(date)), m_fixed_date("OGR_CURRENT_DATE", m_date + "T00:00:00.000Z"),
+      m_ds(create_dataset("GPKG", m_file)), m_srs(wgs84()) {}
+
+void GeoPackageFile::add(const Layer& layer) {
+  check_ogr(GDALDatasetStartTransaction(m_ds.get(), FALSE), "GeoPackage transaction");
+  OGRLayerH l = create_layer(m_ds.get(), layer, Target::GeoPackage, m_srs.get(),
+                             {"GEOMETRY_NAME=geom", "FID=fid", "SPATIAL_INDEX=YES", "IDENTIFIER=" + layer.name});
+  write_rows(l, layer, Target::GeoPackage);
+  check_ogr(GDALDatasetCommitTransaction(m_ds.get()), "GeoPackage commit");
+}
+
+void GeoPackageFile::finish(const std::vector<const Layer*>& layers) {
+  Dataset& ds = m_ds;
+  const std::string& date = m_date;
   // QGIS looks for a layer's default style in layer_styles (as QGIS itself creates it).
   Layer styles{"layer_styles",
                GeomType::Point,
@@ -352,7 +387,7 @@ void write_geopackage(const MapModel& model, const fs::path& file, const std::st
   if (std::sscanf(date.c_str(), "%d-%d-%d", &year, &month, &day) != 3) { // NOLINT(cert-err34-c)
     year = 1970, month = 1, day = 1;
   }
-  for (const Layer* each : model.all_layers()) {
+  for (const Layer* each : layers) {
     const Layer& layer = *each;
     Feature f(OGR_F_Create(defn));
     OGR_F_SetFieldString(f.get(), 0, "");
@@ -370,64 +405,94 @@ void write_geopackage(const MapModel& model, const fs::path& file, const std::st
     check_ogr(OGR_L_CreateFeature(l, f.get()), "writing layer_styles");
   }
   check_ogr(GDALDatasetCommitTransaction(ds.get()), "GeoPackage commit");
-  close_dataset(ds, file.string());
+  close_dataset(ds, m_file.string());
 }
 
-void write_postgres(const MapModel& model, const std::string& connection, const std::string& schema,
-                    const std::string& date) {
+void write_geopackage(const MapModel& model, const fs::path& file, const std::string& date) {
+  GeoPackageFile gpkg(file, date);
+  for (const Layer* layer : model.all_layers()) {
+    gpkg.add(*layer);
+  }
+  gpkg.finish(model.all_layers());
+}
+
+PostgresTables::PostgresTables(const std::string& connection, std::string schema, std::string date)
+    : m_schema(std::move(schema)), m_date(std::move(date)) {
   ensure_gdal_registered();
   const std::string conn = connection.starts_with("PG:") ? connection : "PG:" + connection;
-  Options open_options{"ACTIVE_SCHEMA=" + schema};
+  Options open_options{"ACTIVE_SCHEMA=" + m_schema};
   GDALDatasetH raw = GDALOpenEx(conn.c_str(), GDAL_OF_VECTOR | GDAL_OF_UPDATE, nullptr, open_options.get(), nullptr);
   if (raw == nullptr) {
     throw_gdal_error("cannot connect to PostgreSQL");
   }
-  Dataset ds(raw);
-  const Srs srs = wgs84();
+  m_ds = Dataset(raw);
+  m_srs = wgs84();
   // All or nothing: the old tables stay until the new ones are complete.
-  check_ogr(GDALDatasetStartTransaction(ds.get(), TRUE), "PostgreSQL transaction");
-  try {
-    for (const auto& layer : model.layers) {
-      for (int i = GDALDatasetGetLayerCount(ds.get()) - 1; i >= 0; --i) {
-        const char* existing = OGR_L_GetName(GDALDatasetGetLayer(ds.get(), i));
-        if (existing != nullptr && (layer.name == existing || schema + "." + layer.name == existing)) {
-          check_ogr(GDALDatasetDeleteLayer(ds.get(), i), "dropping the old table " + layer.name);
-        }
-      }
-      OGRLayerH l = create_layer(ds.get(), layer, Target::Postgres, srs.get(),
-                                 {"SCHEMA=" + schema, "GEOMETRY_NAME=geom", "FID=fid", "SPATIAL_INDEX=GIST",
-                                  "LAUNDER=NO", "PRECISION=NO", "DESCRIPTION=stationmap " + layer.name});
-      write_rows(l, layer, Target::Postgres);
-      check_ogr(OGR_L_SyncToDisk(l), "finishing table " + layer.name);
-    }
-    // QGIS default styles (its own layer_styles table layout).
-    execute_sql(ds.get(),
-                "CREATE TABLE IF NOT EXISTS public.layer_styles (id serial PRIMARY KEY, f_table_catalog varchar, "
-                "f_table_schema varchar, f_table_name varchar, f_geometry_column varchar, stylename text, "
-                "styleqml xml, stylesld xml, useasdefault boolean, description text, owner varchar(63) DEFAULT "
-                "CURRENT_USER, ui xml, update_time timestamp DEFAULT CURRENT_TIMESTAMP, type varchar)");
-    for (const auto& layer : model.layers) {
-      execute_sql(ds.get(), "DELETE FROM public.layer_styles WHERE f_table_catalog = current_database() AND "
-                            "f_table_schema = " +
-                                sql_quote(schema) + " AND f_table_name = " + sql_quote(layer.name) +
-                                " AND stylename = " + sql_quote("stationmap"));
-      execute_sql(ds.get(), "INSERT INTO public.layer_styles (f_table_catalog, f_table_schema, f_table_name, "
-                            "f_geometry_column, stylename, styleqml, stylesld, useasdefault, description, update_time, "
-                            "type) VALUES (current_database(), " +
-                                sql_quote(schema) + ", " + sql_quote(layer.name) +
-                                ", 'geom', 'stationmap', XMLPARSE(DOCUMENT " + sql_quote(qml_for(layer, false)) +
-                                "), XMLPARSE(DOCUMENT " + sql_quote(embedded_style(layer.name + ".sld")) +
-                                "), true, 'stationmap default style', " + sql_quote(date) + ", " +
-                                sql_quote(layer.geom == GeomType::Point  ? "Point"
-                                          : layer.geom == GeomType::Line ? "Line"
-                                                                         : "Polygon") +
-                                ")");
-    }
-  } catch (...) {
-    GDALDatasetRollbackTransaction(ds.get());
-    throw;
+  check_ogr(GDALDatasetStartTransaction(m_ds.get(), TRUE), "PostgreSQL transaction");
+  m_open = true;
+}
+
+PostgresTables::~PostgresTables() {
+  if (m_open) {
+    GDALDatasetRollbackTransaction(m_ds.get());
   }
-  check_ogr(GDALDatasetCommitTransaction(ds.get()), "PostgreSQL commit");
+}
+
+void PostgresTables::add(const Layer& layer) {
+  GDALDatasetH ds = m_ds.get();
+  for (int i = GDALDatasetGetLayerCount(ds) - 1; i >= 0; --i) {
+    const char* existing = OGR_L_GetName(GDALDatasetGetLayer(ds, i));
+    if (existing != nullptr && (layer.name == existing || m_schema + "." + layer.name == existing)) {
+      check_ogr(GDALDatasetDeleteLayer(ds, i), "dropping the old table " + layer.name);
+    }
+  }
+  OGRLayerH l = create_layer(ds, layer, Target::Postgres, m_srs.get(),
+                             {"SCHEMA=" + m_schema, "GEOMETRY_NAME=geom", "FID=fid", "SPATIAL_INDEX=GIST", "LAUNDER=NO",
+                              "PRECISION=NO", "DESCRIPTION=stationmap " + layer.name});
+  write_rows(l, layer, Target::Postgres);
+  check_ogr(OGR_L_SyncToDisk(l), "finishing table " + layer.name);
+}
+
+void PostgresTables::finish(const std::vector<const Layer*>& layers) {
+  GDALDatasetH ds = m_ds.get();
+  const std::string& schema = m_schema;
+  const std::string& date = m_date;
+  // QGIS default styles (its own layer_styles table layout).
+  execute_sql(ds, "CREATE TABLE IF NOT EXISTS public.layer_styles (id serial PRIMARY KEY, f_table_catalog varchar, "
+                  "f_table_schema varchar, f_table_name varchar, f_geometry_column varchar, stylename text, "
+                  "styleqml xml, stylesld xml, useasdefault boolean, description text, owner varchar(63) DEFAULT "
+                  "CURRENT_USER, ui xml, update_time timestamp DEFAULT CURRENT_TIMESTAMP, type varchar)");
+  for (const Layer* each : layers) {
+    const Layer& layer = *each;
+    execute_sql(ds, "DELETE FROM public.layer_styles WHERE f_table_catalog = current_database() AND "
+                    "f_table_schema = " +
+                        sql_quote(schema) + " AND f_table_name = " + sql_quote(layer.name) +
+                        " AND stylename = " + sql_quote("stationmap"));
+    execute_sql(ds, "INSERT INTO public.layer_styles (f_table_catalog, f_table_schema, f_table_name, "
+                    "f_geometry_column, stylename, styleqml, stylesld, useasdefault, description, update_time, "
+                    "type) VALUES (current_database(), " +
+                        sql_quote(schema) + ", " + sql_quote(layer.name) +
+                        ", 'geom', 'stationmap', XMLPARSE(DOCUMENT " + sql_quote(qml_for(layer, false)) +
+                        "), XMLPARSE(DOCUMENT " + sql_quote(embedded_style(layer.name + ".sld")) +
+                        "), true, 'stationmap default style', " + sql_quote(date) + ", " +
+                        sql_quote(layer.geom == GeomType::Point  ? "Point"
+                                  : layer.geom == GeomType::Line ? "Line"
+                                                                 : "Polygon") +
+                        ")");
+  }
+  m_open = false;
+  check_ogr(GDALDatasetCommitTransaction(ds), "PostgreSQL commit");
+}
+
+void write_postgres(const MapModel& model, const std::string& connection, const std::string& schema,
+                    const std::string& date) {
+  PostgresTables tables(connection, schema, date);
+  std::vector<const Layer*> layers;
+  for (const Layer& layer : model.layers) {
+    tables.add(layer);
+    layers.push_back(&layer);
+  }
+  tables.finish(layers);
 }
 
 } // namespace stationmap::render::detail

@@ -16,14 +16,14 @@ namespace stationmap::render::detail {
 /// A coordinate with at most 7 decimals, trailing zeros dropped ("119.3063889", "-74").
 std::string format_degrees(double value);
 
-/// mentions.csv: document, start, end, text, place_id, lat, lon, role, sentence (+ name, country, reason,
-/// reason_code).
-std::string mentions_csv(const std::vector<RoledMention>& mentions);
-/// problems.csv: file, kind, detail.
-std::string problems_csv(const std::vector<Problem>& problems);
+/// Writes mentions.csv (streamed, whole or not at all): document, start, end, text, place_id, lat, lon, role,
+/// sentence (+ name, country, reason, reason_code).
+void write_mentions_csv(const std::vector<RoledMention>& mentions, const std::filesystem::path& file);
+/// Writes problems.csv: file, kind, detail.
+void write_problems_csv(const std::vector<Problem>& problems, const std::filesystem::path& file);
 
-/// review.csv: kind, id, name, documents, detail (see extract/review.hpp).
-std::string review_csv(const std::vector<ReviewItem>& items);
+/// Writes review.csv: kind, id, name, documents, detail (see extract/review.hpp).
+void write_review_csv(const std::vector<ReviewItem>& items, const std::filesystem::path& file);
 
 /// stationmap.qgs: the layers of stationmap.gpkg (relative path), styled, labelled, stations on top.
 std::string qgis_project(const MapModel& model, const std::string& gpkg_name);

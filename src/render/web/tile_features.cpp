@@ -2,7 +2,8 @@
 // carries to the tiles (stationmap/render/schema.hpp): the same values as every other output, and the links'
 // PROJ geodesics.
 
-#include "layers/layer_model.hpp"
+#include "web/tile_features.hpp"
+
 #include "stationmap/render/web_map.hpp"
 
 #include <optional>
@@ -40,8 +41,17 @@ std::vector<std::vector<LonLat>> feature_parts(const detail::Layer& layer, const
   return row.shape.parts;
 }
 
-/// The tile features of one layer of the model; the key is the first field (the layer's id).
-void add_layer_features(const detail::Layer& layer, const LinkPaths* link_paths, std::vector<tiles::TileFeature>& out) {
+} // namespace
+
+std::vector<tiles::TileFeature> features_from_claims(const ClaimSet& claims, const LinkPaths* link_paths) {
+  ProblemReport ignored; // the layers stage reports links without ends
+  return detail::features_from_model(detail::build_model(claims, {}, ignored, render::RenderOptions{}), link_paths);
+}
+
+void detail::add_tile_features(const Layer& layer, const LinkPaths* link_paths, std::vector<tiles::TileFeature>& out) {
+  if (layer.geom == GeomType::MultiPolygon) { // the tiles have no areas
+    return;
+  }
   const render::LayerSpec& spec = render::layer_spec(layer.name);
   for (const auto& row : layer.rows) {
     tiles::TileFeature f;
@@ -64,16 +74,10 @@ void add_layer_features(const detail::Layer& layer, const LinkPaths* link_paths,
   }
 }
 
-} // namespace
-
-std::vector<tiles::TileFeature> features_from_claims(const ClaimSet& claims, const LinkPaths* link_paths) {
-  ProblemReport ignored; // the layers stage reports links without ends
-  const detail::MapModel model = detail::build_model(claims, {}, ignored, render::RenderOptions{});
+std::vector<tiles::TileFeature> detail::features_from_model(const MapModel& model, const LinkPaths* link_paths) {
   std::vector<tiles::TileFeature> out;
   for (const auto& layer : model.layers) {
-    if (layer.geom != detail::GeomType::MultiPolygon) { // the tiles have no areas
-      add_layer_features(layer, link_paths, out);
-    }
+    add_tile_features(layer, link_paths, out);
   }
   return out;
 }

@@ -277,10 +277,15 @@ std::vector<std::string> write_web_map(const tiles::TileSet& set, const std::fil
 
 TileOutputs write_tiles_and_web_map(const ClaimSet& claims, const std::filesystem::path& outdir,
                                     const tiles::TileOptions& options, const LinkPaths* link_paths) {
+  return write_tiles_and_web_map(features_from_claims(claims, link_paths), outdir, options);
+}
+
+TileOutputs write_tiles_and_web_map(std::vector<tiles::TileFeature> features, const std::filesystem::path& outdir,
+                                    const tiles::TileOptions& options) {
   std::filesystem::create_directories(outdir);
   // Zoom by zoom into both archives, each tile gzipped once: never the whole pyramid in memory.
-  const tiles::TileSet set = tiles::write_tile_archives(features_from_claims(claims, link_paths), options,
-                                                        outdir / "tiles.mbtiles", outdir / "tiles.pmtiles");
+  const tiles::TileSet set =
+      tiles::write_tile_archives(features, options, outdir / "tiles.mbtiles", outdir / "tiles.pmtiles");
   TileOutputs out;
   out.minzoom = set.minzoom;
   out.maxzoom = set.maxzoom;

@@ -1,0 +1,242 @@
+// GeoJSON layers written by stationmap itself, streamed to the file feature by feature: the bytes GDAL's GeoJSON
+// driver writes with RFC7946=YES, COORDINATE_PRECISION=7, WRITE_NAME=YES (the format the files have always had),
+// without GDAL's detour of parsing every JSON field into a tree and printing it again.
+
+#include "layers/ogr_writer.hpp"
+#include "stationmap/core/error.hpp"
+#include "stationmap/core/file_io.hpp"
+
+#include <cstdio>
+#include <string>
+#include <string_view>
+
+namespace stationmap::render::detail {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+/// How much of the file is held before it is written out, bytes.
+constexpr std::size_t block_bytes = std::size_t{1} << 20U;
+/// Decimals of a coordinate (RFC 7946 advises no more than needed: 7 is about 1 cm).
+constexpr int coordinate_decimals = 7;
+/// Significant digits of a real attribute: as many as a double holds exactly in decimal.
+constexpr int real_digits = 15;
+
+/// A JSON string: quotes, backslashes and control characters escaped ("\n", "\u001f"), every other byte,
+/// '/' and UTF-8 included, as it is (as json-c writes for GDAL).
+void append_string(std::string& out, std::string_view text) {
+  static constexpr char hex[] = "0123456789abcdef";
+  out += '"';
+  for (const char c : text) {
+    switch (c) {
+    case '"':
+      out += "\\\"";
+      break;
+    case '\\':
+      out += "\\\\";
+      break;
+    case '\b':
+      out += "\\b";
+      break;
+    case '\f':
+      out += "\\f";
+      break;
+    case '\n':
+      out += "\\n";
+      break;
+    case '\r':
+      out += "\\r";
+      break;
+    case '\t':
+      out += "\\t";
+      break;
+    default:
+      if (static_cast<unsigned char>(c) < 0x20U) {
+        out += "\\u00";
+        out += hex[static_cast<unsigned char>(c) >> 4U];
+        out += hex[static_cast<unsigned char>(c) & 0xFU];
+      } else {
+        out += c;
+      }
+    }
+  }
+  out += '"';
+}
+
+/// Compact JSON text (nlohmann's dump) in the spaced layout of the file: "[ 1, 2 ]", "{ "k": "v" }", "[ ]".
+/// Strings are copied as they are: both layouts escape them alike.
+void append_spaced_json(std::string& out, std::string_view compact) {
+  bool in_string = false;
+  for (std::size_t i = 0; i < compact.size(); ++i) {
+    const char c = compact[i];
+    if (in_string) {
+      out += c;
+      if (c == '\\') {
+        out += compact[++i];
+      } else if (c == '"') {
+        in_string = false;
+      }
+      continue;
+    }
+    switch (c) {
+    case '"':
+      in_string = true;
+      out += c;
+      break;
+    case '[':
+    case '{':
+      out += c;
+      out += ' ';
+      if (i + 1 < compact.size() && (compact[i + 1] == ']' || compact[i + 1] == '}')) {
+        out += compact[++i]; // "[ ]", "{ }"
+      }
+      break;
+    case ']':
+    case '}':
+      out += ' ';
+      out += c;
+      break;
+    case ',':
+    case ':':
+      out += c;
+      out += ' ';
+      break;
+    default:
+      out += c;
+    }
+  }
+}
+
+/// A coordinate with 7 decimals, trailing zeros dropped down to one decimal ("26.08", "-74.0").
+void append_coordinate(std::string& out, double value) {
+  char buffer[64];
+  const int n = std::snprintf(buffer, sizeof buffer, "%.*f", coordinate_decimals, value);
+  std::string_view text(buffer, static_cast<std::size_t>(n));
+  while (text.ends_with('0') && text[text.size() - 2] != '.') {
+    text.remove_suffix(1);
+  }
+  out += text;
+}
+
+/// A real attribute with 15 significant digits, shortest form; "1" becomes "1.0": a real stays a real.
+void append_real(std::string& out, double value) {
+  char buffer[64];
+  const int n = std::snprintf(buffer, sizeof buffer, "%.*g", real_digits, value);
+  const std::string_view text(buffer, static_cast<std::size_t>(n));
+  out += text;
+  if (text.find_first_of(".en") == std::string_view::npos) {
+    out += ".0";
+  }
+}
+
+void append_position(std::string& out, const LonLat& p) {
+  out += "[ ";
+  append_coordinate(out, p.lon);
+  out += ", ";
+  append_coordinate(out, p.lat);
+  out += " ]";
+}
+
+void append_line(std::string& out, const Polyline& line) {
+  out += "[ ";
+  for (std::size_t i = 0; i < line.size(); ++i) {
+    out += i == 0 ? "" : ", ";
+    append_position(out, line[i]);
+  }
+  out += " ]";
+}
+
+void append_geometry(std::string& out, const Shape& shape, GeomType type) {
+  switch (type) {
+  case GeomType::Point:
+    out += "{ \"type\": \"Point\", \"coordinates\": ";
+    append_position(out, shape.parts.at(0).at(0));
+    break;
+  case GeomType::Line:
+    if (shape.parts.size() == 1) {
+      out += "{ \"type\": \"LineString\", \"coordinates\": ";
+      append_line(out, shape.parts.front());
+      break;
+    }
+    out += "{ \"type\": \"MultiLineString\", \"coordinates\": [ ";
+    for (std::size_t i = 0; i < shape.parts.size(); ++i) {
+      out += i == 0 ? "" : ", ";
+      append_line(out, shape.parts[i]);
+    }
+    out += " ]";
+    break;
+  case GeomType::MultiPolygon:
+    throw Error("GeoJSON: polygon layers go through write_geojson_with_gdal");
+  }
+  out += " }";
+}
+
+void append_value(std::string& out, const Value& v, FieldType type) {
+  if (v.null) {
+    out += "null";
+    return;
+  }
+  switch (type) {
+  case FieldType::String:
+    append_string(out, v.text);
+    break;
+  case FieldType::Json:
+    append_spaced_json(out, v.text);
+    break;
+  case FieldType::Integer:
+    out += std::to_string(v.integer);
+    break;
+  case FieldType::Boolean:
+    out += v.integer != 0 ? "true" : "false";
+    break;
+  case FieldType::Real:
+    append_real(out, v.real);
+    break;
+  }
+}
+
+void append_feature(std::string& out, const Layer& layer, const Row& row) {
+  out += "{ \"type\": \"Feature\", \"properties\": { ";
+  bool first = true;
+  for (std::size_t i = 0; i < layer.fields.size(); ++i) {
+    const Field& field = layer.fields[i];
+    if (!field.in_files) {
+      continue;
+    }
+    out += first ? "" : ", ";
+    first = false;
+    append_string(out, field.name);
+    out += ": ";
+    append_value(out, row.values.at(i), field.type);
+  }
+  out += " }, \"geometry\": ";
+  append_geometry(out, row.shape, layer.geom);
+  out += " }";
+}
+
+} // namespace
+
+void write_geojson(const Layer& layer, const fs::path& file) {
+  if (layer.geom == GeomType::MultiPolygon) {
+    write_geojson_with_gdal(layer, file);
+    return;
+  }
+  AtomicFile out(file);
+  std::string block = "{\n\"type\": \"FeatureCollection\",\n\"name\": ";
+  append_string(block, layer.name);
+  block += ",\n\"features\": [\n";
+  for (std::size_t i = 0; i < layer.rows.size(); ++i) {
+    block += i == 0 ? "" : ",\n";
+    append_feature(block, layer, layer.rows[i]);
+    if (block.size() >= block_bytes) {
+      out.write(block);
+      block.clear();
+    }
+  }
+  block += "\n]\n}\n";
+  out.write(block);
+  out.commit();
+}
+
+} // namespace stationmap::render::detail
