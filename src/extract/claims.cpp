@@ -3,6 +3,7 @@
 #include "stationmap/extract/claims.hpp"
 
 #include "stationmap/core/enum_names.hpp"
+#include "stationmap/extract/ids.hpp"
 
 #include <algorithm>
 
@@ -117,6 +118,62 @@ std::optional<Reason> parse_reason(std::string_view code) {
   const auto it =
       std::find_if(all_reasons.begin(), all_reasons.end(), [code](Reason r) { return reason_code(r) == code; });
   return it == all_reasons.end() ? std::nullopt : std::optional<Reason>(*it);
+}
+
+namespace {
+
+const std::string& empty_text() {
+  static const std::string empty;
+  return empty;
+}
+
+const DocumentInfo& info_of(const DocumentRef& source) {
+  static const DocumentInfo none;
+  return source ? *source : none;
+}
+
+} // namespace
+
+DocumentRef share_document(DocumentInfo document) {
+  return std::make_shared<const DocumentInfo>(std::move(document));
+}
+
+SentenceRef share_sentence(std::string text) {
+  return std::make_shared<const std::string>(std::move(text));
+}
+
+const std::string& Evidence::document() const {
+  return info_of(source).id;
+}
+const std::string& Evidence::title() const {
+  return info_of(source).title;
+}
+const std::string& Evidence::url() const {
+  return info_of(source).url;
+}
+const std::string& Evidence::date() const {
+  return info_of(source).date;
+}
+const std::string& Evidence::sentence() const {
+  return text ? *text : empty_text();
+}
+
+Evidence Evidence::of(DocumentInfo document, std::string sentence, std::uint32_t start, std::uint32_t end) {
+  return {share_document(std::move(document)), share_sentence(std::move(sentence)), start, end};
+}
+
+const std::string& RoledMention::document() const {
+  return info_of(source).id;
+}
+const Place& RoledMention::place() const {
+  static const Place none;
+  return resolved_place ? *resolved_place : none;
+}
+std::string RoledMention::place_id() const {
+  return resolved_place ? place_id_of(*resolved_place) : std::string();
+}
+const std::string& RoledMention::sentence() const {
+  return sentence_text ? *sentence_text : empty_text();
 }
 
 std::string reason_text(const RoledMention& m) {

@@ -364,10 +364,10 @@ private:
       m_jurisdiction_names[fold_key(j.place.name)].insert(j.jurisdiction_id);
     }
     for (const RoledMention& m : m_claims.mentions) {
-      if (m.resolved && m.role == MentionRole::Station) {
-        m_station_names[fold_key(m.text)].insert(station_id_of(m.place));
-      } else if (m.resolved && m.role == MentionRole::Jurisdiction) {
-        m_jurisdiction_names[fold_key(m.text)].insert(jurisdiction_id_of(m.place));
+      if (m.resolved() && m.role == MentionRole::Station) {
+        m_station_names[fold_key(m.text)].insert(station_id_of(m.place()));
+      } else if (m.resolved() && m.role == MentionRole::Jurisdiction) {
+        m_jurisdiction_names[fold_key(m.text)].insert(jurisdiction_id_of(m.place()));
       }
     }
   }
@@ -430,7 +430,7 @@ private:
     const std::string id = station.station_id;
     const CorrectionRef ref = ref_of(c);
     for (RoledMention& m : m_claims.mentions) {
-      if (m.resolved && m.role == MentionRole::Station && station_id_of(m.place) == id) {
+      if (m.resolved() && m.role == MentionRole::Station && station_id_of(m.place()) == id) {
         m.role = MentionRole::Rejected;
         m.reason = Reason::RejectedByAnalyst;
         m.note = c.note;
@@ -474,7 +474,7 @@ private:
   void merge_into(Station& from, Station& into, const CorrectionRef& ref) {
     into.evidence.insert(into.evidence.end(), from.evidence.begin(), from.evidence.end());
     std::sort(into.evidence.begin(), into.evidence.end(), [](const Evidence& a, const Evidence& b) {
-      return std::tie(a.document, a.start, a.end) < std::tie(b.document, b.start, b.end);
+      return std::tie(a.document(), a.start, a.end) < std::tie(b.document(), b.start, b.end);
     });
     std::set<std::string> documents(into.documents.begin(), into.documents.end());
     documents.insert(from.documents.begin(), from.documents.end());
@@ -586,11 +586,11 @@ private:
       }
       used = true;
       if (m.role == MentionRole::Station) {
-        if (Station* s = station_by_id(station_id_of(m.place))) {
+        if (Station* s = station_by_id(station_id_of(m.place()))) {
           add_ref(s->corrections, ref_of(c));
         }
       } else if (m.role == MentionRole::Jurisdiction) {
-        if (Jurisdiction* j = jurisdiction_by_id(jurisdiction_id_of(m.place))) {
+        if (Jurisdiction* j = jurisdiction_by_id(jurisdiction_id_of(m.place()))) {
           add_ref(j->corrections, ref_of(c));
         }
       }

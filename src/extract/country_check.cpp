@@ -29,8 +29,8 @@ std::map<std::int64_t, std::pair<Place, std::string>> places_with_documents(cons
     add(j.place, j.documents.empty() ? std::string() : j.documents.front());
   }
   for (const RoledMention& m : claims.mentions) {
-    if (m.resolved) {
-      add(m.place, m.document);
+    if (m.resolved()) {
+      add(m.place(), m.document());
     }
   }
   return places;

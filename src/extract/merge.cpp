@@ -1,4 +1,6 @@
-// Merging per-document claims: one station per site place, one jurisdiction per place, every source kept.
+// Merging per-document claims: one station per site place, one jurisdiction per bureau, every source kept.
+// Documents fold in one at a time (ClaimMerger::add) and are freed; what needs them all (one jurisdiction per
+// bureau, which links hold, sorted lists, problems) happens once, in ClaimMerger::finish.
 
 #include "stationmap/extract/extractor.hpp"
 #include "stationmap/extract/ids.hpp"
@@ -6,9 +8,12 @@
 
 #include <algorithm>
 #include <cmath>
+#include <deque>
 #include <map>
 #include <set>
+#include <string_view>
 #include <tuple>
+#include <unordered_map>
 
 namespace stationmap {
 
@@ -17,12 +22,8 @@ namespace {
 /// Jurisdiction entries closer than this are one bureau (a county and its seat, a prefecture and its city).
 constexpr double one_bureau_km = 20.0;
 
-void add_evidence(std::vector<Evidence>& list, const Evidence& e) {
-  list.push_back(e);
-}
-
 void add_unique(std::vector<std::string>& list, const std::string& s) {
-  if (list.empty() || list.back() != s) { // documents arrive in order: duplicates are adjacent
+  if (list.empty() || list.back() != s) { // a document's claims arrive together: duplicates are adjacent
     list.push_back(s);
   }
 }
@@ -30,11 +31,11 @@ void add_unique(std::vector<std::string>& list, const std::string& s) {
 /// Sorted by document and offset, one entry per sentence (a sentence supporting a claim twice counts once).
 void sort_evidence(std::vector<Evidence>& list) {
   std::sort(list.begin(), list.end(), [](const Evidence& a, const Evidence& b) {
-    return std::tie(a.document, a.start, a.end) < std::tie(b.document, b.start, b.end);
+    return std::tie(a.document(), a.start, a.end) < std::tie(b.document(), b.start, b.end);
   });
   list.erase(std::unique(list.begin(), list.end(),
                          [](const Evidence& a, const Evidence& b) {
-                           return a.document == b.document && a.start == b.start && a.end == b.end;
+                           return a.document() == b.document() && a.start == b.start && a.end == b.end;
                          }),
              list.end());
 }
@@ -65,18 +66,28 @@ Station& station_of(SiteCandidate& c) {
   return c.site;
 }
 
+/// A site being merged, and the first document (by id) that claims it: that document's reading of the place
+/// is the site's, whatever order documents arrive in.
+template <typename Site> struct SiteEntry {
+  Site site;
+  std::string first_document;
+};
+
 /// Adds a document's site claim to the site (a Station, or a SiteCandidate's) at its place, created on first use.
 template <typename Site>
-Site& add_site_claim(std::map<std::string, Site>& sites, const DocumentClaims::SiteClaim& s,
+Site& add_site_claim(std::map<std::string, SiteEntry<Site>>& sites, DocumentClaims::SiteClaim&& s,
                      const std::string& document) {
   const std::string id = station_id_of(s.place);
   auto [it, fresh] = sites.try_emplace(id);
-  Station& st = station_of(it->second);
+  Station& st = station_of(it->second.site);
   if (fresh) {
     st.station_id = id;
+    st.status = Status::Alleged;
+  }
+  if (fresh || document < it->second.first_document) {
+    it->second.first_document = document;
     st.place = s.place;
     st.precision = s.precision;
-    st.status = Status::Alleged;
   }
   if (s.status && (stronger(*s.status, st.status) || (*s.status == st.status && s.status_date > st.status_date))) {
     st.status = *s.status;
@@ -84,8 +95,8 @@ Site& add_site_claim(std::map<std::string, Site>& sites, const DocumentClaims::S
   }
   st.station_count = std::max(st.station_count, s.count);
   add_unique(st.documents, document);
-  add_evidence(st.evidence, s.evidence);
-  return it->second;
+  st.evidence.push_back(std::move(s.evidence));
+  return it->second.site;
 }
 
 /// Sorted lists and the site's confidence: more for each supporting document and for a stated tie.
@@ -97,7 +108,289 @@ void finish_site(Station& st) {
       std::min(1.0, 0.5 + 0.2 * static_cast<double>(st.documents.size()) + (st.jurisdiction_ids.empty() ? 0.0 : 0.2));
 }
 
+/// Shares what the claims of a corpus repeat: one Place per gazetteer index, one DocumentInfo per document and one
+/// string per distinct sentence, instead of a copy in every mention and evidence.
+class SharedValues {
+public:
+  [[nodiscard]] std::shared_ptr<const Place> place(const std::shared_ptr<const Place>& p) {
+    if (!p) {
+      return p;
+    }
+    auto [it, fresh] = m_places.try_emplace(p->index, p);
+    return fresh || *it->second == *p ? it->second : p; // a place unlike the gazetteer's entry stays apart
+  }
+  [[nodiscard]] std::shared_ptr<const Place> place(const Place& p) {
+    const auto it = m_places.find(p.index);
+    return it != m_places.end() && *it->second == p ? it->second : place(std::make_shared<const Place>(p));
+  }
+  void share(Evidence& e) {
+    e.source = document(e.source);
+    e.text = sentence(e.text);
+  }
+  void share(RoledMention& m) {
+    m.source = document(m.source);
+    m.sentence_text = sentence(m.sentence_text);
+    m.resolved_place = place(m.resolved_place);
+  }
+
+private:
+  DocumentRef document(const DocumentRef& d) {
+    if (!d) {
+      return d;
+    }
+    auto [it, fresh] = m_documents.try_emplace(d->id, d);
+    return fresh || *it->second == *d ? it->second : d;
+  }
+  SentenceRef sentence(const SentenceRef& s) {
+    if (!s) {
+      return s;
+    }
+    return m_sentences.try_emplace(std::string_view(*s), s).first->second; // the key views the kept string
+  }
+
+  std::unordered_map<std::uint32_t, std::shared_ptr<const Place>> m_places;
+  std::unordered_map<std::string_view, DocumentRef> m_documents;
+  std::unordered_map<std::string_view, SentenceRef> m_sentences;
+};
+
+/// A jurisdiction claim's place as the documents name it, before places of one bureau become one jurisdiction.
+struct NamedJurisdiction {
+  Place place;
+  std::vector<std::string> documents;
+  std::vector<Evidence> evidence;
+};
+
+/// A stated tie to a site, before the site and the bureau are known to be on the map.
+struct StatedLink {
+  Place jurisdiction;
+  std::vector<Evidence> evidence;
+};
+
+/// One jurisdiction per bureau: jurisdiction places less than one_bureau_km apart (found with the geography
+/// PointIndex) are one, named after the populated place with the most people. Keyed by gazetteer index.
+std::map<std::uint32_t, Place> canonical_bureaus(const std::map<std::uint32_t, NamedJurisdiction>& named) {
+  std::vector<const Place*> places;
+  std::vector<geography::Position> positions;
+  for (const auto& [index, j] : named) {
+    places.push_back(&j.place);
+    positions.push_back({j.place.lon, j.place.lat});
+  }
+  const geography::PointIndex near(positions);
+  std::map<std::uint32_t, Place> canonical_of;
+  for (const Place* p : places) {
+    const Place* best = p;
+    for (const std::size_t other : near.closer_than_km({p->lon, p->lat}, one_bureau_km)) {
+      const Place& q = *places[other];
+      const bool q_city = q.feature_class == 'P';
+      const bool b_city = best->feature_class == 'P';
+      if ((q_city && !b_city) || (q_city == b_city && (q.population > best->population ||
+                                                       (q.population == best->population && q.id < best->id)))) {
+        best = &q;
+      }
+    }
+    canonical_of.emplace(p->index, *best);
+  }
+  return canonical_of;
+}
+
+/// A jurisdiction is named as the documents name it ("Qingtian County", not its seat "Hecheng"): the most
+/// frequent Latin-script mention text, else the gazetteer name.
+void name_jurisdictions(std::map<std::string, Jurisdiction>& jurisdictions, const std::deque<RoledMention>& mentions) {
+  std::map<std::string, std::map<std::string, int>> texts;
+  for (const RoledMention& m : mentions) {
+    if (m.role == MentionRole::Jurisdiction && !m.text.empty() && static_cast<unsigned char>(m.text[0]) < 0x80) {
+      ++texts[jurisdiction_id_of(m.place())][m.text];
+    }
+  }
+  for (auto& [id, ju] : jurisdictions) {
+    const auto it = texts.find(id);
+    if (it == texts.end()) {
+      continue;
+    }
+    std::string best;
+    int count = 0;
+    for (const auto& [text, n] : it->second) {
+      if (n > count || (n == count && text.size() > best.size())) {
+        best = text;
+        count = n;
+      }
+    }
+    ju.place.name = best;
+  }
+}
+
 } // namespace
+
+struct ClaimMerger::State {
+  SharedValues shared;
+  std::size_t documents = 0;
+  std::map<std::string, SiteEntry<Station>> stations;
+  std::map<std::string, SiteEntry<SiteCandidate>> candidates;
+  std::map<std::uint32_t, NamedJurisdiction> jurisdictions;          ///< by gazetteer index
+  std::map<std::pair<std::string, std::uint32_t>, StatedLink> links; ///< by station id, jurisdiction's index
+  std::deque<RoledMention> mentions; ///< a deque: growing never holds two copies of the list
+  std::vector<Evidence> counts;
+
+  /// The merged jurisdictions, one per bureau; @p canonical_of gives each place's bureau.
+  std::map<std::string, Jurisdiction> bureaus(const std::map<std::uint32_t, Place>& canonical_of);
+  /// The stated links whose site is a station and whose bureau is a jurisdiction.
+  std::map<std::string, Link> held_links(const std::map<std::uint32_t, Place>& canonical_of,
+                                         const std::map<std::string, Jurisdiction>& merged);
+};
+
+ClaimMerger::ClaimMerger() : m_state(std::make_unique<State>()) {}
+ClaimMerger::~ClaimMerger() = default;
+ClaimMerger::ClaimMerger(ClaimMerger&&) noexcept = default;
+ClaimMerger& ClaimMerger::operator=(ClaimMerger&&) noexcept = default;
+
+std::size_t ClaimMerger::documents() const {
+  return m_state->documents;
+}
+
+void ClaimMerger::add(DocumentClaims&& d) {
+  State& s = *m_state;
+  ++s.documents;
+  for (auto& site : d.sites) {
+    s.shared.share(site.evidence);
+    add_site_claim(s.stations, std::move(site), d.document);
+  }
+  for (auto& c : d.candidates) {
+    s.shared.share(c.site.evidence);
+    add_site_claim(s.candidates, std::move(c.site), d.document).reasons.push_back(c.reason);
+  }
+  for (auto& j : d.jurisdictions) {
+    s.shared.share(j.evidence);
+    NamedJurisdiction& named = s.jurisdictions[j.place.index];
+    if (named.documents.empty()) {
+      named.place = std::move(j.place);
+    }
+    add_unique(named.documents, d.document);
+    named.evidence.push_back(std::move(j.evidence));
+  }
+  for (auto& l : d.links) {
+    s.shared.share(l.evidence);
+    StatedLink& link = s.links[{station_id_of(l.site), l.jurisdiction.index}];
+    if (link.evidence.empty()) {
+      link.jurisdiction = std::move(l.jurisdiction);
+    }
+    link.evidence.push_back(std::move(l.evidence));
+  }
+  for (auto& m : d.mentions) {
+    s.shared.share(m);
+    s.mentions.push_back(std::move(m));
+  }
+  for (auto& c : d.counts) {
+    s.shared.share(c);
+    s.counts.push_back(std::move(c));
+  }
+}
+
+std::map<std::string, Jurisdiction> ClaimMerger::State::bureaus(const std::map<std::uint32_t, Place>& canonical_of) {
+  std::map<std::string, Jurisdiction> merged;
+  for (auto& [index, named] : jurisdictions) {
+    const Place& place = canonical_of.at(index);
+    const std::string id = jurisdiction_id_of(place);
+    auto [it, fresh] = merged.try_emplace(id);
+    Jurisdiction& ju = it->second;
+    if (fresh) {
+      ju.jurisdiction_id = id;
+      ju.place = place;
+      ju.admin_level = admin_level_of(place);
+      ju.province = place.admin1_name;
+    }
+    ju.documents.insert(ju.documents.end(), named.documents.begin(), named.documents.end());
+    std::move(named.evidence.begin(), named.evidence.end(), std::back_inserter(ju.evidence));
+  }
+  jurisdictions.clear();
+  return merged;
+}
+
+std::map<std::string, Link> ClaimMerger::State::held_links(const std::map<std::uint32_t, Place>& canonical_of,
+                                                           const std::map<std::string, Jurisdiction>& merged) {
+  std::map<std::string, Link> held;
+  for (auto& [key, stated] : links) {
+    const auto canonical = canonical_of.find(stated.jurisdiction.index);
+    const std::string jid =
+        jurisdiction_id_of(canonical == canonical_of.end() ? stated.jurisdiction : canonical->second);
+    const std::string& sid = key.first;
+    if (stations.count(sid) == 0 || merged.count(jid) == 0) {
+      continue;
+    }
+    const std::string id = link_id_of(sid, jid);
+    Link& link = held[id];
+    link.link_id = id;
+    link.station_id = sid;
+    link.jurisdiction_id = jid;
+    std::move(stated.evidence.begin(), stated.evidence.end(), std::back_inserter(link.evidence));
+  }
+  links.clear();
+  return held;
+}
+
+ClaimSet ClaimMerger::finish(ProblemReport& problems) {
+  State s = std::move(*m_state);
+  *m_state = State{};
+  const std::map<std::uint32_t, Place> canonical_of = canonical_bureaus(s.jurisdictions);
+  for (RoledMention& m : s.mentions) {
+    if (m.role == MentionRole::Jurisdiction && m.resolved()) {
+      const auto it = canonical_of.find(m.place().index);
+      if (it != canonical_of.end()) {
+        m.resolved_place = s.shared.place(it->second);
+      }
+    }
+  }
+  std::map<std::string, Jurisdiction> jurisdictions = s.bureaus(canonical_of);
+  std::map<std::string, Link> links = s.held_links(canonical_of, jurisdictions);
+  ClaimSet out;
+  for (auto& [id, link] : links) {
+    add_unique(s.stations[link.station_id].site.jurisdiction_ids, link.jurisdiction_id);
+    add_unique(jurisdictions[link.jurisdiction_id].station_ids, link.station_id);
+    sort_evidence(link.evidence);
+    out.links.push_back(std::move(link));
+  }
+  for (auto& [id, entry] : s.stations) {
+    Station& st = entry.site;
+    finish_site(st);
+    if (st.jurisdiction_ids.empty()) {
+      problems.add({st.documents.front(), "station-without-jurisdiction",
+                    st.place.name + ": no document ties this site to a home jurisdiction"});
+    }
+    out.stations.push_back(std::move(st));
+  }
+  for (auto& [id, entry] : s.candidates) {
+    SiteCandidate& candidate = entry.site;
+    if (s.stations.count(id) == 0) {
+      finish_site(candidate.site);
+      std::sort(candidate.reasons.begin(), candidate.reasons.end());
+      candidate.reasons.erase(std::unique(candidate.reasons.begin(), candidate.reasons.end()), candidate.reasons.end());
+      out.candidates.push_back(std::move(candidate));
+    }
+  }
+  name_jurisdictions(jurisdictions, s.mentions);
+  for (auto& [id, ju] : jurisdictions) {
+    sort_unique(ju.station_ids);
+    sort_unique(ju.documents);
+    sort_evidence(ju.evidence);
+    out.jurisdictions.push_back(std::move(ju));
+  }
+  out.mentions.reserve(s.mentions.size());
+  while (!s.mentions.empty()) { // the deque's blocks are freed as the mentions move over
+    out.mentions.push_back(std::move(s.mentions.front()));
+    s.mentions.pop_front();
+  }
+  std::sort(out.mentions.begin(), out.mentions.end(), [](const RoledMention& a, const RoledMention& b) {
+    return std::tie(a.document(), a.start, a.end) < std::tie(b.document(), b.start, b.end);
+  });
+  for (const RoledMention& m : out.mentions) {
+    if (!m.resolved()) {
+      problems.add({m.document(), "unresolved-name", "'" + m.text + "' has no gazetteer candidate"});
+    }
+  }
+  std::stable_sort(s.counts.begin(), s.counts.end(),
+                   [](const Evidence& a, const Evidence& b) { return a.document() < b.document(); });
+  out.counts = std::move(s.counts);
+  return out;
+}
 
 void drop_candidates_at_stations(ClaimSet& claims) {
   std::set<std::string> station_ids;
@@ -108,173 +401,12 @@ void drop_candidates_at_stations(ClaimSet& claims) {
 }
 
 ClaimSet merge_claims(std::vector<DocumentClaims> documents, ProblemReport& problems) {
-  std::sort(documents.begin(), documents.end(),
-            [](const DocumentClaims& a, const DocumentClaims& b) { return a.document < b.document; });
-  // One jurisdiction per bureau: entries less than one_bureau_km apart (found with the geography PointIndex)
-  // are one jurisdiction, named after the populated place with the most people.
-  {
-    std::map<std::uint32_t, Place> distinct; // by gazetteer index: a handful of bureaus, however many claims
-    for (const auto& d : documents) {
-      for (const auto& j : d.jurisdictions) {
-        distinct.emplace(j.place.index, j.place);
-      }
-    }
-    std::vector<const Place*> places;
-    std::vector<geography::Position> positions;
-    for (const auto& [index, p] : distinct) {
-      places.push_back(&p);
-      positions.push_back({p.lon, p.lat});
-    }
-    const geography::PointIndex near(positions);
-    std::map<std::uint32_t, Place> canonical_of;
-    for (const auto& [index, p] : distinct) {
-      const Place* best = &p;
-      for (const std::size_t other : near.closer_than_km({p.lon, p.lat}, one_bureau_km)) {
-        const Place& q = *places[other];
-        const bool q_city = q.feature_class == 'P';
-        const bool b_city = best->feature_class == 'P';
-        if ((q_city && !b_city) || (q_city == b_city && (q.population > best->population ||
-                                                         (q.population == best->population && q.id < best->id)))) {
-          best = &q;
-        }
-      }
-      canonical_of.emplace(index, *best);
-    }
-    auto canonical = [&](const Place& p) {
-      const auto it = canonical_of.find(p.index);
-      return it == canonical_of.end() ? p : it->second;
-    };
-    for (auto& d : documents) {
-      for (auto& j : d.jurisdictions) {
-        j.place = canonical(j.place);
-      }
-      for (auto& l : d.links) {
-        l.jurisdiction = canonical(l.jurisdiction);
-      }
-      for (auto& m : d.mentions) {
-        if (m.role == MentionRole::Jurisdiction) {
-          m.place = canonical(m.place);
-          m.place_id = place_id_of(m.place);
-        }
-      }
-    }
-  }
-  std::map<std::string, Station> stations;
-  std::map<std::string, SiteCandidate> candidates;
-  std::map<std::string, Jurisdiction> jurisdictions;
-  std::map<std::string, Link> links;
-  ClaimSet out;
-  // The mentions move over one document at a time: room for all of them first, so the list never holds two
-  // copies of itself while it grows (the build's peak memory, with every document's claims still alive).
-  std::size_t mention_count = 0;
-  for (const DocumentClaims& d : documents) {
-    mention_count += d.mentions.size();
-  }
-  out.mentions.reserve(mention_count);
+  ClaimMerger merger;
   for (DocumentClaims& d : documents) {
-    for (const auto& s : d.sites) {
-      add_site_claim(stations, s, d.document);
-    }
-    for (const auto& c : d.candidates) {
-      SiteCandidate& candidate = add_site_claim(candidates, c.site, d.document);
-      candidate.reasons.push_back(c.reason);
-    }
-    for (const auto& j : d.jurisdictions) {
-      const std::string id = jurisdiction_id_of(j.place);
-      auto [it, fresh] = jurisdictions.try_emplace(id);
-      Jurisdiction& ju = it->second;
-      if (fresh) {
-        ju.jurisdiction_id = id;
-        ju.place = j.place;
-        ju.admin_level = admin_level_of(j.place);
-        ju.province = j.place.admin1_name;
-      }
-      add_unique(ju.documents, d.document);
-      add_evidence(ju.evidence, j.evidence);
-    }
-    for (const auto& l : d.links) {
-      const std::string sid = station_id_of(l.site);
-      const std::string jid = jurisdiction_id_of(l.jurisdiction);
-      if (stations.count(sid) == 0 || jurisdictions.count(jid) == 0) {
-        continue;
-      }
-      const std::string id = link_id_of(sid, jid);
-      Link& link = links[id];
-      link.link_id = id;
-      link.station_id = sid;
-      link.jurisdiction_id = jid;
-      add_evidence(link.evidence, l.evidence);
-    }
-    for (auto& m : d.mentions) {
-      out.mentions.push_back(std::move(m));
-    }
-    for (auto& c : d.counts) {
-      out.counts.push_back(std::move(c));
-    }
+    merger.add(std::move(d));
     d = DocumentClaims{}; // merged: its memory goes back before the next document's claims are copied
   }
-  for (auto& [id, link] : links) {
-    add_unique(stations[link.station_id].jurisdiction_ids, link.jurisdiction_id);
-    add_unique(jurisdictions[link.jurisdiction_id].station_ids, link.station_id);
-    sort_evidence(link.evidence);
-    out.links.push_back(std::move(link));
-  }
-  for (auto& [id, st] : stations) {
-    finish_site(st);
-    if (st.jurisdiction_ids.empty()) {
-      problems.add({st.documents.front(), "station-without-jurisdiction",
-                    st.place.name + ": no document ties this site to a home jurisdiction"});
-    }
-    out.stations.push_back(std::move(st));
-  }
-  for (auto& [id, candidate] : candidates) {
-    if (stations.count(id) == 0) {
-      finish_site(candidate.site);
-      std::sort(candidate.reasons.begin(), candidate.reasons.end());
-      candidate.reasons.erase(std::unique(candidate.reasons.begin(), candidate.reasons.end()), candidate.reasons.end());
-      out.candidates.push_back(std::move(candidate));
-    }
-  }
-  // A jurisdiction is named as the documents name it ("Qingtian County", not its seat "Hecheng"): the most
-  // frequent Latin-script mention text, else the gazetteer name.
-  {
-    std::map<std::string, std::map<std::string, int>> texts;
-    for (const RoledMention& m : out.mentions) {
-      if (m.role == MentionRole::Jurisdiction && !m.text.empty() && static_cast<unsigned char>(m.text[0]) < 0x80) {
-        ++texts[jurisdiction_id_of(m.place)][m.text];
-      }
-    }
-    for (auto& [id, ju] : jurisdictions) {
-      const auto it = texts.find(id);
-      if (it == texts.end()) {
-        continue;
-      }
-      std::string best;
-      int count = 0;
-      for (const auto& [text, n] : it->second) {
-        if (n > count || (n == count && text.size() > best.size())) {
-          best = text;
-          count = n;
-        }
-      }
-      ju.place.name = best;
-    }
-  }
-  for (auto& [id, ju] : jurisdictions) {
-    sort_unique(ju.station_ids);
-    sort_unique(ju.documents);
-    sort_evidence(ju.evidence);
-    out.jurisdictions.push_back(std::move(ju));
-  }
-  for (const RoledMention& m : out.mentions) {
-    if (!m.resolved) {
-      problems.add({m.document, "unresolved-name", "'" + m.text + "' has no gazetteer candidate"});
-    }
-  }
-  std::sort(out.mentions.begin(), out.mentions.end(), [](const RoledMention& a, const RoledMention& b) {
-    return std::tie(a.document, a.start, a.end) < std::tie(b.document, b.start, b.end);
-  });
-  return out;
+  return merger.finish(problems);
 }
 
 } // namespace stationmap

@@ -79,20 +79,20 @@ void add_low_confidence(const ClaimSet& claims, std::vector<ReviewItem>& out) {
   std::map<std::string, Weak> weak;
   for (const RoledMention& m : claims.mentions) {
     const bool on_map = m.role == MentionRole::Station || m.role == MentionRole::Jurisdiction;
-    if (!m.resolved || !on_map || m.confidence >= low_confidence_below || !m.corrections.empty()) {
+    if (!m.resolved() || !on_map || m.confidence >= low_confidence_below || !m.corrections.empty()) {
       continue;
     }
-    const std::string id = m.role == MentionRole::Station ? station_id_of(m.place) : jurisdiction_id_of(m.place);
+    const std::string id = m.role == MentionRole::Station ? station_id_of(m.place()) : jurisdiction_id_of(m.place());
     Weak& w = weak[id];
     if (w.lowest == nullptr || m.confidence < w.lowest->confidence) {
       w.lowest = &m;
     }
-    w.documents.insert(m.document);
+    w.documents.insert(m.document());
   }
   for (const auto& [id, w] : weak) {
     char confidence[16];
     std::snprintf(confidence, sizeof confidence, "%.2f", w.lowest->confidence);
-    const Place& p = w.lowest->place;
+    const Place& p = w.lowest->place();
     out.push_back({"low-confidence",
                    id,
                    w.lowest->text,

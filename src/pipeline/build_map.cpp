@@ -26,6 +26,7 @@
 #include <memory>
 #include <set>
 #include <tuple>
+#include <unordered_map>
 #include <variant>
 
 namespace stationmap {
@@ -37,7 +38,7 @@ namespace {
 void write_counts(const ClaimSet& claims, const std::filesystem::path& path) {
   CsvFile csv(path, {"document", "start", "end", "sentence"});
   for (const Evidence& e : claims.counts) {
-    csv.row().text(e.document).number(e.start).number(e.end).text(e.sentence).end_row();
+    csv.row().text(e.document()).number(e.start).number(e.end).text(e.sentence()).end_row();
   }
   csv.commit();
 }
@@ -58,10 +59,11 @@ bool is_skip(const Problem& p) {
   return p.kind == ingest::skipped_file_kind || p.kind == ingest::skipped_document_kind;
 }
 
-/// Every document's claims in read order, and what the reader read. Documents stream through in batches that are
-/// extracted and dropped, so memory holds the claims (what the output needs), not the corpus.
+/// Every document's claims, merged as they come, and what the reader read. Documents stream through in batches that
+/// are extracted, folded into the merger and dropped, so memory holds the merged claims (what the output needs),
+/// neither the corpus nor each document's claims.
 struct ExtractedCorpus {
-  std::vector<DocumentClaims> claims;
+  ClaimMerger claims;
   ingest::ReadCounts counts;
   std::size_t cached = 0; ///< documents whose claims came from the cache
 };
@@ -86,16 +88,71 @@ ExtractedCorpus extract_documents(const std::vector<std::filesystem::path>& inpu
       cache->keep(d.line);
     }
     out.cached += d.cached ? 1U : 0U;
-    out.claims.push_back(std::move(d.record.claims));
+    out.claims.add(std::move(d.record.claims));
   });
   return out;
 }
 
+/// The documents records of claims files, each document once: of several records with one document id, the first
+/// by content hash (whatever order the files and lines come in).
+class ClaimsFileDocuments {
+public:
+  /// Whether to merge @p record: the first record of its document, unless a record with a smaller content hash
+  /// has been seen (then a second reading is needed: needs_second_reading()).
+  bool take(const DocumentRecord& record) {
+    const std::string& id = record.claims.document;
+    auto [it, fresh] = m_taken.try_emplace(id, record.content_hash);
+    if (fresh) {
+      return true;
+    }
+    if (record.content_hash != it->second) {
+      std::set<std::string>& hashes = m_duplicates[id];
+      hashes.insert(it->second);
+      hashes.insert(record.content_hash);
+      m_out_of_order = m_out_of_order || record.content_hash < it->second;
+    }
+    return false;
+  }
+  /// True when a document's first record by content hash came after another was taken.
+  [[nodiscard]] bool needs_second_reading() const { return m_out_of_order; }
+  /// For a second reading: takes only each document's first record by content hash.
+  void take_first_by_hash() {
+    for (auto& [id, hash] : m_taken) {
+      const auto it = m_duplicates.find(id);
+      hash = it == m_duplicates.end() ? hash : *it->second.begin();
+    }
+    m_pending = m_taken;
+  }
+  /// In a second reading: whether to merge @p record.
+  bool take_again(const DocumentRecord& record) {
+    const auto it = m_pending.find(record.claims.document);
+    if (it == m_pending.end() || it->second != record.content_hash) {
+      return false;
+    }
+    m_pending.erase(it);
+    return true;
+  }
+  [[nodiscard]] std::size_t documents() const { return m_taken.size(); }
+  void report(ProblemReport& problems) const {
+    for (const auto& [id, hashes] : m_duplicates) {
+      problems.add({id, "duplicate-document",
+                    "the claims files hold two different documents with this id; the first (by content hash) "
+                    "is mapped"});
+    }
+  }
+
+private:
+  std::unordered_map<std::string, std::string> m_taken; ///< document id -> content hash merged
+  std::map<std::string, std::set<std::string>> m_duplicates;
+  std::unordered_map<std::string, std::string> m_pending;
+  bool m_out_of_order = false;
+};
+
 /// The claims of every document in @p files, each document once; problem records go to @p problems.
 ExtractedCorpus read_claims_files(const std::vector<std::filesystem::path>& files, const BuildOptions& options,
                                   ProblemReport& problems) {
-  std::vector<DocumentRecord> records;
   std::set<std::string> pipelines;
+  ClaimsFileDocuments documents;
   ExtractedCorpus out;
   for (const std::filesystem::path& file : files) {
     read_claims_file(file, [&](ClaimsRecord&& r) {
@@ -106,29 +163,29 @@ ExtractedCorpus read_claims_files(const std::vector<std::filesystem::path>& file
       } else {
         auto& d = std::get<DocumentRecord>(r);
         pipelines.insert(d.pipeline);
-        records.push_back(std::move(d));
+        if (documents.take(d)) {
+          out.claims.add(std::move(d.claims));
+        }
       }
     });
   }
+  if (documents.needs_second_reading()) { // rare: the files hold one document twice, the smaller hash later
+    documents.take_first_by_hash();
+    out.claims = ClaimMerger();
+    for (const std::filesystem::path& file : files) {
+      read_claims_file(file, [&](ClaimsRecord&& r) {
+        if (auto* d = std::get_if<DocumentRecord>(&r); d != nullptr && documents.take_again(*d)) {
+          out.claims.add(std::move(d->claims));
+        }
+      });
+    }
+  }
+  documents.report(problems);
   if (pipelines.size() > 1) {
     warn(options, {"the claims files come from " + std::to_string(pipelines.size()) +
                    " different pipeline versions; extract them again with one stationmap for a consistent map"});
   }
-  std::sort(records.begin(), records.end(), [](const DocumentRecord& a, const DocumentRecord& b) {
-    return std::tie(a.claims.document, a.content_hash) < std::tie(b.claims.document, b.content_hash);
-  });
-  for (std::size_t i = 0; i < records.size(); ++i) {
-    if (i > 0 && records[i].claims.document == records[i - 1].claims.document) {
-      if (records[i].content_hash != records[i - 1].content_hash) {
-        problems.add({records[i].claims.document, "duplicate-document",
-                      "the claims files hold two different documents with this id; the first (by content hash) "
-                      "is mapped"});
-      }
-      continue;
-    }
-    out.claims.push_back(std::move(records[i].claims));
-  }
-  out.counts.read = out.claims.size();
+  out.counts.read = documents.documents();
   return out;
 }
 
@@ -144,10 +201,10 @@ BuildSummary write_map(ExtractedCorpus corpus, const CorrectionPass& corrections
   summary.documents_read = corpus.counts.read;
   summary.documents_skipped = corpus.counts.skipped;
   summary.documents_cached = corpus.cached;
-  if (corpus.claims.empty()) {
+  if (corpus.claims.documents() == 0) {
     return summary;
   }
-  ClaimSet claim_set = merge_claims(std::move(corpus.claims), problems);
+  ClaimSet claim_set = corpus.claims.finish(problems);
   check_countries(claim_set, geography::CountryIndex::embedded(), problems);
   const std::vector<StaleCorrection> stale = corrections.apply(claim_set, problems);
   drop_candidates_at_stations(claim_set); // an analyst's add_station or move may have placed one there

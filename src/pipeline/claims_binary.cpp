@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <cstring>
 #include <map>
+#include <memory>
 #include <optional>
 #include <type_traits>
 #include <unordered_map>
@@ -29,8 +30,12 @@ void fields(auto& a, Is<Place> auto& p) {
   a(p.country), a(p.admin1_code), a(p.admin1_name), a(p.admin2_code), a(p.admin2_name), a(p.population);
 }
 
+void fields(auto& a, Is<DocumentInfo> auto& d) {
+  a(d.id), a(d.title), a(d.url), a(d.date);
+}
+
 void fields(auto& a, Is<Evidence> auto& e) {
-  a(e.document), a(e.title), a(e.url), a(e.date), a(e.sentence), a(e.start), a(e.end);
+  a(e.source), a(e.text), a(e.start), a(e.end);
 }
 
 void fields(auto& a, Is<CorrectionRef> auto& r) {
@@ -38,8 +43,8 @@ void fields(auto& a, Is<CorrectionRef> auto& r) {
 }
 
 void fields(auto& a, Is<RoledMention> auto& m) {
-  a(m.document), a(m.start), a(m.end), a(m.text), a(m.place_id), a(m.place), a(m.resolved), a(m.role);
-  a(m.reason), a(m.note), a(m.sentence), a(m.confidence), a(m.corrections);
+  a(m.source), a(m.start), a(m.end), a(m.text), a(m.resolved_place), a(m.role);
+  a(m.reason), a(m.note), a(m.sentence_text), a(m.confidence), a(m.corrections);
 }
 
 void fields(auto& a, Is<DocumentClaims::SiteClaim> auto& s) {
@@ -108,6 +113,17 @@ public:
       (*this)(*value);
     }
   }
+  // Shared values (claims.hpp) are written as their values; none as an empty one.
+  template <class T> void operator()(const std::shared_ptr<const T>& value) {
+    if constexpr (std::is_same_v<T, Place>) { // a mention's place: none when unresolved
+      append_plain(*m_out, static_cast<std::uint8_t>(value != nullptr));
+      if (value) {
+        (*this)(*value);
+      }
+    } else {
+      (*this)(value ? *value : T{});
+    }
+  }
   template <class T> void operator()(const std::vector<T>& values) {
     append_plain(*m_out, static_cast<std::uint32_t>(values.size()));
     for (const T& v : values) {
@@ -146,6 +162,8 @@ public:
     for (Place& p : m_places) {
       fields(*this, p);
     }
+    m_shared_places.resize(m_places.size());
+    m_shared_strings.resize(m_strings.size());
   }
 
   [[nodiscard]] DocumentRecord read() {
@@ -178,6 +196,34 @@ public:
       (*this)(value.emplace());
     }
   }
+  // Shared values: one per distinct value of the record (its evidence and mentions share them).
+  void operator()(std::shared_ptr<const Place>& p) {
+    bool present = false;
+    (*this)(present);
+    p.reset();
+    if (present) {
+      const std::size_t at = position(m_places.size());
+      if (!m_shared_places[at]) {
+        m_shared_places[at] = std::make_shared<const Place>(m_places[at]);
+      }
+      p = m_shared_places[at];
+    }
+  }
+  void operator()(DocumentRef& d) {
+    DocumentInfo info;
+    fields(*this, info);
+    if (!m_source || !(*m_source == info)) {
+      m_source = share_document(std::move(info));
+    }
+    d = m_source;
+  }
+  void operator()(SentenceRef& s) {
+    const std::size_t at = position(m_strings.size());
+    if (!m_shared_strings[at]) {
+      m_shared_strings[at] = share_sentence(std::string(m_strings[at]));
+    }
+    s = m_shared_strings[at];
+  }
   template <class T> void operator()(std::vector<T>& values) {
     values.resize(count(1));
     for (T& v : values) {
@@ -209,6 +255,9 @@ private:
   ByteCursor m_in;
   std::vector<std::string_view> m_strings;
   std::vector<Place> m_places;
+  std::vector<std::shared_ptr<const Place>> m_shared_places; ///< by position in m_places, made when first read
+  std::vector<SentenceRef> m_shared_strings;                 ///< by position in m_strings, made when first read
+  DocumentRef m_source;                                      ///< the last document fields read
 };
 
 } // namespace

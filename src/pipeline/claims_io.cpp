@@ -90,9 +90,9 @@ const Evidence* first_evidence(const DocumentClaims& c) {
 EvidenceDefaults defaults_of(const DocumentClaims& c) {
   EvidenceDefaults d{c.document, "", "", ""};
   if (const Evidence* e = first_evidence(c)) {
-    d.title = e->title;
-    d.url = e->url;
-    d.date = e->date;
+    d.title = e->title();
+    d.url = e->url();
+    d.date = e->date();
   }
   return d;
 }
@@ -105,11 +105,11 @@ void put_unless_default(Json& j, const char* key, const std::string& value, cons
 }
 
 Json evidence_json(const Evidence& e, const EvidenceDefaults& d, RecordTables& tables) {
-  Json j{{"sentence", tables.sentence(e.sentence)}, {"start", e.start}, {"end", e.end}};
-  put_unless_default(j, "document", e.document, d.document);
-  put_unless_default(j, "title", e.title, d.title);
-  put_unless_default(j, "url", e.url, d.url);
-  put_unless_default(j, "date", e.date, d.date);
+  Json j{{"sentence", tables.sentence(e.sentence())}, {"start", e.start}, {"end", e.end}};
+  put_unless_default(j, "document", e.document(), d.document);
+  put_unless_default(j, "title", e.title(), d.title);
+  put_unless_default(j, "url", e.url(), d.url);
+  put_unless_default(j, "date", e.date(), d.date);
   return j;
 }
 
@@ -125,13 +125,13 @@ Json mention_json(const RoledMention& m, const EvidenceDefaults& d, RecordTables
   Json j{{"start", m.start},
          {"end", m.end},
          {"text", m.text},
-         {"place", tables.place(m.place)},
-         {"place_id", m.place_id},
-         {"resolved", m.resolved},
+         {"place", tables.place(m.place())},
+         {"place_id", m.place_id()},
+         {"resolved", m.resolved()},
          {"role", mention_role_name(m.role)},
-         {"sentence", tables.sentence(m.sentence)},
+         {"sentence", tables.sentence(m.sentence())},
          {"confidence", m.confidence}};
-  put_unless_default(j, "document", m.document, d.document);
+  put_unless_default(j, "document", m.document(), d.document);
   put_unless_default(j, "reason", std::string(reason_code(m.reason)), std::string(reason_code(Reason::NoCue)));
   put_unless_default(j, "note", m.note, "");
   if (!m.corrections.empty()) {
@@ -205,7 +205,8 @@ public:
   explicit RecordReader(const detail::JsonValue& record)
       : m_record(record),
         m_sentences(record.at("sentences")), m_defaults{record.at("document").text(), record.at("title").text(),
-                                                        record.at("url").text(), record.at("date").text()} {
+                                                        record.at("url").text(), record.at("date").text()},
+        m_source(share_document({m_defaults.document, m_defaults.title, m_defaults.url, m_defaults.date})) {
     for (const auto& p : record.at("places").items()) {
       m_places.push_back(place_of(p));
     }
@@ -301,13 +302,17 @@ private:
     return value == nullptr ? fallback : value->text();
   }
 
+  /// The document fields @p j gives (each defaults to the record's): the record's own shared fields when equal.
+  [[nodiscard]] DocumentRef source_of(const detail::JsonValue& j) const {
+    DocumentInfo info{field_or(j, "document", m_defaults.document), field_or(j, "title", m_defaults.title),
+                      field_or(j, "url", m_defaults.url), field_or(j, "date", m_defaults.date)};
+    return info == *m_source ? m_source : share_document(std::move(info));
+  }
+
   [[nodiscard]] Evidence evidence_of(const detail::JsonValue& j) const {
     Evidence e;
-    e.document = field_or(j, "document", m_defaults.document);
-    e.title = field_or(j, "title", m_defaults.title);
-    e.url = field_or(j, "url", m_defaults.url);
-    e.date = field_or(j, "date", m_defaults.date);
-    e.sentence = sentence_at(j.at("sentence"));
+    e.source = source_of(j);
+    e.text = share_sentence(sentence_at(j.at("sentence")));
     e.start = j.at("start").number<std::uint32_t>();
     e.end = j.at("end").number<std::uint32_t>();
     return e;
@@ -328,17 +333,18 @@ private:
 
   [[nodiscard]] RoledMention mention_of(const detail::JsonValue& j) const {
     RoledMention m;
-    m.document = field_or(j, "document", m_defaults.document);
+    const std::string document = field_or(j, "document", m_defaults.document);
+    m.source = document == m_source->id ? m_source : share_document({document, "", "", ""});
     m.start = j.at("start").number<std::uint32_t>();
     m.end = j.at("end").number<std::uint32_t>();
     m.text = j.at("text").text();
-    m.place = place_at(j.at("place"));
-    m.place_id = j.at("place_id").text();
-    m.resolved = j.at("resolved").boolean();
+    if (j.at("resolved").boolean()) { // place_id is place_id_of(place): written for readers, derived here
+      m.set_place(place_at(j.at("place")));
+    }
     m.role = role_of(j.at("role").text());
     m.reason = reason_of(field_or(j, "reason", std::string(reason_code(Reason::NoCue))));
     m.note = field_or(j, "note", "");
-    m.sentence = sentence_at(j.at("sentence"));
+    m.sentence_text = share_sentence(sentence_at(j.at("sentence")));
     m.confidence = j.at("confidence").number<double>();
     if (const detail::JsonValue* corrections = j.find("corrections")) {
       for (const auto& r : corrections->items()) {
@@ -351,6 +357,7 @@ private:
   const detail::JsonValue& m_record;
   const detail::JsonValue& m_sentences;
   EvidenceDefaults m_defaults;
+  DocumentRef m_source; ///< the record's document fields, shared by its evidence and mentions
   std::vector<Place> m_places;
 };
 

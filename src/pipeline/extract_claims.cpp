@@ -12,6 +12,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cstdio>
 #include <numeric>
 
 namespace stationmap {
@@ -33,6 +34,69 @@ unsigned parse_unsigned(std::string_view text) {
 Gazetteer open_gazetteer(const std::filesystem::path& path) {
   return path.empty() ? Gazetteer::open_default() : Gazetteer::open(path);
 }
+
+/// The claims lines of a run, kept in an unnamed temporary file in the order they come and written out sorted by
+/// document id: memory holds one small entry per document, not the lines (a claims file is ~2.4 KB a document).
+class SpilledLines {
+public:
+  SpilledLines() : m_file(std::tmpfile()) {
+    if (m_file == nullptr) {
+      throw IoError("(temporary file)", "cannot create a temporary file for the claims lines");
+    }
+  }
+  ~SpilledLines() { std::fclose(m_file); }
+  SpilledLines(const SpilledLines&) = delete;
+  SpilledLines& operator=(const SpilledLines&) = delete;
+
+  void add(std::string id, std::string_view line) {
+    if (std::fwrite(line.data(), 1, line.size(), m_file) != line.size()) {
+      throw IoError("(temporary file)", "cannot write the claims lines (disk full?)");
+    }
+    m_entries.push_back({std::move(id), m_end, line.size()});
+    m_end += line.size();
+  }
+  [[nodiscard]] std::size_t size() const { return m_entries.size(); }
+
+  /// Writes every line into @p out, sorted by document id, then by the line (one id twice: the same order always).
+  void write_sorted(AtomicFile& out) {
+    std::stable_sort(m_entries.begin(), m_entries.end(), [](const Entry& a, const Entry& b) { return a.id < b.id; });
+    for (std::size_t i = 0; i < m_entries.size();) {
+      std::size_t j = i + 1;
+      while (j < m_entries.size() && m_entries[j].id == m_entries[i].id) {
+        ++j;
+      }
+      std::vector<std::string> same_id;
+      for (std::size_t k = i; k < j; ++k) {
+        same_id.push_back(line_at(m_entries[k]));
+      }
+      std::sort(same_id.begin(), same_id.end());
+      for (const std::string& line : same_id) {
+        out.write(line);
+      }
+      i = j;
+    }
+  }
+
+private:
+  struct Entry {
+    std::string id;
+    std::uint64_t offset = 0;
+    std::size_t size = 0;
+  };
+
+  std::string line_at(const Entry& e) {
+    std::string line(e.size, '\0');
+    if (std::fseek(m_file, static_cast<long>(e.offset), SEEK_SET) != 0 ||
+        std::fread(line.data(), 1, e.size, m_file) != e.size) {
+      throw IoError("(temporary file)", "cannot read back the claims lines");
+    }
+    return line;
+  }
+
+  std::FILE* m_file;
+  std::vector<Entry> m_entries;
+  std::uint64_t m_end = 0;
+};
 
 } // namespace
 
@@ -98,12 +162,10 @@ ExtractSummary extract_claims(const std::vector<std::filesystem::path>& inputs, 
   loop.serialise = [](const DocumentRecord& r) { return claims_line(r); };
   loop.on_problem = options.on_problem;
   loop.on_progress = options.on_progress;
-  std::vector<std::pair<std::string, std::string>> lines; // document id, record
+  SpilledLines lines; // problem records come first: the document records wait on disk
   ProblemReport problems;
-  const ingest::ReadCounts counts = detail::run_extraction(inputs, loop, problems, [&](detail::ExtractedDocument&& d) {
-    lines.emplace_back(d.record.claims.document, std::move(d.line));
-  });
-  std::sort(lines.begin(), lines.end());
+  const ingest::ReadCounts counts = detail::run_extraction(
+      inputs, loop, problems, [&](detail::ExtractedDocument&& d) { lines.add(d.record.claims.document, d.line); });
 
   ExtractSummary summary;
   summary.documents_read = counts.read;
@@ -116,9 +178,7 @@ ExtractSummary extract_claims(const std::vector<std::filesystem::path>& inputs, 
       ++summary.problems;
     }
   }
-  for (const auto& [id, line] : lines) {
-    out.write(line);
-  }
+  lines.write_sorted(out);
   out.commit();
   return summary;
 }

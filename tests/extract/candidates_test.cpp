@@ -18,7 +18,7 @@ TEST(Candidates, APlaceAskedAboutIsACandidateWithItsSentence) {
   const auto* c = candidate(a, "Utrecht");
   ASSERT_NE(c, nullptr);
   EXPECT_EQ(c->reason, Reason::Question);
-  EXPECT_EQ(c->site.evidence.sentence, "Officials asked whether a police station operated in Utrecht.");
+  EXPECT_EQ(c->site.evidence.sentence(), "Officials asked whether a police station operated in Utrecht.");
   EXPECT_EQ(c->site.precision, "city");
   EXPECT_TRUE(a.doc.claims.sites.empty());
 }
@@ -44,7 +44,7 @@ TEST(Candidates, APlaceRuledOutIsNoCandidate) {
 
 TEST(Candidates, PartOfAStreetNameIsAnUncertainCandidate) {
   const Annotated a("A police service station opened on avenue de Choisy in Paris.", Upto::Candidates);
-  const auto* c = candidate(a, a.role("Choisy").place.name);
+  const auto* c = candidate(a, a.role("Choisy").place().name);
   ASSERT_NE(c, nullptr);
   EXPECT_EQ(c->reason, Reason::UncertainName);
   EXPECT_EQ(candidate(a, "Paris"), nullptr);

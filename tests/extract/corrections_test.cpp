@@ -22,10 +22,7 @@ Place place_named(const std::string& name) {
 }
 
 Evidence evidence_in(const std::string& document, const std::string& sentence) {
-  Evidence e;
-  e.document = document;
-  e.sentence = sentence;
-  return e;
+  return Evidence::of({document, "", "", ""}, sentence);
 }
 
 /// Two documents: Fuzhou runs a station in Prato; Wenzhou one in Budapest. Fuzhou also one in Toronto.
@@ -58,11 +55,9 @@ ClaimSet fixture_claims() {
   };
   c.links = {link(0, 1), link(1, 0), link(2, 0)};
   RoledMention m;
-  m.document = "a.txt";
+  m.source = share_document({"a.txt", "", "", ""});
   m.text = "Prato";
-  m.place = place_named("Prato");
-  m.place_id = place_id_of(m.place);
-  m.resolved = true;
+  m.set_place(place_named("Prato"));
   m.role = MentionRole::Station;
   c.mentions = {m};
   for (Station& s : c.stations) {

@@ -58,9 +58,8 @@ TEST(CountryCheck, BorderTownsSeaPointsAndCountriesArePassed) {
   country.feature_class = 'A';                                                       // but a country's own
   country.feature_code = "PCLI";
   RoledMention m;
-  m.document = "b.txt";
-  m.place = country;
-  m.resolved = true;
+  m.source = share_document({"b.txt", "", "", ""});
+  m.set_place(country);
   claims.mentions.push_back(m);
   ProblemReport problems;
   check_countries(claims, squares(), problems);
@@ -71,9 +70,8 @@ TEST(CountryCheck, AMentionedPlaceIsCheckedOnceWithItsFirstDocument) {
   ClaimSet claims;
   for (const char* doc : {"z.txt", "c.txt"}) {
     RoledMention m;
-    m.document = doc;
-    m.place = place(6, "Misplaced", 5, 5, "BB"); // inside AA
-    m.resolved = true;
+    m.source = share_document({doc, "", "", ""});
+    m.set_place(place(6, "Misplaced", 5, 5, "BB")); // inside AA
     claims.mentions.push_back(m);
   }
   ProblemReport problems;

@@ -9,7 +9,7 @@ TEST(Counts, ANumberOfStationsWithoutASite) {
   const Annotated a("Researchers counted 102 police stations worldwide. One police station is in Madrid.",
                     Upto::Counts);
   ASSERT_EQ(a.doc.claims.counts.size(), 1U);
-  EXPECT_EQ(a.doc.claims.counts[0].sentence, "Researchers counted 102 police stations worldwide.");
+  EXPECT_EQ(a.doc.claims.counts[0].sentence(), "Researchers counted 102 police stations worldwide.");
 }
 
 TEST(Counts, AYearIsNoCount) {

@@ -27,8 +27,7 @@ DocumentClaims::SiteClaim site_at(const Place& p, const std::string& document, c
   DocumentClaims::SiteClaim s;
   s.place = p;
   s.precision = "city";
-  s.evidence.document = document;
-  s.evidence.sentence = sentence;
+  s.evidence = Evidence::of({document, "", "", ""}, sentence);
   return s;
 }
 
@@ -54,7 +53,7 @@ TEST(MergeCandidates, OnePerPlaceWithEveryReasonInTheListsOrderAndEveryDocument)
   EXPECT_EQ(c.reasons, (std::vector<Reason>{Reason::Question, Reason::Namesake}));
   EXPECT_EQ(c.site.documents, (std::vector<std::string>{"a.txt", "b.txt"}));
   ASSERT_EQ(c.site.evidence.size(), 2U);
-  EXPECT_EQ(c.site.evidence.front().document, "a.txt");
+  EXPECT_EQ(c.site.evidence.front().document(), "a.txt");
   EXPECT_TRUE(merged.stations.empty()) << "a candidate is never a station";
   EXPECT_EQ(problems.size(), 0U) << "a candidate without a jurisdiction is no problem";
 }

@@ -21,7 +21,7 @@ TEST(Places, ACountryNamedInTheClausePicksTheHomonymInsideIt) {
   force_country(a, "London", "GB");
   a.run(Upto::Places, Upto::Places);
   EXPECT_EQ(a.doc.mentions[a.mention("London")].place->country, "CA");
-  EXPECT_EQ(a.role("London").place.country, "CA") << "the role follows the place";
+  EXPECT_EQ(a.role("London").place().country, "CA") << "the role follows the place";
 }
 
 TEST(Places, ACountryQualifiesOnlyItsOwnClause) {
@@ -35,8 +35,8 @@ TEST(Places, AFrenchRegionArticleKeepsTheProvince) {
   // "au Québec" is the province, "à Québec" the city.
   Annotated a("La communauté établie au Québec grandit. À Québec, le maire a parlé.", Upto::Places);
   const auto& first = a.doc.claims.mentions.at(a.mention("Québec"));
-  EXPECT_EQ(first.place.feature_class, 'A');
-  EXPECT_EQ(a.doc.claims.mentions.back().place.feature_class, 'P');
+  EXPECT_EQ(first.place().feature_class, 'A');
+  EXPECT_EQ(a.doc.claims.mentions.back().place().feature_class, 'P');
 }
 
 TEST(Places, AFarSmallerHomonymDoesNotDisplaceAPlaceTheDocumentLocates) {
@@ -46,7 +46,7 @@ TEST(Places, AFarSmallerHomonymDoesNotDisplaceAPlaceTheDocumentLocates) {
   a.run(Upto::Places, Upto::Places);
   for (const RoledMention& r : a.doc.claims.mentions) {
     if (r.text == "London") {
-      EXPECT_EQ(r.place.country, "GB");
+      EXPECT_EQ(r.place().country, "GB");
     }
   }
 }

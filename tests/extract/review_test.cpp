@@ -16,13 +16,14 @@ Station station(const std::string& id, std::vector<std::string> documents, std::
 
 RoledMention mention(const std::string& document, double confidence, std::int64_t place_id) {
   RoledMention m;
-  m.document = document;
+  m.source = share_document({document, "", "", ""});
   m.text = "Richmond";
-  m.place.name = "Richmond";
-  m.place.country = "US";
-  m.place.id = place_id;
-  m.place.geonameid = place_id;
-  m.resolved = true;
+  Place p;
+  p.name = "Richmond";
+  p.country = "US";
+  p.id = place_id;
+  p.geonameid = place_id;
+  m.set_place(p);
   m.role = MentionRole::Station;
   m.confidence = confidence;
   return m;

@@ -30,7 +30,7 @@ TEST(Segmentation, MentionsBelongToTheSentenceThatNamesThem) {
   ASSERT_NE(lisbon, nullptr);
   EXPECT_NE(madrid, lisbon);
   EXPECT_EQ(madrid->tokens.key(madrid->locals[k1].first), "madrid");
-  EXPECT_EQ(a.role("Lisbon").sentence, "A second one opened in Lisbon.");
+  EXPECT_EQ(a.role("Lisbon").sentence(), "A second one opened in Lisbon.");
 }
 
 TEST(Segmentation, ADocumentIsAboutStationsWhenOneSentenceHasAStationWord) {

@@ -43,11 +43,11 @@ void expect_same_place(const Place& a, const Place& b) {
 }
 
 void expect_same_evidence(const Evidence& a, const Evidence& b) {
-  EXPECT_EQ(a.document, b.document);
-  EXPECT_EQ(a.title, b.title);
-  EXPECT_EQ(a.url, b.url);
-  EXPECT_EQ(a.date, b.date);
-  EXPECT_EQ(a.sentence, b.sentence);
+  EXPECT_EQ(a.document(), b.document());
+  EXPECT_EQ(a.title(), b.title());
+  EXPECT_EQ(a.url(), b.url());
+  EXPECT_EQ(a.date(), b.date());
+  EXPECT_EQ(a.sentence(), b.sentence());
   EXPECT_EQ(a.start, b.start);
   EXPECT_EQ(a.end, b.end);
 }
@@ -64,17 +64,17 @@ TEST(ClaimsLine, EveryFieldOfADocumentRecordSurvivesARoundTrip) {
   for (std::size_t i = 0; i < a.mentions.size(); ++i) {
     const RoledMention& x = a.mentions[i];
     const RoledMention& y = b.mentions[i];
-    EXPECT_EQ(y.document, x.document);
+    EXPECT_EQ(y.document(), x.document());
     EXPECT_EQ(y.start, x.start);
     EXPECT_EQ(y.end, x.end);
     EXPECT_EQ(y.text, x.text);
-    EXPECT_EQ(y.place_id, x.place_id);
-    expect_same_place(y.place, x.place);
-    EXPECT_EQ(y.resolved, x.resolved);
+    EXPECT_EQ(y.place_id(), x.place_id());
+    expect_same_place(y.place(), x.place());
+    EXPECT_EQ(y.resolved(), x.resolved());
     EXPECT_EQ(y.role, x.role);
     EXPECT_EQ(y.reason, x.reason);
     EXPECT_EQ(y.note, x.note);
-    EXPECT_EQ(y.sentence, x.sentence);
+    EXPECT_EQ(y.sentence(), x.sentence());
     EXPECT_EQ(y.confidence, x.confidence);
     ASSERT_EQ(y.corrections.size(), x.corrections.size());
     for (std::size_t k = 0; k < x.corrections.size(); ++k) {

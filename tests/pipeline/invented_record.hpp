@@ -29,13 +29,8 @@ inline Place place(std::uint32_t index, const std::string& name, double lat, dou
 }
 
 inline Evidence evidence(const std::string& sentence, std::uint32_t start) {
-  return Evidence{"notes/a.txt",
-                  "A title",
-                  "https://example.org/a",
-                  "2023-01-02",
-                  sentence,
-                  start,
-                  start + static_cast<std::uint32_t>(sentence.size())};
+  return Evidence::of({"notes/a.txt", "A title", "https://example.org/a", "2023-01-02"}, sentence, start,
+                      start + static_cast<std::uint32_t>(sentence.size()));
 }
 
 /// A record that sets every field to something other than its default.
@@ -53,33 +48,30 @@ inline DocumentRecord invented_record() {
   const std::string s1 = "An office in Northtown is run by the Easton bureau.";
   const std::string s2 = "There are 30 stations.";
   RoledMention m;
-  m.document = c.document;
+  m.source = share_document({c.document, "", "", ""});
   m.start = 12;
   m.end = 21;
   m.text = "Northtown";
-  m.place_id = "gn2007";
-  m.place = site;
-  m.resolved = true;
+  m.set_place(site);
   m.role = MentionRole::Station;
-  m.sentence = s1;
+  m.sentence_text = share_sentence(s1);
   m.confidence = 0.8125;
   m.corrections.push_back({4, "pin", "the note"});
   c.mentions.push_back(m);
   RoledMention unresolved;
-  unresolved.document = "elsewhere.txt";
+  unresolved.source = share_document({"elsewhere.txt", "", "", ""});
   unresolved.text = "Nowhereville";
   unresolved.role = MentionRole::Other;
   unresolved.reason = Reason::Caption;
   unresolved.note = "a photograph";
-  unresolved.sentence = "Nowhereville at dusk.";
+  unresolved.sentence_text = share_sentence("Nowhereville at dusk.");
   c.mentions.push_back(unresolved);
   c.sites.push_back({site, "city", Status::OrderedClosed, "2023-04-01", 3, evidence(s1, 0)});
   c.sites.push_back({site, "district", std::nullopt, "", 0, evidence(s1, 0)});
   c.candidates.push_back({{site, "city", Status::Suspected, "", 0, evidence(s1, 4)}, Reason::Question});
   c.jurisdictions.push_back({bureau, evidence(s1, 0)});
   Evidence other_title = evidence(s1, 0);
-  other_title.title = "Another title";
-  other_title.document = "notes/b.txt";
+  other_title.source = share_document({"notes/b.txt", "Another title", "https://example.org/a", "2023-01-02"});
   c.links.push_back({site, bureau, other_title});
   c.counts.push_back(evidence(s2, 60));
   return r;

@@ -27,15 +27,9 @@ inline Place make_place(std::int64_t id, std::string name, double lat, double lo
 }
 
 inline Evidence make_evidence(std::string doc, std::string date, std::string sentence) {
-  Evidence e;
-  e.document = std::move(doc);
-  e.title = "Report " + e.document;
-  e.url = "https://example.org/" + e.document;
-  e.date = std::move(date);
-  e.sentence = std::move(sentence);
-  e.start = 0;
-  e.end = static_cast<std::uint32_t>(e.sentence.size());
-  return e;
+  const auto end = static_cast<std::uint32_t>(sentence.size());
+  return Evidence::of({doc, "Report " + doc, "https://example.org/" + doc, std::move(date)}, std::move(sentence), 0,
+                      end);
 }
 
 inline ClaimSet fixture_claims() {
@@ -70,7 +64,7 @@ inline ClaimSet fixture_claims() {
     s.station_count = count;
     s.jurisdiction_ids = std::move(jurisdictions);
     for (const auto& e : evidence)
-      s.documents.push_back(e.document);
+      s.documents.push_back(e.document());
     s.evidence = std::move(evidence);
     s.confidence = 0.85;
     return s;
@@ -92,7 +86,7 @@ inline ClaimSet fixture_claims() {
     j.province = std::move(province);
     j.station_ids = std::move(stations);
     for (const auto& e : evidence)
-      j.documents.push_back(e.document);
+      j.documents.push_back(e.document());
     j.evidence = std::move(evidence);
     return j;
   };
@@ -115,32 +109,30 @@ inline ClaimSet fixture_claims() {
   auto mention = [](std::string doc, std::uint32_t start, std::string text, const Place* p, MentionRole role,
                     std::string sentence) {
     RoledMention m;
-    m.document = std::move(doc);
+    m.source = share_document({std::move(doc), "", "", ""});
     m.start = start;
     m.end = start + static_cast<std::uint32_t>(text.size());
     m.text = std::move(text);
     if (p != nullptr) {
-      m.place = *p;
-      m.place_id = "p" + std::to_string(p->id);
-      m.resolved = true;
+      m.set_place(*p);
     }
     m.role = role;
-    m.sentence = std::move(sentence);
+    m.sentence_text = share_sentence(std::move(sentence));
     return m;
   };
-  c.mentions = {mention("doc-a", 4, "Fuzhou", &fuzhou, MentionRole::Jurisdiction, e1.sentence),
-                mention("doc-a", 42, "New York City", &new_york, MentionRole::Station, e1.sentence),
-                mention("doc-a", 90, "London", &london, MentionRole::Station, e3.sentence),
+  c.mentions = {mention("doc-a", 4, "Fuzhou", &fuzhou, MentionRole::Jurisdiction, e1.sentence()),
+                mention("doc-a", 42, "New York City", &new_york, MentionRole::Station, e1.sentence()),
+                mention("doc-a", 90, "London", &london, MentionRole::Station, e3.sentence()),
                 mention("doc-a", 120, "Washington", nullptr, MentionRole::Other, "Washington, \"they\" said."),
-                mention("doc-b", 0, "福清", &fuqing, MentionRole::Jurisdiction, e2.sentence),
-                mention("doc-b", 7, "多伦多", &toronto, MentionRole::Station, e2.sentence),
-                mention("doc-c", 0, "Rotterdam", &rotterdam, MentionRole::Station, e4.sentence),
-                mention("doc-c", 30, "Lishui", &lishui, MentionRole::Jurisdiction, e4.sentence),
+                mention("doc-b", 0, "福清", &fuqing, MentionRole::Jurisdiction, e2.sentence()),
+                mention("doc-b", 7, "多伦多", &toronto, MentionRole::Station, e2.sentence()),
+                mention("doc-c", 0, "Rotterdam", &rotterdam, MentionRole::Station, e4.sentence()),
+                mention("doc-c", 30, "Lishui", &lishui, MentionRole::Jurisdiction, e4.sentence()),
                 mention("doc-c", 70, "The Hague", nullptr, MentionRole::Other, "In The Hague, MPs asked."),
-                mention("doc-d", 0, "Nantong", &nantong, MentionRole::Jurisdiction, e5.sentence),
-                mention("doc-d", 40, "Tokyo", &tokyo, MentionRole::Station, e5.sentence),
-                mention("doc-d", 80, "Suva", &suva, MentionRole::Station, e6.sentence),
-                mention("doc-d", 95, "Fiji", nullptr, MentionRole::Other, e6.sentence)};
+                mention("doc-d", 0, "Nantong", &nantong, MentionRole::Jurisdiction, e5.sentence()),
+                mention("doc-d", 40, "Tokyo", &tokyo, MentionRole::Station, e5.sentence()),
+                mention("doc-d", 80, "Suva", &suva, MentionRole::Station, e6.sentence()),
+                mention("doc-d", 95, "Fiji", nullptr, MentionRole::Other, e6.sentence())};
   c.mentions[3].reason = Reason::Unresolved;
 
   // A site in doubt: only asked about. It must never be drawn as a station.

@@ -23,13 +23,8 @@ inline Place fixture_place(std::int64_t id, const std::string& name, double lat,
 }
 
 inline Evidence fixture_evidence(const std::string& doc, const std::string& sentence) {
-  return Evidence{doc,
-                  "Report " + doc,
-                  "https://example.org/" + doc,
-                  "2022-09-12",
-                  sentence,
-                  0,
-                  static_cast<std::uint32_t>(sentence.size())};
+  return Evidence::of({doc, "Report " + doc, "https://example.org/" + doc, "2022-09-12"}, sentence, 0,
+                      static_cast<std::uint32_t>(sentence.size()));
 }
 
 inline ClaimSet fixture_claims() {
@@ -105,13 +100,11 @@ inline ClaimSet fixture_claims() {
   }
   auto mention = [&](const std::string& doc, const Place& p, MentionRole role) {
     RoledMention m;
-    m.document = doc;
+    m.source = share_document({doc, "", "", ""});
     m.text = p.name;
-    m.place_id = "pl-" + std::to_string(p.id);
-    m.place = p;
-    m.resolved = true;
+    m.set_place(p);
     m.role = role;
-    m.sentence = "Sentence naming " + p.name + ".";
+    m.sentence_text = share_sentence("Sentence naming " + p.name + ".");
     c.mentions.push_back(m);
   };
   for (const auto& s : stations) {

@@ -8,6 +8,7 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -37,15 +38,44 @@ inline constexpr std::array<Status, 7> all_statuses = {
   return a < b;
 }
 
-/// One sentence of one document that supports a claim.
+/// What every claim from one document shares: its id, title, URL and date. Held once per document and referred
+/// to by its evidence and mentions (a corpus has a few fields per document, not per claim).
+struct DocumentInfo {
+  std::string id;    ///< Document::id
+  std::string title; ///< document title, when known
+  std::string url;   ///< document URL, when known
+  std::string date;  ///< document date, when known
+
+  friend bool operator==(const DocumentInfo&, const DocumentInfo&) = default;
+};
+
+/// A document's shared fields (see DocumentInfo).
+using DocumentRef = std::shared_ptr<const DocumentInfo>;
+/// A sentence's text, shared by the evidence and mentions it supports.
+using SentenceRef = std::shared_ptr<const std::string>;
+
+/// The fields of @p document, to share.
+[[nodiscard]] DocumentRef share_document(DocumentInfo document);
+/// The sentence @p text, to share.
+[[nodiscard]] SentenceRef share_sentence(std::string text);
+
+/// One sentence of one document that supports a claim. The document's fields and the sentence's text are
+/// shared (DocumentRef, SentenceRef): a sentence supporting many claims is held once.
 struct Evidence {
-  std::string document;    ///< Document::id
-  std::string title;       ///< document title, when known
-  std::string url;         ///< document URL, when known
-  std::string date;        ///< document date, when known
-  std::string sentence;    ///< the supporting sentence, as written
+  DocumentRef source;      ///< the document (id, title, URL, date)
+  SentenceRef text;        ///< the supporting sentence, as written
   std::uint32_t start = 0; ///< sentence offsets in the document text (code points)
   std::uint32_t end = 0;
+
+  [[nodiscard]] const std::string& document() const; ///< Document::id
+  [[nodiscard]] const std::string& title() const;    ///< document title, when known
+  [[nodiscard]] const std::string& url() const;      ///< document URL, when known
+  [[nodiscard]] const std::string& date() const;     ///< document date, when known
+  [[nodiscard]] const std::string& sentence() const; ///< the supporting sentence, as written
+
+  /// Evidence in @p document: @p sentence at @p start..@p end.
+  [[nodiscard]] static Evidence of(DocumentInfo document, std::string sentence, std::uint32_t start = 0,
+                                   std::uint32_t end = 0);
 };
 
 /// An analyst's correction that touched a feature: its row in the corrections file (see
@@ -202,21 +232,28 @@ inline constexpr std::array<Reason, static_cast<std::size_t>(Reason::RejectedByA
   return reason == Reason::Question || reason == Reason::Namesake || reason == Reason::UncertainName;
 }
 
-/// A place mention with its role, as listed in mentions.csv and places.geojson.
+/// A place mention with its role, as listed in mentions.csv and places.geojson. The place, the document's fields
+/// and the sentence are shared with the other mentions and evidence that name them (a corpus holds each once).
 struct RoledMention {
-  std::string document;
+  DocumentRef source; ///< the document
   std::uint32_t start = 0;
   std::uint32_t end = 0;
   std::string text;
-  std::string place_id; ///< empty when unresolved
-  Place place;
-  bool resolved = false;
+  std::shared_ptr<const Place> resolved_place; ///< none when unresolved
   MentionRole role = MentionRole::Other;
-  Reason reason = Reason::NoCue; ///< why it has its role
-  std::string note;              ///< the analyst's note (rejected), or what the reason refers to ("Auckland")
-  std::string sentence;
+  Reason reason = Reason::NoCue;          ///< why it has its role
+  std::string note;                       ///< the analyst's note (rejected), or what the reason refers to ("Auckland")
+  SentenceRef sentence_text;              ///< the sentence the mention is in
   double confidence = 0.0;                ///< the geoparser's confidence in the resolution (0..1)
   std::vector<CorrectionRef> corrections; ///< analysts' corrections (pin, reject) that touched the mention
+
+  [[nodiscard]] bool resolved() const { return resolved_place != nullptr; }
+  [[nodiscard]] const std::string& document() const; ///< Document::id
+  /// The place the mention resolves to (an empty Place when unresolved).
+  [[nodiscard]] const Place& place() const;
+  [[nodiscard]] std::string place_id() const; ///< place_id_of(place()); empty when unresolved
+  [[nodiscard]] const std::string& sentence() const;
+  void set_place(const Place& place) { resolved_place = std::make_shared<const Place>(place); }
 };
 
 /// What mentions.csv and places.geojson write as the mention's reason: the analyst's note or the reason's

@@ -10,6 +10,7 @@
 #include "stationmap/gazetteer/gazetteer.hpp"
 #include "stationmap/ingest/document.hpp"
 
+#include <memory>
 #include <optional>
 #include <vector>
 
@@ -70,6 +71,32 @@ std::string site_precision(const Place& place);
 /// Merges per-document claims into one station per site place and one jurisdiction per place, with stable
 /// ids and every source kept; data problems (a station without jurisdiction...) go to @p problems. Candidates
 /// merge per place the same way; one at a station's place is dropped (the map already has it).
+///
+/// The merge streams: each document is folded in as it comes (add) and its claims are freed, so memory holds
+/// the merged claims, never every document's. Places, document fields and sentences are held once and shared
+/// by the mentions and evidence that name them. The result does not depend on the order of add() calls.
+class ClaimMerger {
+public:
+  ClaimMerger();
+  ~ClaimMerger();
+  ClaimMerger(const ClaimMerger&) = delete;
+  ClaimMerger& operator=(const ClaimMerger&) = delete;
+  ClaimMerger(ClaimMerger&&) noexcept;
+  ClaimMerger& operator=(ClaimMerger&&) noexcept;
+
+  /// Folds in one document's claims.
+  void add(DocumentClaims&& document);
+  /// Number of documents added.
+  [[nodiscard]] std::size_t documents() const;
+  /// The merged claims of every document added; the merger is empty afterwards.
+  [[nodiscard]] ClaimSet finish(ProblemReport& problems);
+
+private:
+  struct State;
+  std::unique_ptr<State> m_state;
+};
+
+/// Merges @p documents as a ClaimMerger does.
 ClaimSet merge_claims(std::vector<DocumentClaims> documents, ProblemReport& problems);
 
 /// Drops the candidates whose place is (now) a station's, e.g. after an analyst's add_station or move.

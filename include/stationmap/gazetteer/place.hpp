@@ -31,6 +31,8 @@ struct Place {
   }
   [[nodiscard]] bool is_admin1() const { return feature_class == 'A' && feature_code == "ADM1"; }
   [[nodiscard]] bool is_admin2() const { return feature_class == 'A' && feature_code == "ADM2"; }
+
+  friend bool operator==(const Place&, const Place&) = default;
 };
 
 } // namespace stationmap

@@ -8,7 +8,7 @@
 namespace stationmap::passes {
 
 AnnotatedDocument::AnnotatedDocument(const Document& doc, const Gazetteer& gaz, const MentionPins* pins)
-    : document(doc), gazetteer(gaz) {
+    : document(doc), source(share_document({doc.id, doc.title, doc.url, doc.date})), gazetteer(gaz) {
   tokenize(doc.text, tokens);
   mentions = Geoparser(gazetteer).parse(doc.text, tokens);
   // Analysts' pins: the mention resolves to the pinned place, taken as certain (no re-reading, no doubt).
@@ -23,7 +23,7 @@ AnnotatedDocument::AnnotatedDocument(const Document& doc, const Gazetteer& gaz, 
   claims.mentions.resize(mentions.size());
   for (std::size_t i = 0; i < mentions.size(); ++i) {
     RoledMention& r = claims.mentions[i];
-    r.document = doc.id;
+    r.source = source;
     r.start = mentions[i].start;
     r.end = mentions[i].end;
     r.text = mentions[i].text;
@@ -31,25 +31,15 @@ AnnotatedDocument::AnnotatedDocument(const Document& doc, const Gazetteer& gaz, 
     if (pinned[i] != nullptr) {
       r.corrections.push_back(pinned[i]->ref);
     }
-    r.resolved = mentions[i].place.has_value();
-    if (r.resolved) {
-      r.place = *mentions[i].place;
-      r.place_id = place_id_of(r.place);
+    if (mentions[i].place) {
+      r.set_place(*mentions[i].place);
     }
-    r.reason = r.resolved ? Reason::NoCue : Reason::Unresolved;
+    r.reason = r.resolved() ? Reason::NoCue : Reason::Unresolved;
   }
 }
 
-Evidence evidence_of(const Document& doc, const Sentence& s) {
-  Evidence e;
-  e.document = doc.id;
-  e.title = doc.title;
-  e.url = doc.url;
-  e.date = doc.date;
-  e.sentence = s.text;
-  e.start = s.start;
-  e.end = s.end;
-  return e;
+Evidence evidence_of(const AnnotatedDocument& doc, const Sentence& s) {
+  return {doc.source, share_sentence(s.text), s.start, s.end};
 }
 
 std::size_t clause_of_token(const AnnotatedSentence& s, std::size_t i) {

@@ -67,6 +67,7 @@ public:
   AnnotatedDocument& operator=(const AnnotatedDocument&) = delete;
 
   const Document& document;
+  DocumentRef source; ///< the document's fields, shared by its evidence and mentions
   const Gazetteer& gazetteer;
   TokenizedText tokens;
   std::vector<Mention> mentions;
@@ -101,7 +102,7 @@ std::size_t clause_of_token(const AnnotatedSentence& s, std::size_t i);
 std::size_t clause_of_mention(const AnnotatedSentence& s, std::size_t mi);
 
 /// The evidence sentence @p s of @p doc gives.
-Evidence evidence_of(const Document& doc, const Sentence& s);
+Evidence evidence_of(const AnnotatedDocument& doc, const Sentence& s);
 
 /// The site claim sentence @p s makes for @p place: its status and date, @p count stations (0: not given).
 DocumentClaims::SiteClaim site_claim(const Place& place, const AnnotatedSentence& s, int count, const Evidence& ev);

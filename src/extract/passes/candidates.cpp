@@ -14,7 +14,7 @@ void collect_candidates(AnnotatedDocument& doc) {
       if (role.role != MentionRole::Other || !is_uncertain_site(role.reason) || qualifier || !doc.mentions[mi].place) {
         continue;
       }
-      const Evidence ev = evidence_of(doc.document, s.sentence);
+      const Evidence ev = evidence_of(doc, s.sentence);
       doc.claims.candidates.push_back({site_claim(*doc.mentions[mi].place, s, 0, ev), role.reason});
     }
   });

@@ -36,7 +36,7 @@ void find_counts(AnnotatedDocument& doc) {
     if (kind == BlockKind::Navigation || kind == BlockKind::Byline || !s.sites.empty() || !states_a_count(s.tokens)) {
       continue;
     }
-    doc.claims.counts.push_back(evidence_of(doc.document, s.sentence));
+    doc.claims.counts.push_back(evidence_of(doc, s.sentence));
   }
 }
 

@@ -122,7 +122,7 @@ void write_claims(AnnotatedDocument& doc) {
       paragraph = s.sentence.paragraph;
       paragraph_sites.clear();
     }
-    const Evidence ev = evidence_of(doc.document, s.sentence);
+    const Evidence ev = evidence_of(doc, s.sentence);
     claim_named(doc, s, ev);
     std::vector<std::size_t> sites = distinct_sites(doc, s);
     // A sentence without a site of its own speaks of the paragraph's sites (or of the document's only city).

@@ -139,8 +139,7 @@ void normalise_sentence(AnnotatedDocument& doc, const AnnotatedSentence& s) {
       reading.region_article = first > 0 && s.tokens.any_at(first - 1, cues::region_article()) == 1;
       reading.country_elsewhere = country_named_elsewhere(doc, *m.place);
       m.place = normalise_place(doc.gazetteer, m, clause_countries[clause[k]], reading);
-      doc.role(mi).place = *m.place;
-      doc.role(mi).place_id = place_id_of(*m.place);
+      doc.role(mi).set_place(*m.place);
     }
   }
 }

@@ -78,8 +78,9 @@ void segment_sentences(AnnotatedDocument& doc) {
     AnnotatedSentence a;
     a.tokens = tokens_of(doc.tokens, s, bytes.at(s.start));
     a.locals = mentions_of(doc.mentions, s, a.tokens);
+    const SentenceRef text = share_sentence(s.text);
     for (const Local& l : a.locals) {
-      doc.role(l.mention).sentence = s.text;
+      doc.role(l.mention).sentence_text = text;
     }
     a.sentence = std::move(s);
     doc.about_stations = doc.about_stations || has_station_cue(a.tokens);

@@ -25,13 +25,12 @@ void write_mentions_csv(const std::vector<RoledMention>& mentions, const std::fi
   for (const auto& m : mentions) {
     CsvWriter& csv = out.row();
     const char* role = mention_role_name(m.role);
-    const std::string place_id =
-        !m.resolved ? std::string() : (m.place_id.empty() ? "place-" + std::to_string(m.place.id) : m.place_id);
-    csv.text(m.document).number(m.start).number(m.end).text(m.text).text(place_id);
-    csv.number(m.resolved ? format_degrees(m.place.lat) : std::string());
-    csv.number(m.resolved ? format_degrees(m.place.lon) : std::string());
-    csv.text(role).text(m.sentence);
-    csv.text(m.resolved ? m.place.name : std::string()).text(m.resolved ? m.place.country : std::string());
+    const std::string place_id = m.place_id(); // empty when unresolved
+    csv.text(m.document()).number(m.start).number(m.end).text(m.text).text(place_id);
+    csv.number(m.resolved() ? format_degrees(m.place().lat) : std::string());
+    csv.number(m.resolved() ? format_degrees(m.place().lon) : std::string());
+    csv.text(role).text(m.sentence());
+    csv.text(m.resolved() ? m.place().name : std::string()).text(m.resolved() ? m.place().country : std::string());
     csv.text(reason_text(m)).text(reason_code(m.reason)).end_row();
   }
   out.commit();

@@ -110,17 +110,17 @@ Value evidence_array(const std::vector<Evidence>& evidence, std::size_t max_item
   for (std::size_t i = 0; i < evidence.size() && i < max_items; ++i) {
     const Evidence& e = evidence[i];
     JsonText item('{');
-    item.member("document", e.document);
-    if (!e.title.empty())
-      item.member("title", e.title);
-    if (!e.url.empty())
-      item.member("url", e.url);
-    if (!e.date.empty())
-      item.member("date", e.date);
-    if (e.sentence.size() <= max_sentence_bytes) {
-      item.member("sentence", e.sentence);
+    item.member("document", e.document());
+    if (!e.title().empty())
+      item.member("title", e.title());
+    if (!e.url().empty())
+      item.member("url", e.url());
+    if (!e.date().empty())
+      item.member("date", e.date());
+    if (e.sentence().size() <= max_sentence_bytes) {
+      item.member("sentence", e.sentence());
     } else {
-      item.member("sentence", utf8::truncate(e.sentence, max_sentence_bytes));
+      item.member("sentence", utf8::truncate(e.sentence(), max_sentence_bytes));
     }
     array.raw_item(std::move(item).close('}'));
   }
@@ -150,7 +150,7 @@ Value corrections_array(const std::vector<CorrectionRef>& corrections) {
 std::vector<std::string> documents_of(const std::vector<Evidence>& evidence) {
   std::set<std::string> docs;
   for (const auto& e : evidence) {
-    docs.insert(e.document);
+    docs.insert(e.document());
   }
   return {docs.begin(), docs.end()};
 }
@@ -349,9 +349,9 @@ Layer places_layer(const ClaimSet& claims, Extent& extent) {
   };
   std::map<std::string, Acc> places;
   for (const auto& m : claims.mentions) {
-    if (!m.resolved)
+    if (!m.resolved())
       continue;
-    const std::string id = m.place_id.empty() ? "place-" + std::to_string(m.place.id) : m.place_id;
+    const std::string id = m.place_id();
     Acc& acc = places[id];
     if (acc.first == nullptr) {
       acc.first = &m;
@@ -366,11 +366,11 @@ Layer places_layer(const ClaimSet& claims, Extent& extent) {
       acc.corrections.emplace(c.row, c);
     }
     ++acc.mentions;
-    acc.documents.emplace_hint(acc.documents.end(), m.document); // mentions come in document order: O(1)
+    acc.documents.emplace_hint(acc.documents.end(), m.document()); // mentions come in document order: O(1)
     acc.names.insert(m.text);
   }
   for (const auto& [id, acc] : places) {
-    const Place& p = acc.first->place;
+    const Place& p = acc.first->place();
     std::vector<CorrectionRef> corrections;
     for (const auto& [row, c] : acc.corrections) {
       corrections.push_back(c);

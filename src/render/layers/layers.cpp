@@ -32,8 +32,8 @@ std::string map_date(const ClaimSet& claims, const RenderOptions& options) {
   std::string newest;
   auto consider = [&](const std::vector<Evidence>& evidence) {
     for (const auto& e : evidence) {
-      if (is_iso_date(e.date))
-        newest = std::max(newest, e.date.substr(0, 10));
+      if (is_iso_date(e.date()))
+        newest = std::max(newest, e.date().substr(0, 10));
     }
   };
   for (const auto& s : claims.stations)
