@@ -120,8 +120,11 @@ public:
       if (value) {
         (*this)(*value);
       }
+    } else if (value) {
+      (*this)(*value); // by reference: the string table views the record's own strings
     } else {
-      (*this)(value ? *value : T{});
+      static const T none;
+      (*this)(none);
     }
   }
   template <class T> void operator()(const std::vector<T>& values) {
