@@ -87,7 +87,7 @@ class CliServe : public ::testing::TestWithParam<int> {};
 TEST_P(CliServe, AnswersThenStopsCleanlyOnSignal) {
   const fs::path dir = fs::temp_directory_path() / ("stationmap_cli_serve_" + std::to_string(::getpid()));
   fs::remove_all(dir);
-  (void)stationmap::testing::make_test_outdir(dir);
+  (void)stationmap::testing::test_outdir(dir);
   Child c = spawn_serve(dir);
   std::string err;
   const std::string listening = "listening on http://127.0.0.1:";
@@ -124,7 +124,7 @@ TEST(CliServeUsage, MissingOutdirIsAUsageError) {
 TEST(CliServeUsage, RefusesAFolderWithoutTheMarkerAndABadCorsOrigin) {
   const fs::path dir = fs::temp_directory_path() / ("stationmap_cli_refuse_" + std::to_string(::getpid()));
   fs::remove_all(dir);
-  (void)stationmap::testing::make_test_outdir(dir);
+  (void)stationmap::testing::test_outdir(dir);
   Child bad_cors = spawn_serve(dir, {"--cors", "example.org"});
   EXPECT_EQ(wait_exit(bad_cors.pid, 10000), 2);
   std::string err;

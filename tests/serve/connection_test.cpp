@@ -26,7 +26,7 @@ protected:
   static void SetUpTestSuite() {
     dir = fs::temp_directory_path() / ("stationmap_conn_" + std::to_string(::getpid()));
     fs::remove_all(dir);
-    (void)make_test_outdir(dir);
+    (void)test_outdir(dir);
   }
   static void TearDownTestSuite() { fs::remove_all(dir); }
   static inline fs::path dir;
@@ -179,7 +179,7 @@ TEST_F(ServeConnection, MalformedRequestsAre400AndLoggedEscaped) {
 TEST(ServeFailures, AFailingRouteIs500AndTheServerGoesOn) {
   const fs::path dir = fs::temp_directory_path() / ("stationmap_corrupt_" + std::to_string(::getpid()));
   fs::remove_all(dir);
-  (void)make_test_outdir(dir);
+  (void)test_outdir(dir);
   { // overwrite the tile data of the archive with bytes that are not gzip
     const auto header = stationmap::tiles::PmtilesReader(dir / "tiles.pmtiles").header();
     std::string bytes = stationmap::read_file(dir / "tiles.pmtiles");

@@ -10,10 +10,9 @@ if(TARGET serve_tests)
   add_dependencies(serve_tests stationmap)
 endif()
 
-set(STATIONMAP_WEB_TEST_OUTDIR ${CMAKE_BINARY_DIR}/web-test-outdir)
 add_test(NAME web_test_outdir
          COMMAND $<TARGET_FILE:make_test_outdir> ${STATIONMAP_WEB_TEST_OUTDIR})
-set_tests_properties(web_test_outdir PROPERTIES FIXTURES_SETUP web_outdir LABELS "node;browser")
+set_tests_properties(web_test_outdir PROPERTIES FIXTURES_SETUP web_outdir LABELS "node;browser;serve")
 
 find_program(STATIONMAP_NODE node)
 if(STATIONMAP_NODE)

@@ -36,7 +36,7 @@ std::vector<std::string> targets_of(const fs::path& outdir) {
 TEST(ServeLoad, TwoHundredKeepAliveClientsNoneFail) {
   const fs::path dir = fs::temp_directory_path() / ("stationmap_load_" + std::to_string(::getpid()));
   fs::remove_all(dir);
-  (void)make_test_outdir(dir);
+  (void)test_outdir(dir);
   const auto targets = targets_of(dir);
   const RunningServer server(dir, {});
 

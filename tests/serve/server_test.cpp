@@ -27,7 +27,7 @@ protected:
   static void SetUpTestSuite() {
     dir = fs::temp_directory_path() / ("stationmap_serve_" + std::to_string(::getpid()));
     fs::remove_all(dir);
-    outputs = stationmap::testing::make_test_outdir(dir / "out");
+    outputs = stationmap::testing::test_outdir(dir / "out");
     server = std::make_unique<stationmap::testing::RunningServer>(dir / "out", stationmap::serve::ServeOptions{});
     port = server->port();
   }

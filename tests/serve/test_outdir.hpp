@@ -8,7 +8,9 @@
 #include "stationmap/core/problem_report.hpp"
 #include "stationmap/render/layers.hpp"
 #include "stationmap/render/web_map.hpp"
+#include "stationmap/tiles/archive.hpp"
 
+#include <cstdlib>
 #include <filesystem>
 
 namespace stationmap::testing {
@@ -20,6 +22,25 @@ inline render::TileOutputs make_test_outdir(const std::filesystem::path& outdir)
   const render::RenderSummary layers = render::write_map(claims, problems, outdir, {});
   auto outputs = render::write_tiles_and_web_map(claims, outdir, {}, &layers.link_paths);
   write_outdir_marker(outdir);
+  return outputs;
+}
+
+/// The serve tests' OUTDIR at @p outdir: a copy of the one the `web_test_outdir` test (a CTest fixture the serve
+/// tests require) wrote with make_test_outdir, named by STATIONMAP_TEST_OUTDIR; written here with
+/// make_test_outdir when that is not set (the test binary run by hand). Every serve test is its own process, and
+/// rendering the same map in each took seconds of a Debug build. The zooms are read back from tiles.pmtiles.
+inline render::TileOutputs test_outdir(const std::filesystem::path& outdir) {
+  namespace fs = std::filesystem;
+  const char* made = std::getenv("STATIONMAP_TEST_OUTDIR");
+  if (made == nullptr || !fs::exists(fs::path(made) / outdir_marker_name)) {
+    return make_test_outdir(outdir);
+  }
+  fs::create_directories(outdir);
+  fs::copy(made, outdir, fs::copy_options::recursive | fs::copy_options::overwrite_existing);
+  const tiles::PmtilesReader archive(outdir / "tiles.pmtiles");
+  render::TileOutputs outputs;
+  outputs.minzoom = archive.minzoom();
+  outputs.maxzoom = archive.maxzoom();
   return outputs;
 }
 
