@@ -2,7 +2,8 @@
 /// @file
 /// The feature schema: every field of every map layer, defined once. GeoJSON, Shapefile, GeoPackage, PostGIS,
 /// the vector tiles (and so the web map's popups) and the README's data dictionary are all written from this
-/// table, so a field has one name, one type and one value in every output.
+/// table, so a field has one name, one type and one value in every output. The table itself is data:
+/// `styles/schema.json` (embedded with the styles, read once by src/render/schema.cpp).
 ///
 /// Arrays (ids, names, evidence) are JSON arrays where the format has them (GeoJSON) or a JSON column
 /// (GeoPackage and PostGIS: JSON text in a JSON-typed column); where attributes are scalar (Shapefile, MVT
