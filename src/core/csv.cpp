@@ -1,5 +1,7 @@
 #include "stationmap/core/csv.hpp"
 
+#include "stationmap/core/byte_scan.hpp"
+
 namespace stationmap {
 
 namespace {
@@ -56,7 +58,7 @@ void CsvWriter::separate() {
 CsvWriter& CsvWriter::text(std::string_view cell) {
   separate();
   const bool plain = (cell.empty() || formula_starts.find(cell.front()) == std::string_view::npos) &&
-                     cell.find_first_of(needs_quotes) == std::string_view::npos;
+                     !byte_scan::holds_any_of(cell, needs_quotes);
   if (plain) { // most cells: appended as they are, without a string of their own
     m_out += cell;
   } else {

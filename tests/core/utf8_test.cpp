@@ -4,7 +4,21 @@
 
 namespace {
 
+using stationmap::utf8::is_valid;
 using stationmap::utf8::truncate;
+
+TEST(Utf8IsValid, AcceptsAsciiAndWellFormedCharactersAnywhere) {
+  EXPECT_TRUE(is_valid(""));
+  EXPECT_TRUE(is_valid("Fuzhou public security bureau, 2022"));
+  EXPECT_TRUE(is_valid("福清市 in Fujian, Zürich \xEF\xBF\xBD and 𝄞")); // U+FFFD written out is valid
+}
+
+TEST(Utf8IsValid, RejectsMalformedSequencesAfterAsciiText) {
+  EXPECT_FALSE(is_valid("a long run of plain ASCII text, then \xC3")); // cut short at the end
+  EXPECT_FALSE(is_valid("plain \x80 text"));                           // a lone continuation byte
+  EXPECT_FALSE(is_valid("overlong \xC0\xAF slash"));                   // overlong encoding
+  EXPECT_FALSE(is_valid("\xE5\x8C plain"));                            // cut short before ASCII
+}
 
 TEST(Utf8Truncate, KeepsTextThatFits) {
   EXPECT_EQ(truncate("Fuzhou", 6), "Fuzhou");

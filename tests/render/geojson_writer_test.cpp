@@ -28,8 +28,12 @@ Layer awkward_layer(GeomType geom) {
                {"flag", "flag", FieldType::Boolean},
                {"excerpt", "excerpt", FieldType::Json, false}},
               {}};
-  const std::vector<std::string> texts = {"a/b \"quoted\" back\\slash\ttab\nline\x01 é 北京 \x7f", "", "Fuzhou, China",
-                                          "=SUM(A1)"};
+  const std::vector<std::string> texts = {"a/b \"quoted\" back\\slash\ttab\nline\x01 é 北京 \x7f",
+                                          "",
+                                          "Fuzhou, China",
+                                          "=SUM(A1)",
+                                          "ends in a backslash \\",
+                                          "\\\"[{,:}]\\\\\""};
   const std::vector<double> reals = {0.1, 1213.8, 1.0, 0.001, 0.0, -3.25, 20037.5, 0.857};
   for (std::size_t i = 0; i < 8; ++i) {
     Row row;

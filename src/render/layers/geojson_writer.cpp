@@ -64,26 +64,37 @@ void append_string(std::string& out, std::string_view text) {
   out += '"';
 }
 
+/// The index just after the JSON string whose opening quote is at @p open in @p json: found with memchr, the
+/// string (most of an evidence array) is copied as a whole.
+std::size_t string_end(std::string_view json, std::size_t open) {
+  for (std::size_t from = open + 1;;) {
+    const std::size_t quote = json.find('"', from);
+    if (quote == std::string_view::npos) {
+      return json.size();
+    }
+    std::size_t backslashes = 0; // an odd number before it escapes the quote
+    while (quote - backslashes > from && json[quote - backslashes - 1] == '\\') {
+      ++backslashes;
+    }
+    if (backslashes % 2 == 0) {
+      return quote + 1;
+    }
+    from = quote + 1;
+  }
+}
+
 /// Compact JSON text (nlohmann's dump) in the spaced layout of the file: "[ 1, 2 ]", "{ "k": "v" }", "[ ]".
 /// Strings are copied as they are: both layouts escape them alike.
 void append_spaced_json(std::string& out, std::string_view compact) {
-  bool in_string = false;
   for (std::size_t i = 0; i < compact.size(); ++i) {
     const char c = compact[i];
-    if (in_string) {
-      out += c;
-      if (c == '\\') {
-        out += compact[++i];
-      } else if (c == '"') {
-        in_string = false;
-      }
-      continue;
-    }
     switch (c) {
-    case '"':
-      in_string = true;
-      out += c;
+    case '"': {
+      const std::size_t end = string_end(compact, i);
+      out.append(compact.substr(i, end - i));
+      i = end - 1;
       break;
+    }
     case '[':
     case '{':
       out += c;

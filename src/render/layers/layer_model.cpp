@@ -1,5 +1,6 @@
 #include "layers/layer_model.hpp"
 
+#include "stationmap/core/byte_scan.hpp"
 #include "stationmap/core/error.hpp"
 #include "stationmap/core/utf8.hpp"
 #include "styles/styles.hpp"
@@ -11,6 +12,7 @@
 #include <map>
 #include <nlohmann/json.hpp>
 #include <set>
+#include <unordered_map>
 
 namespace stationmap::render::detail {
 
@@ -37,9 +39,9 @@ template <typename Items, typename Id> auto sorted_by(const Items& items, Id id)
 
 /// @p text as a JSON string, exactly as dump() writes it: most texts need no escape and are copied as they are.
 void append_json_string(std::string& out, std::string_view text) {
-  const bool plain = std::none_of(
-      text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x20U || c == '"' || c == '\\'; });
-  if (plain && utf8::is_valid(text)) {
+  const bool plain = !byte_scan::holds_any_of(text, "\"\\") && !byte_scan::holds_byte_below(text, 0x20) &&
+                     (!byte_scan::holds_non_ascii(text) || utf8::is_valid(text));
+  if (plain) {
     out += '"';
     out += text;
     out += '"';
@@ -48,7 +50,8 @@ void append_json_string(std::string& out, std::string_view text) {
   out += dump(Json(std::string(text)));
 }
 
-/// A JSON array or object written as text, item by item (as dump() writes it, without a tree in between).
+/// A JSON array or object written as text, item by item (as dump() writes it, without a tree in between). Objects
+/// inside an array are written in place (open_item(), member()..., close_item()): no text of their own.
 class JsonText {
 public:
   explicit JsonText(char open) : m_text(1, open) {}
@@ -58,10 +61,17 @@ public:
     append_json_string(m_text, text);
     return *this;
   }
-  /// The next item of an array: JSON text written by another JsonText.
-  JsonText& raw_item(const std::string& json) {
+  /// The next item of an array: an object (@p open '{') or array, whose members or items follow.
+  JsonText& open_item(char open) {
     separate();
-    m_text += json;
+    m_text += open;
+    m_first = true;
+    return *this;
+  }
+  /// The end of the item open_item() began.
+  JsonText& close_item(char end) {
+    m_text += end;
+    m_first = false;
     return *this;
   }
   /// The next member of an object.
@@ -83,9 +93,10 @@ public:
 
 private:
   void separate() {
-    if (m_text.size() > 1) {
+    if (!m_first) {
       m_text += ',';
     }
+    m_first = false;
   }
   void key_of(std::string_view key) {
     separate();
@@ -93,6 +104,7 @@ private:
     m_text += ':';
   }
   std::string m_text;
+  bool m_first = true; ///< nothing written yet in the innermost open array or object
 };
 
 template <typename Strings> Value string_array(const Strings& items) {
@@ -109,20 +121,20 @@ Value evidence_array(const std::vector<Evidence>& evidence, std::size_t max_item
   JsonText array('[');
   for (std::size_t i = 0; i < evidence.size() && i < max_items; ++i) {
     const Evidence& e = evidence[i];
-    JsonText item('{');
-    item.member("document", e.document());
+    array.open_item('{');
+    array.member("document", e.document());
     if (!e.title().empty())
-      item.member("title", e.title());
+      array.member("title", e.title());
     if (!e.url().empty())
-      item.member("url", e.url());
+      array.member("url", e.url());
     if (!e.date().empty())
-      item.member("date", e.date());
+      array.member("date", e.date());
     if (e.sentence().size() <= max_sentence_bytes) {
-      item.member("sentence", e.sentence());
+      array.member("sentence", e.sentence());
     } else {
-      item.member("sentence", utf8::truncate(e.sentence(), max_sentence_bytes));
+      array.member("sentence", utf8::truncate(e.sentence(), max_sentence_bytes));
     }
-    array.raw_item(std::move(item).close('}'));
+    array.close_item('}');
   }
   return Value::json(std::move(array).close(']'));
 }
@@ -140,19 +152,45 @@ std::int64_t as_count(std::size_t n) {
 Value corrections_array(const std::vector<CorrectionRef>& corrections) {
   JsonText array('[');
   for (const auto& c : corrections) {
-    JsonText item('{');
-    item.member("row", static_cast<std::int64_t>(c.row)).member("action", c.action).member("note", c.note);
-    array.raw_item(std::move(item).close('}'));
+    array.open_item('{');
+    array.member("row", static_cast<std::int64_t>(c.row)).member("action", c.action).member("note", c.note);
+    array.close_item('}');
   }
   return Value::json(std::move(array).close(']'));
 }
 
-std::vector<std::string> documents_of(const std::vector<Evidence>& evidence) {
-  std::set<std::string> docs;
-  for (const auto& e : evidence) {
-    docs.insert(e.document());
+/// Views of strings, sorted, each once: cheap when they come sorted (a feature's evidence and the mentions come in
+/// document order).
+using SortedViews = std::vector<std::string_view>;
+
+void sort_unique(SortedViews& items) {
+  if (!std::is_sorted(items.begin(), items.end())) {
+    std::sort(items.begin(), items.end());
   }
-  return {docs.begin(), docs.end()};
+  items.erase(std::unique(items.begin(), items.end()), items.end());
+}
+
+/// Adds @p item to @p items (made sorted and unique by sort_unique() once all are in); the same item again in a
+/// row is left out at once.
+void add_view(SortedViews& items, std::string_view item) {
+  if (items.empty() || items.back() != item) {
+    items.push_back(item);
+  }
+}
+
+/// The ids of the documents of @p evidence, sorted, each once.
+SortedViews documents_of(const std::vector<Evidence>& evidence) {
+  SortedViews documents;
+  for (const auto& e : evidence) {
+    add_view(documents, e.document());
+  }
+  sort_unique(documents);
+  return documents;
+}
+
+/// A feature's documents: its own list when it has one (as it is), else those of its evidence.
+SortedViews documents_of(const std::vector<std::string>& documents, const std::vector<Evidence>& evidence) {
+  return documents.empty() ? documents_of(evidence) : SortedViews(documents.begin(), documents.end());
 }
 
 Value optional_string(const std::string& s) {
@@ -199,7 +237,7 @@ std::vector<Value> station_values(const Station& s, const std::map<std::string, 
     const auto it = jurisdiction_names.find(id);
     names.push_back(it != jurisdiction_names.end() ? it->second : id);
   }
-  const std::vector<std::string> documents = s.documents.empty() ? documents_of(s.evidence) : s.documents;
+  const SortedViews documents = documents_of(s.documents, s.evidence);
   return {Value::of(s.station_id),
           Value::of(s.place.name),
           Value::of(s.place.country),
@@ -273,7 +311,7 @@ Layer jurisdictions_layer(const ClaimSet& claims, Extent& extent) {
       names.push_back(it != stations.end() ? it->second->place.name : id);
       count += it != stations.end() ? std::max(it->second->station_count, 1) : 1;
     }
-    std::vector<std::string> documents = j.documents.empty() ? documents_of(j.evidence) : j.documents;
+    const SortedViews documents = documents_of(j.documents, j.evidence);
     row.values = {Value::of(j.jurisdiction_id), Value::of(j.place.name),
                   Value::of(j.admin_level),     optional_string(j.province.empty() ? j.place.admin1_name : j.province),
                   Value::of(j.place.country),   string_array(j.station_ids),
@@ -317,7 +355,7 @@ Layer links_layer(const ClaimSet& claims, ProblemReport& problems, const RenderO
       continue;
     }
     const double metres = geodesic_distance(from, to);
-    const std::vector<std::string> documents = documents_of(link->evidence);
+    const SortedViews documents = documents_of(link->evidence);
     row.values = {Value::of(link->link_id),
                   Value::of(link->station_id),
                   Value::of(link->jurisdiction_id),
@@ -344,15 +382,19 @@ Layer places_layer(const ClaimSet& claims, Extent& extent) {
     std::string reason; // why rejected, when the role is "rejected"
     std::map<std::size_t, CorrectionRef> corrections;
     std::int64_t mentions = 0;
-    std::set<std::string_view> documents; // views of the claims' strings: no copy per mention
+    SortedViews documents; // views of the claims' strings: no copy per mention
     std::set<std::string_view> names;
   };
   std::map<std::string, Acc> places;
+  std::unordered_map<const Place*, Acc*> of_place; // the mentions share their Place: its id is made once
   for (const auto& m : claims.mentions) {
     if (!m.resolved())
       continue;
-    const std::string id = m.place_id();
-    Acc& acc = places[id];
+    Acc*& found = of_place[m.resolved_place.get()];
+    if (found == nullptr) {
+      found = &places[m.place_id()];
+    }
+    Acc& acc = *found;
     if (acc.first == nullptr) {
       acc.first = &m;
       acc.role = m.role;
@@ -366,10 +408,11 @@ Layer places_layer(const ClaimSet& claims, Extent& extent) {
       acc.corrections.emplace(c.row, c);
     }
     ++acc.mentions;
-    acc.documents.emplace_hint(acc.documents.end(), m.document()); // mentions come in document order: O(1)
+    add_view(acc.documents, m.document());
     acc.names.insert(m.text);
   }
-  for (const auto& [id, acc] : places) {
+  for (auto& [id, acc] : places) {
+    sort_unique(acc.documents);
     const Place& p = acc.first->place();
     std::vector<CorrectionRef> corrections;
     for (const auto& [row, c] : acc.corrections) {

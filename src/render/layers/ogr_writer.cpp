@@ -334,9 +334,12 @@ void write_shapefile(const Layer& layer, const fs::path& dir, const std::string&
   write_file_atomic(dir / (layer.name + ".qml"), qml_for(layer, true));
 }
 
+// No fsync (SQLite's synchronous=OFF), as for every other file of the map: the GeoPackage is written into the
+// staging folder, which only a finished build puts in place, so waiting for the disk at each layer's commit
+// (a dozen times per build, the whole file each time) protects nothing.
 GeoPackageFile::GeoPackageFile(fs::path file, std::string date)
     : m_file(std::move(file)), m_date(std::move(date)), m_fixed_date("OGR_CURRENT_DATE", m_date + "T00:00:00.000Z"),
-      m_ds(create_dataset("GPKG", m_file)), m_srs(wgs84()) {}
+      m_no_sync("OGR_SQLITE_SYNCHRONOUS", "OFF"), m_ds(create_dataset("GPKG", m_file)), m_srs(wgs84()) {}
 
 void GeoPackageFile::add(const Layer& layer) {
   check_ogr(GDALDatasetStartTransaction(m_ds.get(), FALSE), "GeoPackage transaction");

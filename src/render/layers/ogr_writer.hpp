@@ -36,6 +36,7 @@ private:
   std::filesystem::path m_file;
   std::string m_date;
   ScopedConfig m_fixed_date; // GeoPackage stamps last_change with the clock unless told the date
+  ScopedConfig m_no_sync;    // SQLite waits for the disk at every commit unless told not to (see the .cpp)
   Dataset m_ds;
   Srs m_srs;
 };

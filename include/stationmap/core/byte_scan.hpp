@@ -1,0 +1,77 @@
+#pragma once
+/// @file
+/// Tests over every byte of a text, eight bytes at a time (one 64-bit word: "SIMD within a register"). The
+/// writers ask them of every cell and string they write (mentions.csv, the layers' JSON arrays: hundreds of MB
+/// for a large corpus), and nearly every text needs no quoting or escaping: the answer is "none", and finding it
+/// must cost well under a nanosecond per byte.
+
+#include <cstddef>
+#include <cstdint>
+#include <cstring>
+#include <string_view>
+
+namespace stationmap::byte_scan {
+
+namespace detail {
+
+inline constexpr std::uint64_t ones = 0x0101010101010101ULL;  ///< 0x01 in every byte
+inline constexpr std::uint64_t highs = 0x8080808080808080ULL; ///< the high bit of every byte
+
+/// Nonzero when a byte of @p word is below @p limit (at most 0x80): the classic "has less" test, exact as a
+/// yes/no answer for the whole word.
+constexpr std::uint64_t has_below(std::uint64_t word, unsigned char limit) noexcept {
+  return (word - ones * limit) & ~word & highs;
+}
+
+/// Nonzero when a byte of @p word is @p byte.
+constexpr std::uint64_t has_byte(std::uint64_t word, unsigned char byte) noexcept {
+  return has_below(word ^ (ones * byte), 1);
+}
+
+/// Whether @p word_test is nonzero for a word of @p text or @p byte_test true for a byte of its tail (the last
+/// size % 8 bytes).
+template <typename WordTest, typename ByteTest>
+bool any(std::string_view text, WordTest word_test, ByteTest byte_test) noexcept {
+  std::size_t i = 0;
+  std::uint64_t found = 0;
+  for (; i + sizeof(std::uint64_t) <= text.size(); i += sizeof(std::uint64_t)) {
+    std::uint64_t word = 0;
+    std::memcpy(&word, text.data() + i, sizeof word);
+    found |= word_test(word);
+  }
+  for (; i < text.size(); ++i) {
+    found |= byte_test(static_cast<unsigned char>(text[i])) ? 1U : 0U;
+  }
+  return found != 0;
+}
+
+} // namespace detail
+
+/// Whether a byte of @p text is one of @p bytes (a few: each costs a test per word).
+inline bool holds_any_of(std::string_view text, std::string_view bytes) noexcept {
+  return detail::any(
+      text,
+      [bytes](std::uint64_t word) {
+        std::uint64_t found = 0;
+        for (const char b : bytes) {
+          found |= detail::has_byte(word, static_cast<unsigned char>(b));
+        }
+        return found;
+      },
+      [bytes](unsigned char c) { return bytes.find(static_cast<char>(c)) != std::string_view::npos; });
+}
+
+/// Whether a byte of @p text is below @p limit (at most 0x80; 0x20: a control character).
+inline bool holds_byte_below(std::string_view text, unsigned char limit) noexcept {
+  return detail::any(
+      text, [limit](std::uint64_t word) { return detail::has_below(word, limit); },
+      [limit](unsigned char c) { return c < limit; });
+}
+
+/// Whether @p text holds a byte of 0x80 or above (is not plain ASCII).
+inline bool holds_non_ascii(std::string_view text) noexcept {
+  return detail::any(
+      text, [](std::uint64_t word) { return word & detail::highs; }, [](unsigned char c) { return c >= 0x80U; });
+}
+
+} // namespace stationmap::byte_scan
