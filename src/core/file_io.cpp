@@ -3,10 +3,13 @@
 #include "stationmap/core/error.hpp"
 #include "stationmap/core/gzip.hpp"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
+#include <fcntl.h>
 #include <fstream>
 #include <memory>
+#include <sys/stat.h>
 #include <unistd.h>
 #include <utility>
 
@@ -63,6 +66,60 @@ void write_file_atomic(const fs::path& path, std::string_view contents) {
   }
 }
 
+PositionalFile::PositionalFile(const fs::path& path) : m_path(path), m_fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC)) {
+  if (m_fd < 0) {
+    throw IoError(path.string(), std::string("cannot open: ") + std::strerror(errno));
+  }
+  struct stat st {};
+  if (::fstat(m_fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+    ::close(m_fd);
+    throw IoError(path.string(), "not a regular file");
+  }
+  m_size = static_cast<std::uint64_t>(st.st_size);
+}
+
+PositionalFile::~PositionalFile() {
+  if (m_fd >= 0) {
+    ::close(m_fd);
+  }
+}
+
+PositionalFile::PositionalFile(PositionalFile&& other) noexcept
+    : m_path(std::move(other.m_path)), m_fd(std::exchange(other.m_fd, -1)), m_size(std::exchange(other.m_size, 0)) {}
+
+PositionalFile& PositionalFile::operator=(PositionalFile&& other) noexcept {
+  if (this != &other) {
+    if (m_fd >= 0) {
+      ::close(m_fd);
+    }
+    m_path = std::move(other.m_path);
+    m_fd = std::exchange(other.m_fd, -1);
+    m_size = std::exchange(other.m_size, 0);
+  }
+  return *this;
+}
+
+std::string PositionalFile::read(std::uint64_t offset, std::size_t size) const {
+  std::string out(offset >= m_size ? 0 : static_cast<std::size_t>(std::min<std::uint64_t>(size, m_size - offset)),
+                  '\0');
+  std::size_t done = 0;
+  while (done < out.size()) {
+    const ssize_t n = ::pread(m_fd, out.data() + done, out.size() - done, static_cast<off_t>(offset + done));
+    if (n < 0 && errno == EINTR) {
+      continue;
+    }
+    if (n < 0) {
+      throw IoError(m_path.string(), std::string("cannot read: ") + std::strerror(errno));
+    }
+    if (n == 0) {
+      break; // the file was cut since it was opened
+    }
+    done += static_cast<std::size_t>(n);
+  }
+  out.resize(done);
+  return out;
+}
+
 AtomicFile::AtomicFile(fs::path path)
     : m_path(std::move(path)), m_tmp(m_path.string() + ".tmp-" + std::to_string(::getpid())),
       m_file(std::fopen(m_tmp.c_str(), "wb")) {
@@ -84,6 +141,12 @@ void AtomicFile::write(std::string_view bytes) {
     throw IoError(m_path.string(), "written after commit");
   }
   if (std::fwrite(bytes.data(), 1, bytes.size(), m_file) != bytes.size()) {
+    throw IoError(m_tmp.string(), "write failed (disk full?)");
+  }
+}
+
+void AtomicFile::flush() {
+  if (m_file == nullptr || std::fflush(m_file) != 0) {
     throw IoError(m_tmp.string(), "write failed (disk full?)");
   }
 }

@@ -1,38 +1,25 @@
 #include "stationmap/core/mapped_file.hpp"
 
 #include "stationmap/core/error.hpp"
+#include "stationmap/core/file_io.hpp"
 
 #include <cerrno>
 #include <cstring>
-#include <fcntl.h>
 #include <sys/mman.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 namespace stationmap {
 
 MappedFile::MappedFile(const std::filesystem::path& path) {
-  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) {
-    throw IoError(path.string(), std::string("cannot open: ") + std::strerror(errno));
-  }
-  struct stat st {};
-  if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
-    ::close(fd);
-    throw IoError(path.string(), "not a regular file");
-  }
-  m_size = static_cast<std::size_t>(st.st_size);
+  const PositionalFile file(path); // opened read-only, a regular file; closed once mapped
+  m_size = static_cast<std::size_t>(file.size());
   if (m_size > 0) {
-    void* p = ::mmap(nullptr, m_size, PROT_READ, MAP_PRIVATE, fd, 0);
+    void* p = ::mmap(nullptr, m_size, PROT_READ, MAP_PRIVATE, file.descriptor(), 0);
     if (p == MAP_FAILED) {
-      const int err = errno;
-      ::close(fd);
-      throw IoError(path.string(), std::string("cannot map: ") + std::strerror(err));
+      throw IoError(path.string(), std::string("cannot map: ") + std::strerror(errno));
     }
     m_data = static_cast<const char*>(p);
     m_mapped = true;
   }
-  ::close(fd);
 }
 
 MappedFile MappedFile::from_buffer(std::string buffer) {

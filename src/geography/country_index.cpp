@@ -11,8 +11,11 @@
 #include <boost/geometry/geometries/polygon.hpp>
 #include <boost/geometry/index/rtree.hpp>
 #include <cmath>
+#include <map>
+#include <mutex>
 #include <numbers>
 #include <sstream>
+#include <string>
 
 namespace stationmap::geography {
 
@@ -123,7 +126,7 @@ CountryIndex::CountryIndex(CountryIndex&&) noexcept = default;
 CountryIndex& CountryIndex::operator=(CountryIndex&&) noexcept = default;
 
 const CountryIndex& CountryIndex::embedded() {
-  static const CountryIndex index(parse_topojson(read_file(naturalearth_file("50m"))));
+  static const CountryIndex index(embedded_topology("50m"));
   return index;
 }
 
@@ -183,6 +186,17 @@ std::filesystem::path naturalearth_file(std::string_view scale) {
   }
   throw IoError(std::string(STATIONMAP_SOURCE_NATURALEARTH_DIR) + "/" + name,
                 "the embedded Natural Earth basemap is missing (tools/fetch_basemap.py writes it)");
+}
+
+const Topology& embedded_topology(std::string_view scale) {
+  static std::mutex mutex;
+  static std::map<std::string, Topology, std::less<>> parsed; // nodes stay put: references stay valid
+  const std::lock_guard lock(mutex);
+  auto it = parsed.find(scale);
+  if (it == parsed.end()) {
+    it = parsed.emplace(std::string(scale), parse_topojson(read_file(naturalearth_file(scale)))).first;
+  }
+  return it->second;
 }
 
 } // namespace stationmap::geography

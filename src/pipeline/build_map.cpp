@@ -84,7 +84,9 @@ ExtractedCorpus extract_documents(const std::vector<std::filesystem::path>& inpu
   }
   ExtractedCorpus out;
   out.counts = detail::run_extraction(inputs, loop, problems, [&](detail::ExtractedDocument&& d) {
-    if (cache != nullptr) {
+    if (cache != nullptr && d.cached) {
+      cache->keep_cached(d.cache_slot);
+    } else if (cache != nullptr) {
       cache->keep(d.line);
     }
     out.cached += d.cached ? 1U : 0U;
@@ -194,9 +196,11 @@ ExtractedCorpus read_claims_files(const std::vector<std::filesystem::path>& file
 namespace {
 
 /// The second half of every build: merge the claims, apply corrections, write every output into the staging
-/// folder and put it in place.
+/// folder and put it in place. The files that depend on no document are kept in @p keep_in (the cache folder)
+/// when given.
 BuildSummary write_map(ExtractedCorpus corpus, const CorrectionPass& corrections, ProblemReport& problems,
-                       render::OutputStaging& staging, const BuildOptions& options) {
+                       render::OutputStaging& staging, const BuildOptions& options,
+                       const std::filesystem::path& keep_in = {}) {
   BuildSummary summary;
   summary.documents_read = corpus.counts.read;
   summary.documents_skipped = corpus.counts.skipped;
@@ -217,8 +221,8 @@ BuildSummary write_map(ExtractedCorpus corpus, const CorrectionPass& corrections
   tiles::TileOptions tile_options;
   tile_options.maxzoom = options.maxzoom;
   // Tiles (MBTiles, PMTiles) and the offline web map (style.json, tiles.json, index.html with MapLibre).
-  warn(options,
-       render::write_tiles_and_web_map(std::move(rendered.tile_features), staging.dir(), tile_options).warnings);
+  warn(options, render::write_tiles_and_web_map(std::move(rendered.tile_features), staging.dir(), tile_options, keep_in)
+                    .warnings);
   write_counts(claim_set, staging.dir() / "counts.csv");
   render::write_review(review_queue(claim_set, stale), staging.dir());
   staging.commit();
@@ -287,7 +291,8 @@ BuildSummary build_map(const std::vector<std::filesystem::path>& inputs, const B
   const std::string pipeline = pipeline_with_pins(pipeline_version(gazetteer), corrections, options);
   const std::unique_ptr<detail::ClaimsCache> cache = open_cache(options, read_from(inputs, options), pipeline);
   ExtractedCorpus corpus = extract_documents(inputs, extractor, pipeline, cache.get(), options, problems);
-  const BuildSummary summary = write_map(std::move(corpus), corrections, problems, staging, options);
+  const BuildSummary summary = write_map(std::move(corpus), corrections, problems, staging, options,
+                                         cache ? cache->dir() : std::filesystem::path());
   if (cache && summary.written) {
     cache->commit(); // the documents of this build, no others: removed documents drop out
   }

@@ -24,6 +24,13 @@ namespace stationmap::detail {
 template <class T>
 concept Plain = std::is_arithmetic_v<T> || std::is_enum_v<T>;
 
+/// The value whose bytes (sizeof(T) of them) @p bytes starts with.
+template <Plain T> T plain_of(std::string_view bytes) {
+  T value;
+  std::memcpy(&value, bytes.data(), sizeof(T));
+  return value;
+}
+
 /// Appends the bytes of @p value to @p out.
 template <Plain T> void append_plain(std::string& out, T value) {
   char bytes[sizeof(T)];
@@ -51,11 +58,7 @@ public:
     m_rest.remove_prefix(size);
     return out;
   }
-  template <Plain T> T take_plain() {
-    T value;
-    std::memcpy(&value, take(sizeof(T)).data(), sizeof(T));
-    return value;
-  }
+  template <Plain T> T take_plain() { return plain_of<T>(take(sizeof(T))); }
   /// A string written as u32 length and bytes.
   std::string_view take_string() { return take(take_plain<std::uint32_t>()); }
 

@@ -7,7 +7,10 @@
 #include "stationmap/core/outdir.hpp"
 
 #include <algorithm>
+#include <cerrno>
+#include <cstdio>
 #include <cstring>
+#include <functional>
 
 namespace stationmap::detail {
 
@@ -55,6 +58,45 @@ std::string_view hash_of(std::string_view payload) {
   return ByteCursor(payload).take_string();
 }
 
+/// The key an entry is indexed by: collisions are told apart by the content hash in the entry.
+std::uint64_t hash_key(std::string_view content_hash) {
+  return std::hash<std::string_view>{}(content_hash);
+}
+
+/// Reads a file front to back through a window of a few MiB: the file is never held whole.
+class FileCursor {
+public:
+  explicit FileCursor(const PositionalFile& file) : m_file(file) {}
+
+  /// The next @p size bytes, valid until the next take. Throws FormatError when the file ends first.
+  std::string_view take(std::size_t size) {
+    if (m_window.size() - m_at < size) {
+      m_start += m_at;
+      m_window = m_file.read(m_start, std::max(size, window_bytes));
+      m_at = 0;
+    }
+    if (m_window.size() - m_at < size) {
+      throw FormatError("cut short: " + std::to_string(size) + " bytes wanted, " +
+                        std::to_string(m_window.size() - m_at) + " left");
+    }
+    const std::string_view out = std::string_view(m_window).substr(m_at, size);
+    m_at += size;
+    return out;
+  }
+  template <Plain T> T take_plain() { return plain_of<T>(take(sizeof(T))); }
+  std::string_view take_string() { return take(take_plain<std::uint32_t>()); }
+
+  [[nodiscard]] std::uint64_t offset() const { return m_start + m_at; }
+  [[nodiscard]] bool at_end() const { return offset() >= m_file.size(); }
+
+private:
+  static constexpr std::size_t window_bytes = 4U << 20U;
+  const PositionalFile& m_file;
+  std::string m_window;
+  std::uint64_t m_start = 0; ///< file offset of the window
+  std::size_t m_at = 0;      ///< read position in the window
+};
+
 } // namespace
 
 ClaimsCache::ClaimsCache(fs::path dir, std::string pipeline, const std::vector<fs::path>& inputs, Warn warn)
@@ -74,39 +116,45 @@ ClaimsCache::ClaimsCache(fs::path dir, std::string pipeline, const std::vector<f
 }
 
 void ClaimsCache::load(const fs::path& file) {
-  m_old = MappedFile(file);
-  ByteCursor in(m_old.bytes());
+  m_old.emplace(file);
+  FileCursor in(*m_old);
   try {
     if (in.take(magic.size()) != magic) {
       throw FormatError("it does not start as a claims cache");
     }
     if (in.take_plain<std::uint32_t>() != cache_format || in.take_plain<std::uint32_t>() != byte_order_mark ||
         in.take_string() != m_pipeline) {
+      m_old.reset();
       return; // another stationmap's cache: every document is extracted again, as after any upgrade
     }
   } catch (const FormatError& e) {
+    m_old.reset();
     warn("the claims cache " + file.string() + " is not a cache this program can read (" + e.what() +
          "); every document is extracted again");
     return;
   }
   std::size_t damaged = 0;
-  while (in.left() > 0) {
-    std::string_view payload;
+  while (!in.at_end()) {
+    const std::uint64_t offset = in.offset();
     try {
       const auto size = in.take_plain<std::uint32_t>();
       const auto sum = in.take_plain<std::uint64_t>();
-      payload = in.take(size);
+      const std::string_view payload = in.take(size);
       if (checksum(payload) != sum) {
         ++damaged;
         continue;
       }
-      m_entries.emplace(hash_of(payload), std::string_view(payload.data() - frame_bytes, payload.size() + frame_bytes));
+      m_entries.push_back({hash_key(hash_of(payload)), offset, frame_bytes + size});
     } catch (const FormatError& e) {
       warn("the claims cache " + file.string() + " is cut short after " + std::to_string(m_entries.size()) +
            " documents (" + e.what() + "); the documents after them are extracted again");
       break;
     }
   }
+  m_old_whole = damaged == 0 && in.at_end();
+  std::stable_sort(m_entries.begin(), m_entries.end(),
+                   [](const Located& x, const Located& y) { return x.key < y.key; });
+  m_kept.assign(m_entries.size(), false);
   if (damaged > 0) {
     warn("the claims cache " + file.string() + " has " + std::to_string(damaged) +
          " damaged entries; their documents are extracted again");
@@ -121,21 +169,42 @@ void ClaimsCache::warn(const std::string& message) const {
 }
 
 std::optional<CachedClaims> ClaimsCache::find(const std::string& content_hash) const {
-  const auto it = m_entries.find(content_hash);
-  if (it == m_entries.end()) {
-    return std::nullopt;
+  const auto [first, last] = std::equal_range(m_entries.begin(), m_entries.end(), Located{hash_key(content_hash), 0, 0},
+                                              [](const Located& x, const Located& y) { return x.key < y.key; });
+  for (auto it = first; it != last; ++it) {
+    std::string entry = read_entry(*it, content_hash);
+    if (entry.empty()) {
+      continue;
+    }
+    ByteCursor payload(std::string_view(entry).substr(frame_bytes));
+    try {
+      payload.take_string(); // the content hash
+      DocumentRecord record = decode_record(payload.take(payload.left()));
+      return CachedClaims{std::move(record), static_cast<std::size_t>(it - m_entries.begin())};
+    } catch (const FormatError& e) {
+      warn("the claims cache " + (m_dir / cache_file_name).string() + " has an unreadable entry (" + e.what() +
+           "); its document is extracted again");
+      return std::nullopt;
+    }
   }
-  const std::string_view entry = it->second;
-  ByteCursor payload(entry.substr(frame_bytes));
+  return std::nullopt;
+}
+
+std::string ClaimsCache::read_entry(const Located& at, std::string_view content_hash) const {
   try {
-    payload.take_string(); // the content hash
-    CachedClaims out{decode_record(payload.take(payload.left())), std::string(entry)};
-    return out;
-  } catch (const FormatError& e) {
-    warn("the claims cache " + (m_dir / cache_file_name).string() + " has an unreadable entry (" + e.what() +
-         "); its document is extracted again");
-    return std::nullopt;
+    std::string entry = m_old->read(at.offset, at.size);
+    ByteCursor in(entry);
+    const auto size = in.take_plain<std::uint32_t>();
+    const auto sum = in.take_plain<std::uint64_t>();
+    const std::string_view payload = in.take(size);
+    if (frame_bytes + size == at.size && checksum(payload) == sum) {
+      return hash_of(payload) == content_hash ? entry : std::string(); // another hash with the same key
+    }
+  } catch (const Error&) { // FormatError (cut) or IoError (unreadable): as damaged
   }
+  warn("the claims cache " + (m_dir / cache_file_name).string() +
+       " changed while it was read; a document is extracted again");
+  return {};
 }
 
 std::string ClaimsCache::entry(const DocumentRecord& record) {
@@ -154,10 +223,43 @@ void ClaimsCache::keep(std::string_view entry) {
   m_new->write(entry);
 }
 
+void ClaimsCache::keep_cached(std::size_t slot) {
+  m_kept_order.push_back(slot);
+  m_kept.at(slot) = true;
+}
+
 void ClaimsCache::commit() {
-  m_new->commit();
+  const fs::path file = m_dir / cache_file_name;
+  if (m_old && m_old_whole && std::find(m_kept.begin(), m_kept.end(), false) == m_kept.end()) {
+    append_new_entries(file);
+  } else {
+    for (const std::size_t slot : m_kept_order) {
+      m_new->write(m_old->read(m_entries[slot].offset, m_entries[slot].size));
+    }
+    m_new->commit();
+  }
   std::error_code ec;
   fs::remove(m_dir / old_cache_file_name, ec); // an earlier version's cache, in this folder stationmap marked
+}
+
+void ClaimsCache::append_new_entries(const fs::path& file) {
+  m_new->flush();
+  const PositionalFile fresh(m_new->temporary());
+  const std::unique_ptr<std::FILE, int (*)(std::FILE*)> out(std::fopen(file.c_str(), "ab"), &std::fclose);
+  if (!out) {
+    throw IoError(file.string(), std::string("cannot append: ") + std::strerror(errno));
+  }
+  constexpr std::size_t chunk = 4U << 20U;
+  for (std::uint64_t at = header(m_pipeline).size(); at < fresh.size(); at += chunk) {
+    const std::string bytes = fresh.read(at, chunk);
+    if (std::fwrite(bytes.data(), 1, bytes.size(), out.get()) != bytes.size()) {
+      throw IoError(file.string(), "write failed (disk full?)"); // a cut last entry: the next build re-extracts it
+    }
+  }
+  if (std::fflush(out.get()) != 0) {
+    throw IoError(file.string(), "write failed (disk full?)");
+  }
+  m_new.reset(); // its temporary file goes
 }
 
 fs::path default_cache_dir(const fs::path& outdir) {

@@ -5,15 +5,17 @@
 // looks each document up by content hash (the file holds records of one pipeline version), extracts only the
 // documents it does not find, and writes the new claims.bin (so removed documents drop out) when the map is
 // written. A damaged or foreign cache file costs a warning and re-extraction, never the build.
+// Memory: the cache holds an index (hash key, offset, length: 24 bytes per document) and reads each entry from the
+// file when its document comes (pread), so a rebuild never holds the old file (137 MB at 100,000 documents).
 //
 // claims.bin: the header "SMCLAIMS", u32 cache format, u32 0x01020304 (the writer's byte order), u32 length and
 // the pipeline version; then one entry per document: u32 payload length, u64 checksum of the payload, and the
 // payload: u32 length and the content hash, then the record (encode_record()).
 
 #include "stationmap/core/file_io.hpp"
-#include "stationmap/core/mapped_file.hpp"
 #include "stationmap/pipeline/claims_io.hpp"
 
+#include <cstdint>
 #include <filesystem>
 #include <functional>
 #include <memory>
@@ -21,15 +23,14 @@
 #include <optional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 namespace stationmap::detail {
 
-/// A document's claims found in the cache, and its entry to keep in the next cache.
+/// A document's claims found in the cache, and where its entry is (for ClaimsCache::keep_cached()).
 struct CachedClaims {
   DocumentRecord record;
-  std::string entry;
+  std::size_t slot = 0;
 };
 
 class ClaimsCache {
@@ -48,25 +49,43 @@ public:
   /// The cache entry of a record (the bytes keep() takes).
   [[nodiscard]] static std::string entry(const DocumentRecord& record);
 
-  /// Adds a document's entry to the new cache. Thread-compatible: call from one thread.
+  /// Adds a new document's entry to the new cache. Thread-compatible: call from one thread.
   void keep(std::string_view entry);
-  /// Puts the new cache in place of the old one.
+  /// Keeps the entry find() found at @p slot in the new cache, unchanged. Thread-compatible.
+  void keep_cached(std::size_t slot);
+  /// Puts the new cache in place of the old one. When every entry of the old file is kept and it was whole,
+  /// the new entries are appended to it (a rebuild that adds documents writes only theirs); else the file is
+  /// written anew, so removed documents drop out.
   void commit();
 
   [[nodiscard]] const std::filesystem::path& dir() const { return m_dir; }
   [[nodiscard]] std::size_t size() const { return m_entries.size(); }
 
 private:
+  /// Where an entry of the old file lies.
+  struct Located {
+    std::uint64_t key = 0;    ///< hash_key() of its content hash
+    std::uint64_t offset = 0; ///< of its frame
+    std::uint64_t size = 0;   ///< frame and payload
+  };
+
   void load(const std::filesystem::path& file);
+  /// Appends the new entries (after m_new's header) to the old @p file, which keeps all of its own.
+  void append_new_entries(const std::filesystem::path& file);
   void warn(const std::string& message) const;
+  /// The intact entry of @p content_hash at @p at, or empty (a warning when it is damaged).
+  [[nodiscard]] std::string read_entry(const Located& at, std::string_view content_hash) const;
 
   std::filesystem::path m_dir;
   std::string m_pipeline;
   Warn m_warn;
   mutable std::mutex m_warn_mutex;
-  MappedFile m_old;
-  std::unordered_map<std::string_view, std::string_view> m_entries; ///< content hash -> whole entry, in m_old
-  std::unique_ptr<AtomicFile> m_new;
+  std::optional<PositionalFile> m_old;
+  bool m_old_whole = false;              ///< the old file held nothing but intact entries of this pipeline
+  std::vector<Located> m_entries;        ///< by key (then file order)
+  std::vector<bool> m_kept;              ///< by position in m_entries: kept for the new cache
+  std::vector<std::size_t> m_kept_order; ///< positions in m_entries, as kept
+  std::unique_ptr<AtomicFile> m_new;     ///< the header and the new entries
 };
 
 /// The cache folder used when none is given: beside @p outdir, named after it ("map" -> "map.cache").

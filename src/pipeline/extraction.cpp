@@ -16,7 +16,7 @@ ExtractedDocument claims_of(const Document& document, const ExtractionLoop& loop
     if (std::optional<CachedClaims> found = loop.cached(hash);
         found && found->record.content_hash == hash && found->record.claims.document == document.id) {
       out.record = std::move(found->record);
-      out.line = std::move(found->entry);
+      out.cache_slot = found->slot;
       out.cached = true;
       return out;
     }

@@ -29,8 +29,9 @@ using Serialise = std::function<std::string(const DocumentRecord&)>;
 /// One document's claims as the loop hands them on.
 struct ExtractedDocument {
   DocumentRecord record;
-  std::string line;    ///< the record serialised, when ExtractionLoop::serialise is given
-  bool cached = false; ///< taken from the cache, not extracted
+  std::string line;           ///< the record serialised, when ExtractionLoop::serialise is given (not when cached)
+  bool cached = false;        ///< taken from the cache, not extracted
+  std::size_t cache_slot = 0; ///< when cached: CachedClaims::slot
 };
 
 struct ExtractionLoop {

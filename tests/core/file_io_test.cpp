@@ -1,5 +1,7 @@
-// AtomicFile (core/file_io.hpp): the file appears whole on commit, and not at all without it.
+// AtomicFile (core/file_io.hpp): the file appears whole on commit, and not at all without it. PositionalFile: the
+// bytes asked for, fewer at the end.
 
+#include "stationmap/core/error.hpp"
 #include "stationmap/core/file_io.hpp"
 #include "support/files.hpp"
 
@@ -31,6 +33,19 @@ TEST(AtomicFile, AppearsOnlyOnCommitAndReplacesTheOldFile) {
   }
   EXPECT_EQ(read_file(path), "new text") << "an abandoned file leaves the old one";
   EXPECT_EQ(std::distance(fs::directory_iterator(dir), fs::directory_iterator()), 1) << "no temporary left";
+}
+
+TEST(PositionalFile, ReadsThePiecesAskedForAndNoMoreThanTheFileHolds) {
+  const stationmap::test_support::ScratchDir scratch("stationmap-positional-file-test");
+  const fs::path path = scratch.path() / "bytes.bin";
+  std::ofstream(path) << "0123456789";
+  const PositionalFile file(path);
+  EXPECT_EQ(file.size(), 10U);
+  EXPECT_EQ(file.read(2, 3), "234");
+  EXPECT_EQ(file.read(8, 5), "89") << "cut at the end of the file";
+  EXPECT_EQ(file.read(12, 5), "");
+  EXPECT_THROW(PositionalFile(scratch.path() / "missing.bin"), IoError);
+  EXPECT_THROW(PositionalFile{scratch.path()}, IoError) << "a folder is not a file";
 }
 
 } // namespace

@@ -9,6 +9,7 @@
 #include "stationmap/pipeline/build_map.hpp"
 #include "support/files.hpp"
 
+#include <algorithm>
 #include <filesystem>
 #include <gtest/gtest.h>
 #include <map>
@@ -86,12 +87,41 @@ TEST(ClaimsCache, FindsWhatTheLastBuildKeptForTheSamePipelineOnly) {
     const auto found = cache.find("sha256:bb");
     ASSERT_TRUE(found);
     EXPECT_EQ(claims_line(found->record), claims_line(record_with_hash("sha256:bb")));
-    EXPECT_EQ(found->entry, detail::ClaimsCache::entry(record_with_hash("sha256:bb"))) << "kept as it was";
     EXPECT_FALSE(cache.find("sha256:cc"));
   }
   EXPECT_EQ(folder.open("stationmap other").size(), 0U) << "claims of another pipeline are extracted again";
   EXPECT_TRUE(folder.warnings.empty());
   EXPECT_TRUE(fs::exists(folder.dir / ".stationmap")) << "a folder stationmap marks as its own";
+}
+
+TEST(ClaimsCache, ARebuildThatKeepsEveryEntryAppendsTheNewOnesElseTheFileIsWrittenAnew) {
+  CacheFolder folder;
+  folder.write({record_with_hash("sha256:aa"), record_with_hash("sha256:bb")});
+  const std::string before = read_text(folder.file());
+  {
+    detail::ClaimsCache cache = folder.open();
+    for (const char* hash : {"sha256:bb", "sha256:aa"}) {
+      const auto found = cache.find(hash);
+      ASSERT_TRUE(found);
+      cache.keep_cached(found->slot);
+    }
+    cache.keep(detail::ClaimsCache::entry(record_with_hash("sha256:cc")));
+    cache.commit();
+  }
+  const std::string appended = read_text(folder.file());
+  EXPECT_EQ(appended, before + detail::ClaimsCache::entry(record_with_hash("sha256:cc")));
+  {
+    detail::ClaimsCache cache = folder.open();
+    EXPECT_EQ(cache.size(), 3U);
+    const auto found = cache.find("sha256:cc");
+    ASSERT_TRUE(found);
+    cache.keep_cached(found->slot); // aa and bb are gone from the corpus
+    cache.commit();
+  }
+  const detail::ClaimsCache cache = folder.open();
+  EXPECT_EQ(cache.size(), 1U) << "removed documents drop out";
+  EXPECT_TRUE(cache.find("sha256:cc"));
+  EXPECT_TRUE(folder.warnings.empty());
 }
 
 TEST(ClaimsCache, AFileThatIsNotACacheIsIgnoredWithAWarningNamingIt) {
@@ -197,6 +227,30 @@ TEST(IncrementalBuild, ARebuildFromADamagedCacheMapsLikeACleanBuild) {
   EXPECT_EQ(builds.build("again", true).documents_cached, rebuilt.documents_read) << "the new cache is whole";
 
   builds.build("clean", false);
+  EXPECT_EQ(tree(builds.scratch.path() / "rebuilt"), tree(builds.scratch.path() / "clean"));
+  EXPECT_EQ(tree(builds.scratch.path() / "again"), tree(builds.scratch.path() / "clean"));
+}
+
+TEST(IncrementalBuild, TheBasemapFilesAreKeptInTheCacheAndNeverCopiedDamaged) {
+  SampleBuilds builds;
+  ASSERT_TRUE(builds.build("first", true).written);
+  const fs::path kept = builds.scratch.path() / "cache" / "basemap" / "files" / "basemap.pmtiles";
+  ASSERT_TRUE(fs::exists(kept)) << "the first build keeps them";
+  std::string bytes = read_text(kept);
+  bytes[bytes.size() / 2] = static_cast<char>(bytes[bytes.size() / 2] ^ 1);
+  write_text(kept, bytes);
+
+  builds.build("rebuilt", true);
+  const auto damaged = [&] {
+    return std::count_if(builds.warnings.begin(), builds.warnings.end(), [](const std::string& w) {
+      return w.find("basemap") != std::string::npos && w.find("damaged") != std::string::npos;
+    });
+  };
+  EXPECT_EQ(damaged(), 1);
+  builds.build("again", true);
+  EXPECT_EQ(damaged(), 1) << "kept anew by the rebuild";
+  builds.build("clean", false);
+  EXPECT_EQ(read_text(kept), read_text(builds.scratch.path() / "clean" / "basemap.pmtiles"));
   EXPECT_EQ(tree(builds.scratch.path() / "rebuilt"), tree(builds.scratch.path() / "clean"));
   EXPECT_EQ(tree(builds.scratch.path() / "again"), tree(builds.scratch.path() / "clean"));
 }

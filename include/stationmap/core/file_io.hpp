@@ -31,6 +31,9 @@ public:
 
   /// Appends @p bytes. Throws IoError when the write fails.
   void write(std::string_view bytes);
+  /// Writes what was appended so far into the temporary file (readable at temporary()). Throws IoError.
+  void flush();
+  [[nodiscard]] const std::filesystem::path& temporary() const { return m_tmp; }
   /// Flushes and renames the temporary over the path. Throws IoError.
   void commit();
 
@@ -38,6 +41,30 @@ private:
   std::filesystem::path m_path;
   std::filesystem::path m_tmp;
   std::FILE* m_file = nullptr;
+};
+
+/// A file read piece by piece at given offsets (pread): the process holds only the pieces asked for, never the
+/// file (as a memory map would once its pages are touched). Reads are thread-safe. Move-only.
+class PositionalFile {
+public:
+  /// Opens @p path read-only. Throws IoError naming the file.
+  explicit PositionalFile(const std::filesystem::path& path);
+  ~PositionalFile();
+  PositionalFile(PositionalFile&& other) noexcept;
+  PositionalFile& operator=(PositionalFile&& other) noexcept;
+  PositionalFile(const PositionalFile&) = delete;
+  PositionalFile& operator=(const PositionalFile&) = delete;
+
+  [[nodiscard]] std::uint64_t size() const noexcept { return m_size; }
+  /// The open descriptor (for mmap), valid while this object lives.
+  [[nodiscard]] int descriptor() const noexcept { return m_fd; }
+  /// Up to @p size bytes from @p offset: fewer when the file ends first. Throws IoError when the read fails.
+  [[nodiscard]] std::string read(std::uint64_t offset, std::size_t size) const;
+
+private:
+  std::filesystem::path m_path;
+  int m_fd = -1;
+  std::uint64_t m_size = 0;
 };
 
 /// Reads a file that may be gzip-compressed (detected by its magic bytes), expanding to at most @p max_bytes

@@ -66,4 +66,9 @@ private:
 /// folder. Throws IoError when neither has it.
 std::filesystem::path naturalearth_file(std::string_view scale);
 
+/// The countries of naturalearth_file(@p scale), parsed once per process (the country check, the basemap layers
+/// and the basemap tiles of a build all draw on the 1:50m ones; about 5 MB). Thread-safe. Throws as
+/// naturalearth_file() and parse_topojson().
+const Topology& embedded_topology(std::string_view scale);
+
 } // namespace stationmap::geography

@@ -40,14 +40,18 @@ inline constexpr const char* relative_tile_url = "tiles/{z}/{x}/{y}.pbf";
 /// web/, then the installed share/stationmap/web. Empty when none has index.html.
 [[nodiscard]] std::filesystem::path find_web_dir();
 
+/// The web map's basemap beside index.html: basemap.pmtiles (Natural Earth 1:50m countries, borders and name
+/// points as vector tiles, zooms 0-5, generalised per zoom) and glyphs/<fontstack>/<range>.pbf for the country
+/// names (when the label font is installed). They depend on no document: with @p keep_in (a folder stationmap
+/// owns, such as a build's cache folder) they are kept there between builds and copied from it while the
+/// countries, the font and the code that derives them are unchanged (stationmap/core/kept_files.hpp). Returns
+/// warnings (kept files found damaged or not kept).
+std::vector<std::string> write_basemap_web_files(const std::filesystem::path& outdir,
+                                                 const std::filesystem::path& keep_in = {});
+
 /// Writes style.json, tiles.json, index.html, maplibre-gl.js, maplibre-gl.css (and MapLibre's licence)
 /// into @p outdir. Returns warnings (e.g. MapLibre not fetched yet: the map then cannot start); throws
 /// IoError when a file cannot be written or the index.html template is missing.
-/// The web map's basemap beside index.html: basemap.pmtiles (Natural Earth 1:50m countries, borders and name
-/// points as vector tiles, zooms 0-5, generalised per zoom) and glyphs/<fontstack>/<range>.pbf for the country
-/// names (when the label font is installed).
-void write_basemap_web_files(const std::filesystem::path& outdir);
-
 std::vector<std::string> write_web_map(const tiles::TileSet& set, const std::filesystem::path& outdir,
                                        const std::filesystem::path& web_dir = {});
 
@@ -59,10 +63,10 @@ struct TileOutputs {
   std::vector<std::string> warnings;
 };
 
-/// The whole tile part of a build: tiles.mbtiles, tiles.pmtiles and write_web_map(), from the tile features
-/// (RenderSummary::tile_features).
+/// The whole tile part of a build: tiles.mbtiles, tiles.pmtiles, write_web_map() and write_basemap_web_files()
+/// (kept in @p keep_in when given), from the tile features (RenderSummary::tile_features).
 TileOutputs write_tiles_and_web_map(std::vector<tiles::TileFeature> features, const std::filesystem::path& outdir,
-                                    const tiles::TileOptions& options = {});
+                                    const tiles::TileOptions& options = {}, const std::filesystem::path& keep_in = {});
 /// The same from a ClaimSet (features_from_claims).
 TileOutputs write_tiles_and_web_map(const ClaimSet& claims, const std::filesystem::path& outdir,
                                     const tiles::TileOptions& options = {}, const LinkPaths* link_paths = nullptr);

@@ -1,7 +1,6 @@
 #include "basemap/basemap_layers.hpp"
 
 #include "gdal_handles.hpp"
-#include "stationmap/core/file_io.hpp"
 #include "stationmap/geography/country_index.hpp"
 
 #include <cmath>
@@ -101,12 +100,8 @@ Layer basemap_labels(const geography::Topology& topology) {
   return labels;
 }
 
-geography::Topology embedded_countries(std::string_view scale) {
-  return geography::parse_topojson(read_file(geography::naturalearth_file(scale)));
-}
-
 std::vector<Layer> embedded_basemap_layers() {
-  return basemap_layers(embedded_countries("50m"));
+  return basemap_layers(geography::embedded_topology("50m"));
 }
 
 } // namespace stationmap::render::detail

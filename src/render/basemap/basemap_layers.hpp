@@ -22,9 +22,6 @@ std::vector<Layer> basemap_layers(const geography::Topology& topology);
 /// degrees to rank labels).
 Layer basemap_labels(const geography::Topology& topology);
 
-/// The embedded Natural Earth countries at @p scale ("110m", "50m").
-geography::Topology embedded_countries(std::string_view scale);
-
 /// basemap_layers() of the embedded 1:50m countries.
 std::vector<Layer> embedded_basemap_layers();
 

@@ -5,13 +5,21 @@
 #include "basemap/basemap_layers.hpp"
 #include "basemap/basemap_tiles.hpp"
 #include "glyphs.hpp"
+#include "render_fingerprint.hpp"
 #include "stationmap/core/data_dirs.hpp"
 #include "stationmap/core/error.hpp"
 #include "stationmap/core/file_io.hpp"
+#include "stationmap/core/kept_files.hpp"
+#include "stationmap/core/sha256.hpp"
+#include "stationmap/geography/country_index.hpp"
 #include "styles/styles.hpp"
 
+#include <algorithm>
+#include <boost/version.hpp>
 #include <cstdlib>
 #include <nlohmann/json.hpp>
+#include <optional>
+#include <zlib.h>
 
 namespace stationmap::render {
 namespace {
@@ -222,17 +230,70 @@ std::filesystem::path find_web_dir() {
                        {STATIONMAP_SOURCE_WEB_DIR, STATIONMAP_INSTALLED_WEB_DIR});
 }
 
-void write_basemap_web_files(const std::filesystem::path& outdir) {
-  const geography::Topology countries = detail::embedded_countries("50m");
+namespace {
+
+/// The key of the kept basemap files: everything they are derived from. The code (the render stage's source
+/// fingerprint, the compiler, the zlib, FreeType and Boost that gzip, rasterise and simplify), the Natural Earth
+/// countries and the label font.
+std::string basemap_key(std::string_view countries, const std::filesystem::path& font) {
+  Sha256 key;
+  key.field("basemap web files").field(stationmap::detail::render_fingerprint).field(__VERSION__);
+  key.field(ZLIB_VERSION).field(BOOST_LIB_VERSION);
+  key.field(std::to_string(FREETYPE_MAJOR) + "." + std::to_string(FREETYPE_MINOR) + "." +
+            std::to_string(FREETYPE_PATCH));
+  key.field(countries).field(font.string()).field(font.empty() ? std::string() : read_file(font));
+  return key.hex();
+}
+
+/// basemap.pmtiles and the glyphs, from the countries and the font (none: no glyphs).
+void derive_basemap_web_files(const geography::Topology& countries, const std::filesystem::path& font,
+                              const std::filesystem::path& outdir) {
   tiles::write_pmtiles(detail::basemap_tiles(countries), outdir / detail::basemap_tiles_file);
-  if (const std::filesystem::path font = detail::label_font_file(); !font.empty()) {
+  if (!font.empty()) {
     std::vector<std::string> names;
     for (const auto& row : detail::basemap_labels(countries).rows) {
       names.push_back(row.values.at(0).text);
     }
-    std::filesystem::remove_all(outdir / glyphs_folder);
     detail::write_glyphs(outdir / glyphs_folder, font, detail::label_fontstack, detail::glyph_ranges(names));
   }
+}
+
+/// The files derive_basemap_web_files() wrote into @p outdir, relative to it, sorted.
+std::vector<std::filesystem::path> basemap_web_files(const std::filesystem::path& outdir) {
+  std::vector<std::filesystem::path> out;
+  if (std::filesystem::is_directory(outdir / glyphs_folder)) {
+    for (const auto& entry : std::filesystem::recursive_directory_iterator(outdir / glyphs_folder)) {
+      if (entry.is_regular_file()) {
+        out.push_back(std::filesystem::relative(entry.path(), outdir));
+      }
+    }
+  }
+  std::sort(out.begin(), out.end());
+  out.insert(out.begin(), detail::basemap_tiles_file);
+  return out;
+}
+
+} // namespace
+
+std::vector<std::string> write_basemap_web_files(const std::filesystem::path& outdir,
+                                                 const std::filesystem::path& keep_in) {
+  const std::string countries = read_file(geography::naturalearth_file("50m"));
+  const std::filesystem::path font = detail::label_font_file();
+  std::filesystem::remove_all(outdir / glyphs_folder);
+  std::vector<std::string> warnings;
+  std::optional<KeptFiles> kept;
+  if (!keep_in.empty()) {
+    kept.emplace(keep_in, "basemap", basemap_key(countries, font),
+                 [&](const std::string& w) { warnings.push_back(w); });
+    if (kept->restore(outdir)) {
+      return warnings;
+    }
+  }
+  derive_basemap_web_files(geography::embedded_topology("50m"), font, outdir);
+  if (kept) {
+    kept->keep(outdir, basemap_web_files(outdir));
+  }
+  return warnings;
 }
 
 std::vector<std::string> write_web_map(const tiles::TileSet& set, const std::filesystem::path& outdir,
@@ -281,7 +342,7 @@ TileOutputs write_tiles_and_web_map(const ClaimSet& claims, const std::filesyste
 }
 
 TileOutputs write_tiles_and_web_map(std::vector<tiles::TileFeature> features, const std::filesystem::path& outdir,
-                                    const tiles::TileOptions& options) {
+                                    const tiles::TileOptions& options, const std::filesystem::path& keep_in) {
   std::filesystem::create_directories(outdir);
   // Zoom by zoom into both archives, each tile gzipped once: never the whole pyramid in memory.
   const tiles::TileSet set =
@@ -291,7 +352,9 @@ TileOutputs write_tiles_and_web_map(std::vector<tiles::TileFeature> features, co
   out.maxzoom = set.maxzoom;
   out.tiles = set.tile_count;
   out.warnings = write_web_map(set, outdir);
-  write_basemap_web_files(outdir);
+  for (std::string& w : write_basemap_web_files(outdir, keep_in)) {
+    out.warnings.push_back(std::move(w));
+  }
   return out;
 }
 
