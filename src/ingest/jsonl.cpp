@@ -7,8 +7,12 @@
 #include "stationmap/ingest/encoding.hpp"
 #include "stationmap/ingest/html.hpp"
 
+#include <algorithm>
 #include <array>
 #include <nlohmann/json.hpp>
+#include <optional>
+#include <utility>
+#include <vector>
 
 namespace stationmap::ingest {
 
@@ -34,11 +38,104 @@ std::string string_field(const json& obj, std::initializer_list<const char*> key
   return {};
 }
 
+/// The members of a flat JSON object whose values are all strings (the usual JSON Lines document), in order.
+using FlatObject = std::vector<std::pair<std::string, std::string>>;
+
+/// The first of @p keys whose value is a non-empty string, as string_field() reads a parsed object.
+std::string string_field(const FlatObject& obj, std::initializer_list<const char*> keys) {
+  for (const char* key : keys) {
+    for (const auto& [name, value] : obj) {
+      if (name == key && !value.empty()) {
+        return value;
+      }
+    }
+  }
+  return {};
+}
+
+/// Reads a JSON string at @p pos (just after its opening quote) into @p out, up to its closing quote. False for
+/// what the fast reader leaves to the full parser: \u escapes, control characters, a string that does not end.
+bool read_plain_string(std::string_view text, std::size_t& pos, std::string& out) {
+  while (pos < text.size()) {
+    const std::size_t stop = text.find_first_of("\"\\", pos);
+    if (stop == std::string_view::npos) {
+      return false;
+    }
+    const std::string_view run = text.substr(pos, stop - pos);
+    if (std::any_of(run.begin(), run.end(), [](char c) { return static_cast<unsigned char>(c) < 0x20; })) {
+      return false;
+    }
+    out += run;
+    pos = stop + 1;
+    if (text[stop] == '"') {
+      return true;
+    }
+    if (pos >= text.size()) {
+      return false;
+    }
+    constexpr std::string_view escaped = "\"\\/bfnrt";
+    constexpr std::string_view meaning = "\"\\/\b\f\n\r\t";
+    const std::size_t which = escaped.find(text[pos]);
+    if (which == std::string_view::npos) {
+      return false; // \u (or an invalid escape): the full parser
+    }
+    out += meaning[which];
+    ++pos;
+  }
+  return false;
+}
+
+/// @p text as a flat object of string values (FlatObject), without building a JSON tree; nullopt when it is
+/// anything else (nested values, numbers, literals, \u escapes, a repeated key, not JSON): then the full parser
+/// reads it and reports what is wrong, so both give the same documents and problems.
+std::optional<FlatObject> flat_string_object(std::string_view text, std::size_t max_bytes) {
+  constexpr std::string_view space = " \t\n\r";
+  std::size_t pos = text.find_first_not_of(space);
+  if (pos == std::string_view::npos || text[pos] != '{') {
+    return std::nullopt;
+  }
+  FlatObject out;
+  std::size_t bytes = 0;
+  const auto next = [&] { // the next character that is not white space, or '\0' at the end
+    pos = text.find_first_not_of(space, pos);
+    return pos == std::string_view::npos ? '\0' : text[pos];
+  };
+  ++pos;
+  if (next() == '}') {
+    ++pos;
+    return next() == '\0' ? std::optional<FlatObject>(std::move(out)) : std::nullopt;
+  }
+  for (;;) {
+    std::string key;
+    std::string value;
+    if (next() != '"' || !read_plain_string(text, ++pos, key) || next() != ':') {
+      return std::nullopt;
+    }
+    ++pos;
+    if (next() != '"' || !read_plain_string(text, ++pos, value)) {
+      return std::nullopt;
+    }
+    bytes += key.size() + value.size();
+    if (bytes > max_bytes / 2 || // near the limit: the full parser counts exactly
+        std::any_of(out.begin(), out.end(), [&](const auto& member) { return member.first == key; })) {
+      return std::nullopt;
+    }
+    out.emplace_back(std::move(key), std::move(value));
+    const char c = next();
+    ++pos;
+    if (c == '}') {
+      return next() == '\0' ? std::optional<FlatObject>(std::move(out)) : std::nullopt;
+    }
+    if (c != ',') {
+      return std::nullopt;
+    }
+  }
+}
+
 /// Makes a document from a parsed object; @p index names it when it has no id. Returns a reason on failure.
-std::variant<Document, std::string> from_object(const json& obj, const std::string& fallback_id,
-                                                const JsonSource& source, bool whole_file) {
-  if (!obj.is_object())
-    return std::string("not a JSON object");
+template <class Object>
+std::variant<Document, std::string> from_members(const Object& obj, const std::string& fallback_id,
+                                                 const JsonSource& source, bool whole_file) {
   Document doc;
   const std::string id = string_field(obj, {"id", "doc_id", "document_id", "guid"});
   doc.id = whole_file && id.empty() ? source.file_id : source.file_id + "#" + (id.empty() ? fallback_id : id);
@@ -63,6 +160,13 @@ std::variant<Document, std::string> from_object(const json& obj, const std::stri
   return doc;
 }
 
+std::variant<Document, std::string> from_object(const json& obj, const std::string& fallback_id,
+                                                const JsonSource& source, bool whole_file) {
+  if (!obj.is_object())
+    return std::string("not a JSON object");
+  return from_members(obj, fallback_id, source, whole_file);
+}
+
 /// Keys under which a top-level object holds its list of documents.
 constexpr std::array<std::string_view, 4> list_keys = {"documents", "articles", "items", "data"};
 
@@ -73,7 +177,11 @@ std::variant<Document, std::string> parse_jsonl_line(std::string_view line, std:
   if (line.substr(0, 3) == "\xEF\xBB\xBF")
     line.remove_prefix(3);
   const DecodedText decoded = convert_to_utf8(line, "UTF-8"); // replaces invalid bytes, drops NULs
-  auto parsed = detail::parse_json_value(decoded.text, detail::JsonLimits{});
+  const detail::JsonLimits limits;
+  if (std::optional<FlatObject> flat = flat_string_object(decoded.text, limits.max_value_bytes)) {
+    return from_members(*flat, std::to_string(line_number), source, false);
+  }
+  auto parsed = detail::parse_json_value(decoded.text, limits);
   if (auto* reason = std::get_if<std::string>(&parsed)) {
     return std::move(*reason);
   }

@@ -45,6 +45,39 @@ TEST(JsonlReader, KeepsGoodLinesAndReportsBadOnes) {
   EXPECT_EQ(c.bad[2].second, "not a JSON object");
 }
 
+// Flat objects of strings are read without a JSON tree; everything else by the full parser: both must agree.
+TEST(JsonlReader, EscapesRepeatedKeysAndOtherValuesReadAsTheFullParserReadsThem) {
+  const Collected c = run_jsonl(R"({"id": "e", "title": "A \"quoted\" \\ \/ title", "text": "one\ntwo\tthree"}
+{"id":"u","text":"caf\u00e9 \ud83d\ude00"}
+{"id": "r", "text": "first", "text": "second"}
+{"id": 7, "text": "a number id", "extra": [1, {"x": null}]}
+{"text": "", "body": "the body when text is empty"}
+  { "id" : "s" , "text" : "spaces around" }  
+{"id": "t", "text": "trailing comma",}
+{"id": "g", "text": "garbage after"} x
+{"id": "c", "text": "a control)"
+                                "\x01"
+                                R"( character"}
+{}
+)");
+  ASSERT_EQ(c.docs.size(), 6U);
+  EXPECT_EQ(c.docs[0].title, "A \"quoted\" \\ / title");
+  EXPECT_EQ(c.docs[0].text, "one\ntwo\tthree");
+  EXPECT_EQ(c.docs[1].text, "caf\u00e9 \U0001F600");
+  EXPECT_EQ(c.docs[2].text, "second") << "the last of a repeated key, as the full parser keeps it";
+  EXPECT_EQ(c.docs[3].id, "corpus.jsonl#7");
+  EXPECT_EQ(c.docs[4].text, "the body when text is empty");
+  EXPECT_EQ(c.docs[4].id, "corpus.jsonl#5");
+  EXPECT_EQ(c.docs[5].id, "corpus.jsonl#s");
+  EXPECT_EQ(c.docs[5].text, "spaces around");
+  ASSERT_EQ(c.bad.size(), 4U);
+  EXPECT_EQ(c.bad[0].first, 7U);
+  EXPECT_EQ(c.bad[1].first, 8U);
+  EXPECT_EQ(c.bad[2].first, 9U) << "a control character inside a string is not JSON";
+  EXPECT_EQ(c.bad[3].first, 10U);
+  EXPECT_EQ(c.bad[3].second, "no \"text\" field (or it is empty)");
+}
+
 TEST(JsonlReader, InvalidUtf8IsReplacedNotFatal) {
   const Collected c = run_jsonl("{\"id\":\"u\",\"text\":\"Caf\xE9 in Lakeview\"}\n");
   ASSERT_EQ(c.docs.size(), 1U);
