@@ -445,16 +445,18 @@ std::vector<std::vector<std::vector<Merc>>> project_features(const std::vector<T
   return projected;
 }
 
-/// One feature's geometry in one tile, before its attributes are copied in: the attributes stay with the input
-/// feature (or the zoom's cluster) until the tile is encoded, so a zoom holds geometry only.
+/// One feature's geometry in one tile, before it is encoded: the attributes stay with the input feature (or the
+/// zoom's cluster) and the points in the zoom's pool (ZoomTiler::m_points), so a zoom holds little more than its
+/// tile coordinates.
 struct Piece {
   TileKey key;
-  std::size_t layer = 0;
+  std::uint32_t layer = 0;
   std::uint64_t id = 0;
-  GeomType type = GeomType::Point;
   const std::map<std::string, PropertyValue>* properties = nullptr;
+  std::uint32_t first_part = 0; ///< its parts: ZoomTiler::m_part_starts[first_part..first_part + part_count)
+  std::uint32_t part_count = 0;
+  GeomType type = GeomType::Point;
   bool lone_point = false; ///< a point of a clustered layer that stays itself: cluster=false, point_count=1
-  std::vector<std::vector<TilePoint>> parts;
 };
 
 /// The tiles of one zoom, one at a time in (x, y) order.
@@ -472,6 +474,7 @@ public:
         cut_layer(li);
       }
     }
+    m_part_starts.push_back(static_cast<std::uint32_t>(m_points.size())); // the last part's end
     std::stable_sort(m_pieces.begin(), m_pieces.end(),
                      [](const Piece& a, const Piece& b) { return a.key != b.key ? a.key < b.key : a.layer < b.layer; });
     for (std::size_t begin = 0; begin < m_pieces.size();) {
@@ -481,8 +484,8 @@ public:
         layers.push_back(MvtLayer{info.id, m_options.extent, {}});
       }
       for (; end < m_pieces.size() && m_pieces[end].key == m_pieces[begin].key; ++end) {
-        Piece& p = m_pieces[end];
-        MvtFeature out{p.id, p.type, std::move(p.parts), *p.properties};
+        const Piece& p = m_pieces[end];
+        MvtFeature out{p.id, p.type, parts_of(p), {}, p.properties}; // attributes not copied
         if (p.lone_point) {
           out.properties["cluster"] = false;
           out.properties["point_count"] = std::int64_t{1};
@@ -499,6 +502,28 @@ public:
 
 private:
   [[nodiscard]] std::uint64_t id_of(std::size_t i) const { return m_features[i].id != 0 ? m_features[i].id : i + 1; }
+
+  /// Adds a piece of feature geometry @p parts to the zoom.
+  void add_piece(TileKey key, std::size_t layer, std::uint64_t id, GeomType type,
+                 const std::map<std::string, PropertyValue>* properties, bool lone_point,
+                 const std::vector<std::vector<TilePoint>>& parts) {
+    m_pieces.push_back({key, static_cast<std::uint32_t>(layer), id, properties,
+                        static_cast<std::uint32_t>(m_part_starts.size()), static_cast<std::uint32_t>(parts.size()),
+                        type, lone_point});
+    for (const auto& part : parts) {
+      m_part_starts.push_back(static_cast<std::uint32_t>(m_points.size()));
+      m_points.insert(m_points.end(), part.begin(), part.end());
+    }
+  }
+
+  /// A piece's parts, out of the pool.
+  [[nodiscard]] std::vector<std::vector<TilePoint>> parts_of(const Piece& p) const {
+    std::vector<std::vector<TilePoint>> parts;
+    for (std::uint32_t i = p.first_part; i < p.first_part + p.part_count; ++i) {
+      parts.emplace_back(m_points.begin() + m_part_starts[i], m_points.begin() + m_part_starts[i + 1]);
+    }
+    return parts;
+  }
 
   [[nodiscard]] TileKey key(std::int64_t tx, std::int64_t ty) const {
     return {static_cast<std::uint8_t>(m_z), static_cast<std::uint32_t>(tx), static_cast<std::uint32_t>(ty)};
@@ -523,14 +548,14 @@ private:
                               ring, [](const LonLat& p) { return p.lon; }, [](const LonLat& p) { return p.lat; }) >
                           0.0);
         }
-        for (auto& [k, parts] : clip_polygon(m_projected[i], outer, m_z, m_options)) {
-          m_pieces.push_back({k, li, id_of(i), GeomType::Polygon, &f.properties, false, std::move(parts)});
+        for (const auto& [k, parts] : clip_polygon(m_projected[i], outer, m_z, m_options)) {
+          add_piece(k, li, id_of(i), GeomType::Polygon, &f.properties, false, parts);
         }
         continue;
       }
       if (f.type == GeomType::LineString) {
-        for (auto& [k, parts] : clip_line(m_projected[i], m_z, m_options)) {
-          m_pieces.push_back({k, li, id_of(i), GeomType::LineString, &f.properties, false, std::move(parts)});
+        for (const auto& [k, parts] : clip_line(m_projected[i], m_z, m_options)) {
+          add_piece(k, li, id_of(i), GeomType::LineString, &f.properties, false, parts);
         }
         continue;
       }
@@ -584,13 +609,8 @@ private:
         if (lx < -b || ly < -b || lx >= e + b || ly >= e + b) {
           continue;
         }
-        m_pieces.push_back({key(tx, ty),
-                            li,
-                            id,
-                            GeomType::Point,
-                            properties,
-                            lone_point,
-                            {{TilePoint{static_cast<std::int32_t>(lx), static_cast<std::int32_t>(ly)}}}});
+        add_piece(key(tx, ty), li, id, GeomType::Point, properties, lone_point,
+                  {{TilePoint{static_cast<std::int32_t>(lx), static_cast<std::int32_t>(ly)}}});
       }
     }
   }
@@ -602,15 +622,31 @@ private:
   int m_z;
   double m_world;
   std::vector<Piece> m_pieces;
-  std::deque<MvtFeature> m_clusters; ///< this zoom's clusters, which the pieces point into
+  std::vector<std::uint32_t> m_part_starts; ///< the pieces' parts: where each starts in m_points (then an end)
+  std::vector<TilePoint> m_points;          ///< the pieces' points, part after part
+  std::deque<MvtFeature> m_clusters;        ///< this zoom's clusters, which the pieces point into
 };
 
 /// Every non-empty tile of the pyramid @p set plans, zoom by zoom and in key order within a zoom: emit(key, mvt).
-template <class Emit> void tile_pyramid(const std::vector<TileFeature>& features, const TileSet& set, Emit&& emit) {
-  const auto projected = project_features(features);
+/// @p projected: project_features(features).
+template <class Emit>
+void tile_pyramid(const std::vector<TileFeature>& features,
+                  const std::vector<std::vector<std::vector<Merc>>>& projected, const TileSet& set, Emit&& emit) {
   for (int z = set.minzoom; z <= set.maxzoom; ++z) {
     ZoomTiler(features, projected, set, z).run(emit);
   }
+}
+
+/// Tiles into @p sink, each tile gzipped; returns the number of tiles.
+std::size_t stream_projected(const std::vector<TileFeature>& features,
+                             const std::vector<std::vector<std::vector<Merc>>>& projected, const TileSet& plan,
+                             TileSink& sink) {
+  std::size_t count = 0;
+  tile_pyramid(features, projected, plan, [&](const TileKey& key, std::string&& bytes) {
+    sink.add(key, gzip_compress(bytes));
+    ++count;
+  });
+  return count;
 }
 
 } // namespace
@@ -671,19 +707,25 @@ TileSet plan_tiles(const std::vector<TileFeature>& features, const TileOptions& 
 
 TileSet build_tiles(const std::vector<TileFeature>& features, const TileOptions& options) {
   TileSet set = plan_tiles(features, options);
-  tile_pyramid(features, set,
+  tile_pyramid(features, project_features(features), set,
                [&](const TileKey& key, std::string&& bytes) { set.tiles.emplace(key, std::move(bytes)); });
   set.tile_count = set.tiles.size();
   return set;
 }
 
 std::size_t stream_tiles(const std::vector<TileFeature>& features, const TileSet& plan, TileSink& sink) {
-  std::size_t count = 0;
-  tile_pyramid(features, plan, [&](const TileKey& key, std::string&& bytes) {
-    sink.add(key, gzip_compress(bytes));
-    ++count;
-  });
-  return count;
+  return stream_projected(features, project_features(features), plan, sink);
+}
+
+std::size_t stream_tiles(std::vector<TileFeature>&& given, const TileSet& plan, TileSink& sink) {
+  std::vector<TileFeature> features = std::move(given); // let go of on return
+  const auto projected = project_features(features);
+  for (TileFeature& f : features) {
+    if (f.type == GeomType::LineString) {
+      std::vector<std::vector<LonLat>>().swap(f.parts); // the tiler reads a line's projected parts only
+    }
+  }
+  return stream_projected(features, projected, plan, sink);
 }
 
 std::string vector_layers_json(const TileSet& set) {

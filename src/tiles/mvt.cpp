@@ -14,6 +14,7 @@
 #include <optional>
 #include <protozero/pbf_reader.hpp>
 #include <protozero/pbf_writer.hpp>
+#include <string_view>
 
 namespace stationmap::tiles {
 namespace {
@@ -102,6 +103,38 @@ std::vector<std::uint32_t> encode_geometry(const MvtFeature& feature) {
   return geometry;
 }
 
+/// Orders values by what they hold (the index of a layer's values), not by where.
+struct ValueLess {
+  bool operator()(const PropertyValue* a, const PropertyValue* b) const { return *a < *b; }
+};
+
+/// Calls @p visit(key, value) for each attribute of @p feature in key order: its own properties and its shared
+/// ones, the own value where both have a key.
+template <class Visit> void for_each_property(const MvtFeature& feature, Visit&& visit) {
+  if (feature.shared_properties == nullptr) {
+    for (const auto& [k, v] : feature.properties) {
+      visit(k, v);
+    }
+    return;
+  }
+  auto own = feature.properties.begin();
+  auto shared = feature.shared_properties->begin();
+  const auto own_end = feature.properties.end();
+  const auto shared_end = feature.shared_properties->end();
+  while (own != own_end || shared != shared_end) {
+    if (shared == shared_end || (own != own_end && own->first <= shared->first)) {
+      if (shared != shared_end && own->first == shared->first) {
+        ++shared; // the feature's own value wins
+      }
+      visit(own->first, own->second);
+      ++own;
+    } else {
+      visit(shared->first, shared->second);
+      ++shared;
+    }
+  }
+}
+
 } // namespace
 
 std::string encode_mvt(const std::vector<MvtLayer>& layers) {
@@ -119,24 +152,25 @@ std::string encode_mvt(const std::vector<MvtLayer>& layers) {
     if (encoded.empty()) {
       continue;
     }
-    std::map<std::string, std::uint32_t> key_index;
-    std::vector<const std::string*> keys;
-    std::map<PropertyValue, std::uint32_t> value_index;
+    // Keys and values indexed where the features hold them: a tile copies no attribute.
+    std::map<std::string_view, std::uint32_t> key_index;
+    std::vector<std::string_view> keys;
+    std::map<const PropertyValue*, std::uint32_t, ValueLess> value_index;
     std::vector<const PropertyValue*> values;
     std::vector<std::vector<std::uint32_t>> tags(encoded.size());
     for (std::size_t f = 0; f < encoded.size(); ++f) {
-      for (const auto& [k, v] : encoded[f].first->properties) {
+      for_each_property(*encoded[f].first, [&](const std::string& k, const PropertyValue& v) {
         auto [kit, knew] = key_index.emplace(k, static_cast<std::uint32_t>(keys.size()));
         if (knew) {
-          keys.push_back(&kit->first);
+          keys.push_back(k);
         }
-        auto [vit, vnew] = value_index.emplace(v, static_cast<std::uint32_t>(values.size()));
+        auto [vit, vnew] = value_index.emplace(&v, static_cast<std::uint32_t>(values.size()));
         if (vnew) {
-          values.push_back(&vit->first);
+          values.push_back(&v);
         }
         tags[f].push_back(kit->second);
         tags[f].push_back(vit->second);
-      }
+      });
     }
     protozero::pbf_writer out_layer(tile, 3);
     out_layer.add_uint32(15, 2);
@@ -148,8 +182,8 @@ std::string encode_mvt(const std::vector<MvtLayer>& layers) {
       out_feature.add_enum(3, static_cast<std::int32_t>(encoded[f].first->type));
       out_feature.add_packed_uint32(4, encoded[f].second.begin(), encoded[f].second.end());
     }
-    for (const auto* k : keys) {
-      out_layer.add_string(3, *k);
+    for (const std::string_view k : keys) {
+      out_layer.add_string(3, k.data(), k.size());
     }
     for (const auto* v : values) {
       encode_value(out_layer, *v);

@@ -25,6 +25,9 @@ struct MvtFeature {
   GeomType type = GeomType::Point;
   std::vector<std::vector<TilePoint>> parts; ///< Point: each part one point; LineString: polylines
   std::map<std::string, PropertyValue> properties;
+  /// Attributes shared with other features (the input feature's, held by the caller until encode_mvt returns):
+  /// encoded with `properties`, which win on a key both have, without a copy per tile. nullptr: none.
+  const std::map<std::string, PropertyValue>* shared_properties = nullptr;
 };
 
 struct MvtLayer {

@@ -129,6 +129,8 @@ public:
 /// only one zoom's geometry is held at a time, never the pyramid's tiles. The same tiles as build_tiles().
 /// Returns the number of tiles. Throws Error on a feature without geometry.
 std::size_t stream_tiles(const std::vector<TileFeature>& features, const TileSet& plan, TileSink& sink);
+/// The same, consuming @p features: each line's lon/lat parts are let go of once projected, the rest on return.
+std::size_t stream_tiles(std::vector<TileFeature>&& features, const TileSet& plan, TileSink& sink);
 
 /// TileJSON 3.0.0 `vector_layers` array as JSON text.
 [[nodiscard]] std::string vector_layers_json(const TileSet& set);
@@ -148,6 +150,9 @@ void write_pmtiles(const TileSet& set, const std::filesystem::path& path);
 /// write_mbtiles() and write_pmtiles()), holding one zoom at a time. Returns the set without its tiles
 /// (tile_count set). Throws like those.
 TileSet write_tile_archives(const std::vector<TileFeature>& features, const TileOptions& options,
+                            const std::filesystem::path& mbtiles, const std::filesystem::path& pmtiles);
+/// The same, consuming @p features as stream_tiles() does.
+TileSet write_tile_archives(std::vector<TileFeature>&& features, const TileOptions& options,
                             const std::filesystem::path& mbtiles, const std::filesystem::path& pmtiles);
 
 /// gzip (RFC 1952, mtime 0, deterministic) and its inverse (which stops at 64 MiB, far above any tile). Throw

@@ -346,7 +346,7 @@ TileOutputs write_tiles_and_web_map(std::vector<tiles::TileFeature> features, co
   std::filesystem::create_directories(outdir);
   // Zoom by zoom into both archives, each tile gzipped once: never the whole pyramid in memory.
   const tiles::TileSet set =
-      tiles::write_tile_archives(features, options, outdir / "tiles.mbtiles", outdir / "tiles.pmtiles");
+      tiles::write_tile_archives(std::move(features), options, outdir / "tiles.mbtiles", outdir / "tiles.pmtiles");
   TileOutputs out;
   out.minzoom = set.minzoom;
   out.maxzoom = set.maxzoom;
