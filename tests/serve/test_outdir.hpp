@@ -12,6 +12,7 @@
 
 #include <cstdlib>
 #include <filesystem>
+#include <utility>
 
 namespace stationmap::testing {
 
@@ -19,8 +20,8 @@ inline render::TileOutputs make_test_outdir(const std::filesystem::path& outdir)
   std::filesystem::create_directories(outdir);
   const ClaimSet claims = fixture_claims();
   ProblemReport problems;
-  const render::RenderSummary layers = render::write_map(claims, problems, outdir, {});
-  auto outputs = render::write_tiles_and_web_map(claims, outdir, {}, &layers.link_paths);
+  render::RenderSummary layers = render::write_map(claims, problems, outdir, {});
+  auto outputs = render::write_tiles_and_web_map(std::move(layers.tile_features), outdir, {});
   write_outdir_marker(outdir);
   return outputs;
 }

@@ -10,6 +10,7 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 #include <unistd.h>
+#include <utility>
 
 namespace sr = stationmap::render;
 namespace st = stationmap::tiles;
@@ -199,6 +200,13 @@ TEST(TilesArchive, StreamedArchivesAreThoseOfTheWholePyramid) {
   }
   std::sort(names.begin(), names.end());
   EXPECT_EQ(names, (std::vector<std::string>{"b.mbtiles", "b.pmtiles"}));
+  // Handed over (the features' lines let go of as they are projected): the same files.
+  auto given = features;
+  const st::TileSet consumed =
+      st::write_tile_archives(std::move(given), {}, dir / "streamed" / "c.mbtiles", dir / "streamed" / "c.pmtiles");
+  EXPECT_EQ(consumed.tile_count, whole.tiles.size());
+  EXPECT_EQ(stationmap::read_file(dir / "a.mbtiles"), stationmap::read_file(dir / "streamed" / "c.mbtiles"));
+  EXPECT_EQ(stationmap::read_file(dir / "a.pmtiles"), stationmap::read_file(dir / "streamed" / "c.pmtiles"));
   fs::remove_all(dir);
 }
 

@@ -4,6 +4,7 @@
 #include "stationmap/tiles/mvt.hpp"
 
 #include <gtest/gtest.h>
+#include <map>
 #include <protozero/pbf_reader.hpp>
 
 namespace st = stationmap::tiles;
@@ -69,6 +70,27 @@ TEST(TilesMvt, AttributesRoundTripWithTheirTypes) {
   EXPECT_DOUBLE_EQ(std::get<double>(d.properties.at("confidence")), 0.75);
   EXPECT_TRUE(std::get<bool>(d.properties.at("cluster")));
   EXPECT_EQ(std::get<std::string>(decoded[0].features[1].properties.at("name")), "Milano");
+}
+
+// A feature's shared attributes (an input feature's, not copied into each tile) are encoded with its own, in key
+// order, its own value winning; the same bytes as one feature holding them all.
+TEST(TilesMvt, SharedAttributesAreEncodedWithTheFeaturesOwn) {
+  const std::map<std::string, st::PropertyValue> shared{
+      {"cluster", true}, {"name", std::string("Prato")}, {"status", std::string("alleged")}};
+  st::MvtFeature f{5, st::GeomType::Point, {{{1, 2}}}, {{"cluster", false}, {"point_count", std::int64_t{1}}}};
+  f.shared_properties = &shared;
+  st::MvtFeature whole{5,
+                       st::GeomType::Point,
+                       {{{1, 2}}},
+                       {{"cluster", false},
+                        {"name", std::string("Prato")},
+                        {"point_count", std::int64_t{1}},
+                        {"status", std::string("alleged")}}};
+  const std::string bytes = st::encode_mvt({{"stations", 4096, {f}}});
+  EXPECT_EQ(bytes, st::encode_mvt({{"stations", 4096, {whole}}}));
+  const auto decoded = st::decode_mvt(bytes);
+  ASSERT_EQ(decoded.size(), 1U);
+  EXPECT_EQ(decoded[0].features.at(0).properties, whole.properties);
 }
 
 TEST(TilesMvt, EmptyLayersAndDegenerateLinesAreLeftOut) {

@@ -49,8 +49,6 @@ struct RenderSummary {
   std::size_t links = 0;
   std::size_t places = 0;
   std::size_t mentions = 0;
-  /// The links layer's geometry.
-  LinkPaths link_paths;
   /// The layers' features with the fields the feature schema carries to the tiles, from the same rows as the
   /// files (write_tiles_and_web_map takes them: the claims are not laid out twice).
   std::vector<tiles::TileFeature> tile_features;

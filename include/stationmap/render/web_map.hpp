@@ -16,8 +16,8 @@ namespace stationmap::render {
 
 /// The four layers' features from a ClaimSet: the rows of the GIS layers with the fields the feature schema
 /// (stationmap/render/schema.hpp) carries to the tiles, arrays as JSON text. Links take the lines of the GIS
-/// links layer from @p link_paths (RenderSummary::link_paths; links missing there were left out by the layers
-/// stage and are left out here too); without it, link_path() of their ends, as the GIS layer draws.
+/// links layer from @p link_paths (the links layer's lines by link_id; links missing there were left out by the
+/// layers stage and are left out here too); without it, link_path() of their ends, as the GIS layer draws.
 [[nodiscard]] std::vector<tiles::TileFeature> features_from_claims(const ClaimSet& claims,
                                                                    const LinkPaths* link_paths = nullptr);
 

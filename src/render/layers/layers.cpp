@@ -64,15 +64,6 @@ detail::MapModel model_of(const ClaimSet& claims, ProblemReport& problems, const
   return detail::build_model(claims, boundaries_of(claims, problems, options), problems, options);
 }
 
-/// The links layer's lines by link_id (its first field).
-LinkPaths link_paths_of(const detail::Layer& links) {
-  LinkPaths out;
-  for (const auto& row : links.rows) {
-    out.emplace(row.values.front().text, row.shape.parts);
-  }
-  return out;
-}
-
 /// @p p, after removing what was there.
 fs::path cleared(const fs::path& p) {
   remove_if_exists(p);
@@ -80,11 +71,12 @@ fs::path cleared(const fs::path& p) {
 }
 
 /// Where each layer goes once built: its GeoJSON, QML and Shapefile, the GeoPackage, PostGIS, the tile features
-/// and the summary. The layer is then let go of but for what the QGIS project and the print map read.
+/// and the summary. The layer is then let go of but for what the QGIS project, the styles and the print map read.
 class LayerSink {
 public:
   LayerSink(const fs::path& dir, const RenderOptions& options, std::string date, RenderSummary& summary)
-      : m_dir(dir), m_date(std::move(date)), m_summary(summary), m_gpkg(cleared(dir / "stationmap.gpkg"), m_date) {
+      : m_dir(dir), m_keep_rows(options.print_map), m_date(std::move(date)), m_summary(summary),
+        m_gpkg(cleared(dir / "stationmap.gpkg"), m_date) {
     std::error_code ec;
     fs::create_directories(dir / "shapefile", ec);
     if (ec)
@@ -108,9 +100,13 @@ public:
     if (m_postgres) {
       m_postgres->add(layer);
     }
-    detail::add_tile_features(layer, nullptr, m_summary.tile_features);
     count(layer);
-    let_go_of_json(layer);
+    if (m_keep_rows) {
+      detail::add_tile_features(layer, nullptr, m_summary.tile_features);
+      let_go_of_json(layer);
+    } else {
+      detail::take_tile_features(std::move(layer), m_summary.tile_features); // the rows go to the tiles
+    }
     m_model.layers.push_back(std::move(layer));
   }
 
@@ -148,16 +144,13 @@ private:
       m_summary.jurisdictions = n;
     if (layer.name == "jurisdiction_areas")
       m_summary.jurisdiction_areas = n;
-    if (layer.name == "links") {
+    if (layer.name == "links")
       m_summary.links = n;
-      m_summary.link_paths = link_paths_of(layer);
-    }
     if (layer.name == "places")
       m_summary.places = n;
   }
 
-  /// The JSON arrays (evidence, documents...: most of a layer) are written: neither the QGIS project nor the
-  /// print map reads them.
+  /// The JSON arrays (evidence, documents...: most of a layer) are written: the print map does not read them.
   static void let_go_of_json(detail::Layer& layer) {
     for (std::size_t i = 0; i < layer.fields.size(); ++i) {
       if (layer.fields[i].type != FieldType::Json) {
@@ -170,6 +163,8 @@ private:
   }
 
   fs::path m_dir;
+  bool m_keep_rows; ///< for the print map; else a layer's rows go to the tile features once written (the QGIS
+                    ///< project and the styles read the layers' names and fields only)
   std::string m_date;
   RenderSummary& m_summary;
   detail::GeoPackageFile m_gpkg;

@@ -7,19 +7,21 @@
 #include "stationmap/render/web_map.hpp"
 
 #include <optional>
+#include <type_traits>
+#include <utility>
 
 namespace stationmap::render {
 namespace {
 
 /// An attribute as MVT holds it: arrays as their JSON text. Null values are left out (MVT has no null).
-std::optional<tiles::PropertyValue> tile_value(const detail::Value& value, FieldType type) {
+std::optional<tiles::PropertyValue> tile_value(detail::Value value, FieldType type) {
   if (value.null) {
     return std::nullopt;
   }
   switch (type) {
   case FieldType::String:
   case FieldType::Json:
-    return value.text;
+    return std::move(value.text);
   case FieldType::Integer:
     return value.integer;
   case FieldType::Real:
@@ -48,17 +50,28 @@ std::vector<tiles::TileFeature> features_from_claims(const ClaimSet& claims, con
   return detail::features_from_model(detail::build_model(claims, {}, ignored, render::RenderOptions{}), link_paths);
 }
 
-void detail::add_tile_features(const Layer& layer, const LinkPaths* link_paths, std::vector<tiles::TileFeature>& out) {
-  if (layer.geom == GeomType::MultiPolygon) { // the tiles have no areas
+namespace {
+
+/// The tile features of @p layer's rows into @p out. A layer given as non-const gives its rows' lines and
+/// values up to the features (moved, not copied); a const one is copied from, its links' lines from @p link_paths
+/// when given.
+template <class L>
+void append_tile_features(L& layer, const LinkPaths* link_paths, std::vector<tiles::TileFeature>& out) {
+  constexpr bool take = !std::is_const_v<L>;
+  if (layer.geom == detail::GeomType::MultiPolygon) { // the tiles have no areas
     return;
   }
   const render::LayerSpec& spec = render::layer_spec(layer.name);
-  for (const auto& row : layer.rows) {
+  for (auto& row : layer.rows) {
     tiles::TileFeature f;
     f.layer = layer.name;
     f.key = row.values.at(0).text;
     f.type = layer.geom == detail::GeomType::Line ? tiles::GeomType::LineString : tiles::GeomType::Point;
-    f.parts = feature_parts(layer, row, f.key, link_paths);
+    if constexpr (take) {
+      f.parts = std::move(row.shape.parts);
+    } else {
+      f.parts = feature_parts(layer, row, f.key, link_paths);
+    }
     if (f.parts.empty()) {
       continue;
     }
@@ -66,12 +79,26 @@ void detail::add_tile_features(const Layer& layer, const LinkPaths* link_paths, 
       if (!render::in_tiles(spec.fields[i].carried)) {
         continue;
       }
-      if (auto v = tile_value(row.values.at(i), spec.fields[i].type)) {
+      if constexpr (take) {
+        row.values.at(i).text.shrink_to_fit(); // a value kept whole, not the capacity it was built in
+      }
+      if (auto v = tile_value(take ? std::move(row.values.at(i)) : row.values.at(i), spec.fields[i].type)) {
         f.properties.emplace(spec.fields[i].name, std::move(*v));
       }
     }
     out.push_back(std::move(f));
   }
+}
+
+} // namespace
+
+void detail::add_tile_features(const Layer& layer, const LinkPaths* link_paths, std::vector<tiles::TileFeature>& out) {
+  append_tile_features(layer, link_paths, out);
+}
+
+void detail::take_tile_features(Layer&& layer, std::vector<tiles::TileFeature>& out) {
+  append_tile_features(layer, nullptr, out);
+  std::vector<Row>().swap(layer.rows);
 }
 
 std::vector<tiles::TileFeature> detail::features_from_model(const MapModel& model, const LinkPaths* link_paths) {
