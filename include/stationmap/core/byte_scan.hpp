@@ -28,10 +28,12 @@ constexpr std::uint64_t has_byte(std::uint64_t word, unsigned char byte) noexcep
   return has_below(word ^ (ones * byte), 1);
 }
 
-/// Whether @p word_test is nonzero for a word of @p text or @p byte_test true for a byte of its tail (the last
-/// size % 8 bytes).
-template <typename WordTest, typename ByteTest>
-bool any(std::string_view text, WordTest word_test, ByteTest byte_test) noexcept {
+/// Whether @p word_test is nonzero for a word of @p text. The last word is padded with copies of the text's first
+/// byte: they match only when that byte, which is looked at anyway, does.
+template <typename WordTest> bool any(std::string_view text, WordTest word_test) noexcept {
+  if (text.empty()) {
+    return false;
+  }
   std::size_t i = 0;
   std::uint64_t found = 0;
   for (; i + sizeof(std::uint64_t) <= text.size(); i += sizeof(std::uint64_t)) {
@@ -39,8 +41,10 @@ bool any(std::string_view text, WordTest word_test, ByteTest byte_test) noexcept
     std::memcpy(&word, text.data() + i, sizeof word);
     found |= word_test(word);
   }
-  for (; i < text.size(); ++i) {
-    found |= byte_test(static_cast<unsigned char>(text[i])) ? 1U : 0U;
+  if (i < text.size()) {
+    std::uint64_t word = ones * static_cast<unsigned char>(text.front());
+    std::memcpy(&word, text.data() + i, text.size() - i);
+    found |= word_test(word);
   }
   return found != 0;
 }
@@ -49,29 +53,23 @@ bool any(std::string_view text, WordTest word_test, ByteTest byte_test) noexcept
 
 /// Whether a byte of @p text is one of @p bytes (a few: each costs a test per word).
 inline bool holds_any_of(std::string_view text, std::string_view bytes) noexcept {
-  return detail::any(
-      text,
-      [bytes](std::uint64_t word) {
-        std::uint64_t found = 0;
-        for (const char b : bytes) {
-          found |= detail::has_byte(word, static_cast<unsigned char>(b));
-        }
-        return found;
-      },
-      [bytes](unsigned char c) { return bytes.find(static_cast<char>(c)) != std::string_view::npos; });
+  return detail::any(text, [bytes](std::uint64_t word) {
+    std::uint64_t found = 0;
+    for (const char b : bytes) {
+      found |= detail::has_byte(word, static_cast<unsigned char>(b));
+    }
+    return found;
+  });
 }
 
 /// Whether a byte of @p text is below @p limit (at most 0x80; 0x20: a control character).
 inline bool holds_byte_below(std::string_view text, unsigned char limit) noexcept {
-  return detail::any(
-      text, [limit](std::uint64_t word) { return detail::has_below(word, limit); },
-      [limit](unsigned char c) { return c < limit; });
+  return detail::any(text, [limit](std::uint64_t word) { return detail::has_below(word, limit); });
 }
 
 /// Whether @p text holds a byte of 0x80 or above (is not plain ASCII).
 inline bool holds_non_ascii(std::string_view text) noexcept {
-  return detail::any(
-      text, [](std::uint64_t word) { return word & detail::highs; }, [](unsigned char c) { return c >= 0x80U; });
+  return detail::any(text, [](std::uint64_t word) { return word & detail::highs; });
 }
 
 } // namespace stationmap::byte_scan

@@ -98,10 +98,12 @@ private:
     }
     m_first = false;
   }
+  /// @p key: one of this file's own member names, plain ASCII ("document", "row"...): written as it is.
   void key_of(std::string_view key) {
     separate();
-    append_json_string(m_text, key);
-    m_text += ':';
+    m_text += '"';
+    m_text += key;
+    m_text += "\":";
   }
   std::string m_text;
   bool m_first = true; ///< nothing written yet in the innermost open array or object
