@@ -176,13 +176,46 @@ const std::string& RoledMention::sentence() const {
   return sentence_text ? *sentence_text : empty_text();
 }
 
+namespace {
+
+const MentionNotes& no_notes() {
+  static const MentionNotes none;
+  return none;
+}
+
+} // namespace
+
+const std::string& RoledMention::note() const {
+  return (notes ? *notes : no_notes()).note;
+}
+const std::vector<CorrectionRef>& RoledMention::corrections() const {
+  return (notes ? *notes : no_notes()).corrections;
+}
+void RoledMention::set_notes(MentionNotes n) {
+  notes = n.note.empty() && n.corrections.empty() ? nullptr : std::make_shared<const MentionNotes>(std::move(n));
+}
+void RoledMention::set_note(std::string note) {
+  MentionNotes n = notes ? *notes : MentionNotes{};
+  n.note = std::move(note);
+  set_notes(std::move(n));
+}
+void RoledMention::add_correction(const CorrectionRef& ref) {
+  const std::vector<CorrectionRef>& refs = corrections();
+  if (std::any_of(refs.begin(), refs.end(), [&](const CorrectionRef& r) { return r.row == ref.row; })) {
+    return;
+  }
+  MentionNotes n = notes ? *notes : MentionNotes{};
+  n.corrections.push_back(ref);
+  set_notes(std::move(n));
+}
+
 std::string reason_text(const RoledMention& m) {
-  if (m.reason == Reason::RejectedByAnalyst && !m.note.empty()) {
-    return m.note;
+  if (m.reason == Reason::RejectedByAnalyst && !m.note().empty()) {
+    return m.note();
   }
   std::string out(reason_description(m.reason));
-  if (!m.note.empty()) {
-    out += ": " + m.note;
+  if (!m.note().empty()) {
+    out += ": " + m.note();
   }
   return out;
 }

@@ -433,8 +433,8 @@ private:
       if (m.resolved() && m.role == MentionRole::Station && station_id_of(m.place()) == id) {
         m.role = MentionRole::Rejected;
         m.reason = Reason::RejectedByAnalyst;
-        m.note = c.note;
-        add_ref(m.corrections, ref);
+        m.set_note(c.note);
+        m.add_correction(ref);
       }
     }
     drop_links_if([&](const Link& l) { return l.station_id == id; }, ref);
@@ -579,7 +579,7 @@ private:
     }
     bool used = false;
     for (const RoledMention& m : m_claims.mentions) {
-      const bool pinned = std::any_of(m.corrections.begin(), m.corrections.end(),
+      const bool pinned = std::any_of(m.corrections().begin(), m.corrections().end(),
                                       [&](const CorrectionRef& r) { return r.row == c.row; });
       if (!pinned) {
         continue;

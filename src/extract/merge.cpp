@@ -40,6 +40,11 @@ void sort_evidence(std::vector<Evidence>& list) {
              list.end());
 }
 
+/// Frees @p list's memory (clear() keeps it).
+template <typename T> void release(std::vector<T>& list) {
+  std::vector<T>().swap(list);
+}
+
 void sort_unique(std::vector<std::string>& list) {
   std::sort(list.begin(), list.end());
   list.erase(std::unique(list.begin(), list.end()), list.end());
@@ -228,7 +233,7 @@ struct ClaimMerger::State {
   std::map<std::string, SiteEntry<SiteCandidate>> candidates;
   std::map<std::uint32_t, NamedJurisdiction> jurisdictions;          ///< by gazetteer index
   std::map<std::pair<std::string, std::uint32_t>, StatedLink> links; ///< by station id, jurisdiction's index
-  std::deque<RoledMention> mentions; ///< a deque: growing never holds two copies of the list
+  std::deque<RoledMention> mentions; ///< a deque: growing never holds two copies of the list (ClaimSet::mentions)
   std::vector<Evidence> counts;
 
   /// The merged jurisdictions, one per bureau; @p canonical_of gives each place's bureau.
@@ -298,8 +303,10 @@ std::map<std::string, Jurisdiction> ClaimMerger::State::bureaus(const std::map<s
       ju.admin_level = admin_level_of(place);
       ju.province = place.admin1_name;
     }
-    ju.documents.insert(ju.documents.end(), named.documents.begin(), named.documents.end());
+    std::move(named.documents.begin(), named.documents.end(), std::back_inserter(ju.documents));
     std::move(named.evidence.begin(), named.evidence.end(), std::back_inserter(ju.evidence));
+    release(named.documents); // moved over: the lists' memory goes back before the next bureau's lists grow
+    release(named.evidence);
   }
   jurisdictions.clear();
   return merged;
@@ -373,14 +380,14 @@ ClaimSet ClaimMerger::finish(ProblemReport& problems) {
     sort_evidence(ju.evidence);
     out.jurisdictions.push_back(std::move(ju));
   }
-  out.mentions.reserve(s.mentions.size());
-  while (!s.mentions.empty()) { // the deque's blocks are freed as the mentions move over
-    out.mentions.push_back(std::move(s.mentions.front()));
-    s.mentions.pop_front();
-  }
-  std::sort(out.mentions.begin(), out.mentions.end(), [](const RoledMention& a, const RoledMention& b) {
+  out.mentions = std::move(s.mentions); // the list itself, never a copy: it is most of the claims' memory
+  const auto by_document = [](const RoledMention& a, const RoledMention& b) {
     return std::tie(a.document(), a.start, a.end) < std::tie(b.document(), b.start, b.end);
-  });
+  };
+  const auto not_before = [&](const RoledMention& a, const RoledMention& b) { return !by_document(a, b); };
+  if (std::adjacent_find(out.mentions.begin(), out.mentions.end(), not_before) != out.mentions.end()) {
+    std::sort(out.mentions.begin(), out.mentions.end(), by_document); // else already in order, as documents often come
+  }
   for (const RoledMention& m : out.mentions) {
     if (!m.resolved()) {
       problems.add({m.document(), "unresolved-name", "'" + m.text + "' has no gazetteer candidate"});

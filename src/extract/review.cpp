@@ -79,7 +79,7 @@ void add_low_confidence(const ClaimSet& claims, std::vector<ReviewItem>& out) {
   std::map<std::string, Weak> weak;
   for (const RoledMention& m : claims.mentions) {
     const bool on_map = m.role == MentionRole::Station || m.role == MentionRole::Jurisdiction;
-    if (!m.resolved() || !on_map || m.confidence >= low_confidence_below || !m.corrections.empty()) {
+    if (!m.resolved() || !on_map || m.confidence >= low_confidence_below || !m.corrections().empty()) {
       continue;
     }
     const std::string id = m.role == MentionRole::Station ? station_id_of(m.place()) : jurisdiction_id_of(m.place());

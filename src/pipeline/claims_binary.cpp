@@ -43,8 +43,14 @@ void fields(auto& a, Is<CorrectionRef> auto& r) {
 }
 
 void fields(auto& a, Is<RoledMention> auto& m) {
-  a(m.source), a(m.start), a(m.end), a(m.text), a(m.resolved_place), a(m.role);
-  a(m.reason), a(m.note), a(m.sentence_text), a(m.confidence), a(m.corrections);
+  a(m.source), a(m.start), a(m.end), a(m.text), a(m.resolved_place), a(m.role), a(m.reason);
+  if constexpr (std::is_const_v<std::remove_reference_t<decltype(m)>>) {
+    a(m.note()), a(m.sentence_text), a(m.confidence), a(m.corrections());
+  } else { // read into plain values, then kept behind the mention's one pointer (none when empty)
+    MentionNotes notes;
+    a(notes.note), a(m.sentence_text), a(m.confidence), a(notes.corrections);
+    m.set_notes(std::move(notes));
+  }
 }
 
 void fields(auto& a, Is<DocumentClaims::SiteClaim> auto& s) {

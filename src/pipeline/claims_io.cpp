@@ -133,9 +133,9 @@ Json mention_json(const RoledMention& m, const EvidenceDefaults& d, RecordTables
          {"confidence", m.confidence}};
   put_unless_default(j, "document", m.document(), d.document);
   put_unless_default(j, "reason", std::string(reason_code(m.reason)), std::string(reason_code(Reason::NoCue)));
-  put_unless_default(j, "note", m.note, "");
-  if (!m.corrections.empty()) {
-    j["corrections"] = corrections_json(m.corrections);
+  put_unless_default(j, "note", m.note(), "");
+  if (!m.corrections().empty()) {
+    j["corrections"] = corrections_json(m.corrections());
   }
   return j;
 }
@@ -343,14 +343,16 @@ private:
     }
     m.role = role_of(j.at("role").text());
     m.reason = reason_of(field_or(j, "reason", std::string(reason_code(Reason::NoCue))));
-    m.note = field_or(j, "note", "");
+    MentionNotes notes;
+    notes.note = field_or(j, "note", "");
     m.sentence_text = share_sentence(sentence_at(j.at("sentence")));
     m.confidence = j.at("confidence").number<double>();
     if (const detail::JsonValue* corrections = j.find("corrections")) {
       for (const auto& r : corrections->items()) {
-        m.corrections.push_back({r.at("row").number<std::size_t>(), r.at("action").text(), r.at("note").text()});
+        notes.corrections.push_back({r.at("row").number<std::size_t>(), r.at("action").text(), r.at("note").text()});
       }
     }
+    m.set_notes(std::move(notes));
     return m;
   }
 

@@ -46,10 +46,10 @@ TEST(Reason, TextIsTheAnalystsNoteOrTheDescriptionWithWhatItRefersTo) {
   RoledMention m;
   m.reason = Reason::RejectedByAnalyst;
   EXPECT_EQ(reason_text(m), "rejected by an analyst");
-  m.note = "a travel agency";
+  m.set_note("a travel agency");
   EXPECT_EQ(reason_text(m), "a travel agency");
   m.reason = Reason::DistrictOfCity;
-  m.note = "Auckland";
+  m.set_note("Auckland");
   EXPECT_EQ(reason_text(m), "district of its city: Auckland");
 }
 

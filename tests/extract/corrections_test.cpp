@@ -173,8 +173,8 @@ TEST(CorrectionsApply, RejectDropsTheStationAndItsLinksAndKeepsThePlaceAsRejecte
   EXPECT_EQ(a.claims.mentions[0].role, MentionRole::Rejected);
   EXPECT_EQ(a.claims.mentions[0].reason, Reason::RejectedByAnalyst);
   EXPECT_EQ(reason_text(a.claims.mentions[0]), "a shop that sells phone cards");
-  ASSERT_EQ(a.claims.mentions[0].corrections.size(), 1U);
-  EXPECT_EQ(a.claims.mentions[0].corrections[0].row, 2U);
+  ASSERT_EQ(a.claims.mentions[0].corrections().size(), 1U);
+  EXPECT_EQ(a.claims.mentions[0].corrections()[0].row, 2U);
   const Jurisdiction& fuzhou = a.claims.jurisdictions[0];
   EXPECT_EQ(fuzhou.station_ids.size(), 1U); // Toronto only
   ASSERT_EQ(fuzhou.corrections.size(), 1U);
@@ -285,8 +285,8 @@ TEST(CorrectionsPin, APinnedMentionResolvesToThePinBeforeRolesAreDecided) {
   const auto mention = std::find_if(after.mentions.begin(), after.mentions.end(),
                                     [](const RoledMention& m) { return m.text == "Prato"; });
   ASSERT_NE(mention, after.mentions.end());
-  ASSERT_EQ(mention->corrections.size(), 1U);
-  EXPECT_EQ(mention->corrections[0].row, 2U);
+  ASSERT_EQ(mention->corrections().size(), 1U);
+  EXPECT_EQ(mention->corrections()[0].row, 2U);
 }
 
 TEST(StableIds, DerivedFromThePlaceNotFromOrder) {

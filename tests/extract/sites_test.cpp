@@ -170,7 +170,7 @@ TEST(SiteReview, ADistrictBelongsToTheCityTheSentenceNames) {
   const Annotated a("In Sydney, a police station sits above a shop in the city's Chinatown, in Haymarket.",
                     Upto::Review);
   EXPECT_EQ(a.role("Haymarket").reason, Reason::DistrictOfCity);
-  EXPECT_EQ(a.role("Haymarket").note, "Sydney");
+  EXPECT_EQ(a.role("Haymarket").note(), "Sydney");
   const Annotated b("A police station is reported in Valencia in Spain, in the old Chinatown.", Upto::Review);
   if (b.role("Chinatown").reason == Reason::DistrictOfCity) {
     EXPECT_EQ(b.doc.mentions[b.mention("Chinatown")].place->country, "ES");

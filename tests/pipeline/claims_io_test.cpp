@@ -73,14 +73,14 @@ TEST(ClaimsLine, EveryFieldOfADocumentRecordSurvivesARoundTrip) {
     EXPECT_EQ(y.resolved(), x.resolved());
     EXPECT_EQ(y.role, x.role);
     EXPECT_EQ(y.reason, x.reason);
-    EXPECT_EQ(y.note, x.note);
+    EXPECT_EQ(y.note(), x.note());
     EXPECT_EQ(y.sentence(), x.sentence());
     EXPECT_EQ(y.confidence, x.confidence);
-    ASSERT_EQ(y.corrections.size(), x.corrections.size());
-    for (std::size_t k = 0; k < x.corrections.size(); ++k) {
-      EXPECT_EQ(y.corrections[k].row, x.corrections[k].row);
-      EXPECT_EQ(y.corrections[k].action, x.corrections[k].action);
-      EXPECT_EQ(y.corrections[k].note, x.corrections[k].note);
+    ASSERT_EQ(y.corrections().size(), x.corrections().size());
+    for (std::size_t k = 0; k < x.corrections().size(); ++k) {
+      EXPECT_EQ(y.corrections()[k].row, x.corrections()[k].row);
+      EXPECT_EQ(y.corrections()[k].action, x.corrections()[k].action);
+      EXPECT_EQ(y.corrections()[k].note, x.corrections()[k].note);
     }
   }
   ASSERT_EQ(b.sites.size(), a.sites.size());

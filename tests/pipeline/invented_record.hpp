@@ -56,14 +56,14 @@ inline DocumentRecord invented_record() {
   m.role = MentionRole::Station;
   m.sentence_text = share_sentence(s1);
   m.confidence = 0.8125;
-  m.corrections.push_back({4, "pin", "the note"});
+  m.add_correction({4, "pin", "the note"});
   c.mentions.push_back(m);
   RoledMention unresolved;
   unresolved.source = share_document({"elsewhere.txt", "", "", ""});
   unresolved.text = "Nowhereville";
   unresolved.role = MentionRole::Other;
   unresolved.reason = Reason::Caption;
-  unresolved.note = "a photograph";
+  unresolved.set_note("a photograph");
   unresolved.sentence_text = share_sentence("Nowhereville at dusk.");
   c.mentions.push_back(unresolved);
   c.sites.push_back({site, "city", Status::OrderedClosed, "2023-04-01", 3, evidence(s1, 0)});

@@ -8,6 +8,7 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <deque>
 #include <memory>
 #include <optional>
 #include <string>
@@ -232,8 +233,16 @@ inline constexpr std::array<Reason, static_cast<std::size_t>(Reason::RejectedByA
   return reason == Reason::Question || reason == Reason::Namesake || reason == Reason::UncertainName;
 }
 
+/// What a few mentions carry beyond their place and role: a note and the analysts' corrections.
+struct MentionNotes {
+  std::string note;                       ///< the analyst's note (rejected), or what the reason refers to ("Auckland")
+  std::vector<CorrectionRef> corrections; ///< analysts' corrections (pin, reject) that touched the mention
+};
+
 /// A place mention with its role, as listed in mentions.csv and places.geojson. The place, the document's fields
 /// and the sentence are shared with the other mentions and evidence that name them (a corpus holds each once).
+/// Mentions are most of a corpus's claims in memory (several per document): the rare note and corrections are held
+/// behind one pointer, none when the mention has neither.
 struct RoledMention {
   DocumentRef source; ///< the document
   std::uint32_t start = 0;
@@ -241,11 +250,20 @@ struct RoledMention {
   std::string text;
   std::shared_ptr<const Place> resolved_place; ///< none when unresolved
   MentionRole role = MentionRole::Other;
-  Reason reason = Reason::NoCue;          ///< why it has its role
-  std::string note;                       ///< the analyst's note (rejected), or what the reason refers to ("Auckland")
-  SentenceRef sentence_text;              ///< the sentence the mention is in
-  double confidence = 0.0;                ///< the geoparser's confidence in the resolution (0..1)
-  std::vector<CorrectionRef> corrections; ///< analysts' corrections (pin, reject) that touched the mention
+  Reason reason = Reason::NoCue;             ///< why it has its role
+  SentenceRef sentence_text;                 ///< the sentence the mention is in
+  double confidence = 0.0;                   ///< the geoparser's confidence in the resolution (0..1)
+  std::shared_ptr<const MentionNotes> notes; ///< note and corrections; none when both are empty
+
+  /// The analyst's note (rejected), or what the reason refers to ("Auckland"); empty when none.
+  [[nodiscard]] const std::string& note() const;
+  /// Analysts' corrections (pin, reject) that touched the mention.
+  [[nodiscard]] const std::vector<CorrectionRef>& corrections() const;
+  /// Sets the note and the corrections (none kept when both are empty).
+  void set_notes(MentionNotes notes);
+  void set_note(std::string note);
+  /// Adds @p ref to the corrections unless one of its row is there.
+  void add_correction(const CorrectionRef& ref);
 
   [[nodiscard]] bool resolved() const { return resolved_place != nullptr; }
   [[nodiscard]] const std::string& document() const; ///< Document::id
@@ -274,9 +292,11 @@ struct ClaimSet {
   std::vector<SiteCandidate> candidates;   ///< sorted by site.station_id; none at a station's place
   std::vector<Jurisdiction> jurisdictions; ///< sorted by jurisdiction_id
   std::vector<Link> links;                 ///< sorted by link_id
-  std::vector<RoledMention> mentions;      ///< sorted by document, start
-  std::vector<Evidence> counts;            ///< counts without places ("102 stations in 53 countries"): a report,
-                                           ///< never points on the map
+  /// Sorted by document, start. A deque: the merge appends a corpus's mentions (most of its claims' memory) and
+  /// sorts them in place, never holding a second copy of the list as a vector's growth or a move into one would.
+  std::deque<RoledMention> mentions;
+  std::vector<Evidence> counts; ///< counts without places ("102 stations in 53 countries"): a report,
+                                ///< never points on the map
 };
 
 } // namespace stationmap

@@ -29,7 +29,7 @@ AnnotatedDocument::AnnotatedDocument(const Document& doc, const Gazetteer& gaz, 
     r.text = mentions[i].text;
     r.confidence = mentions[i].confidence;
     if (pinned[i] != nullptr) {
-      r.corrections.push_back(pinned[i]->ref);
+      r.add_correction(pinned[i]->ref);
     }
     if (mentions[i].place) {
       r.set_place(*mentions[i].place);

@@ -414,7 +414,7 @@ void move_districts_to_cities(AnnotatedDocument& doc) {
       }
       if (city) {
         doc.role(mi).reason = Reason::DistrictOfCity;
-        doc.role(mi).note = city->name;
+        doc.role(mi).set_note(city->name);
         p = *city;
       }
     }

@@ -36,11 +36,11 @@ struct PlaceCells {
 class ReasonCells {
 public:
   std::string_view of(const RoledMention& m) {
-    const auto it = m_cells.find({m.reason, m.note});
+    const auto it = m_cells.find({m.reason, m.note()});
     if (it != m_cells.end()) {
       return it->second;
     }
-    return m_cells.emplace(std::pair<Reason, std::string>{m.reason, m.note}, reason_text(m)).first->second;
+    return m_cells.emplace(std::pair<Reason, std::string>{m.reason, m.note()}, reason_text(m)).first->second;
   }
 
 private:
@@ -58,7 +58,7 @@ const PlaceCells& place_cells(const RoledMention& m, std::unordered_map<const Pl
 
 } // namespace
 
-void write_mentions_csv(const std::vector<RoledMention>& mentions, const std::filesystem::path& file) {
+void write_mentions_csv(const std::deque<RoledMention>& mentions, const std::filesystem::path& file) {
   CsvFile out(file, {"document", "start", "end", "text", "place_id", "lat", "lon", "role", "sentence", "name",
                      "country", "reason", "reason_code"});
   std::unordered_map<const Place*, PlaceCells> places; // unresolved: nullptr, empty cells

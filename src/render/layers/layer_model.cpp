@@ -406,7 +406,7 @@ Layer places_layer(const ClaimSet& claims, Extent& extent) {
     if (m.role == MentionRole::Rejected && acc.reason.empty()) {
       acc.reason = reason_text(m);
     }
-    for (const auto& c : m.corrections) {
+    for (const auto& c : m.corrections()) {
       acc.corrections.emplace(c.row, c);
     }
     ++acc.mentions;

@@ -7,6 +7,7 @@
 #include "stationmap/extract/claims.hpp"
 #include "stationmap/extract/review.hpp"
 
+#include <deque>
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -18,7 +19,7 @@ std::string format_degrees(double value);
 
 /// Writes mentions.csv (streamed, whole or not at all): document, start, end, text, place_id, lat, lon, role,
 /// sentence (+ name, country, reason, reason_code).
-void write_mentions_csv(const std::vector<RoledMention>& mentions, const std::filesystem::path& file);
+void write_mentions_csv(const std::deque<RoledMention>& mentions, const std::filesystem::path& file);
 /// Writes problems.csv: file, kind, detail.
 void write_problems_csv(const std::vector<Problem>& problems, const std::filesystem::path& file);
 
