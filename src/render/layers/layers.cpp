@@ -105,7 +105,7 @@ public:
       detail::add_tile_features(layer, nullptr, m_summary.tile_features);
       let_go_of_json(layer);
     } else {
-      detail::take_tile_features(std::move(layer), m_summary.tile_features); // the rows go to the tiles
+      detail::take_tile_features(layer, m_summary.tile_features); // the rows go to the tiles
     }
     m_model.layers.push_back(std::move(layer));
   }

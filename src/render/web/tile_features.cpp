@@ -96,7 +96,7 @@ void detail::add_tile_features(const Layer& layer, const LinkPaths* link_paths, 
   append_tile_features(layer, link_paths, out);
 }
 
-void detail::take_tile_features(Layer&& layer, std::vector<tiles::TileFeature>& out) {
+void detail::take_tile_features(Layer& layer, std::vector<tiles::TileFeature>& out) {
   append_tile_features(layer, nullptr, out);
   std::vector<Row>().swap(layer.rows);
 }

@@ -15,7 +15,7 @@ namespace stationmap::render::detail {
 void add_tile_features(const Layer& layer, const LinkPaths* link_paths, std::vector<tiles::TileFeature>& out);
 /// The same from the layer's own rows, which give their lines and values up to the features: @p layer is left
 /// without rows.
-void take_tile_features(Layer&& layer, std::vector<tiles::TileFeature>& out);
+void take_tile_features(Layer& layer, std::vector<tiles::TileFeature>& out);
 
 [[nodiscard]] std::vector<tiles::TileFeature> features_from_model(const MapModel& model,
                                                                   const LinkPaths* link_paths = nullptr);
