@@ -217,10 +217,10 @@ BuildSummary write_map(ExtractedCorpus corpus, const CorrectionPass& corrections
   render_options.boundaries = options.boundaries;
   render_options.postgis = options.postgis;
   render_options.print_map = options.png;
-  render::RenderSummary rendered = render::write_map(claim_set, problems, staging.dir(), render_options);
   write_counts(claim_set, staging.dir() / "counts.csv");
   render::write_review(review_queue(claim_set, stale), staging.dir());
-  claim_set = ClaimSet(); // the tiles take the rendered features, never the claims: their memory goes to the tiles
+  // The render stage takes the claims and lets them go as it draws them; the tiles take the rendered features.
+  render::RenderSummary rendered = render::write_map(std::move(claim_set), problems, staging.dir(), render_options);
   tiles::TileOptions tile_options;
   tile_options.maxzoom = options.maxzoom;
   // Tiles (MBTiles, PMTiles) and the offline web map (style.json, tiles.json, index.html with MapLibre).

@@ -61,7 +61,9 @@ struct RenderSummary {
 /// map.png; and to PostGIS when options.postgis is set. Problems found while rendering (a link without a station, a
 /// boundary that matches nothing) are added to @p problems before problems.csv is written. Throws LibraryError,
 /// IoError.
-RenderSummary write_map(const ClaimSet& claims, ProblemReport& problems, const std::filesystem::path& dir,
+/// The claims are taken (a caller that reads them afterwards passes a copy): the mentions, most of their memory,
+/// are let go of once the places layer and mentions.csv are written, before the other layers are built.
+RenderSummary write_map(ClaimSet claims, ProblemReport& problems, const std::filesystem::path& dir,
                         const RenderOptions& options = {});
 
 /// Writes review.csv (what deserves a human look first, see extract/review.hpp) into @p dir.

@@ -376,7 +376,7 @@ Layer links_layer(const ClaimSet& claims, ProblemReport& problems, const RenderO
   return layer;
 }
 
-Layer places_layer(const ClaimSet& claims, Extent& extent) {
+Layer gather_places_layer(const std::deque<RoledMention>& mentions, Extent& extent) {
   Layer layer{"places", GeomType::Point, fields_of(layer_spec("places")), {}};
   struct Acc {
     const RoledMention* first = nullptr;
@@ -389,7 +389,7 @@ Layer places_layer(const ClaimSet& claims, Extent& extent) {
   };
   std::map<std::string, Acc> places;
   std::unordered_map<const Place*, Acc*> of_place; // the mentions share their Place: its id is made once
-  for (const auto& m : claims.mentions) {
+  for (const auto& m : mentions) {
     if (!m.resolved())
       continue;
     Acc*& found = of_place[m.resolved_place.get()];
@@ -522,13 +522,18 @@ void check_row_sizes(const Layer& layer) { // one value per schema field, in its
   }
 }
 
-void build_layers(const ClaimSet& claims, const std::vector<BoundaryMatch>& areas, ProblemReport& problems,
-                  const RenderOptions& options, Extent& extent, const std::function<void(Layer&&)>& take) {
+Layer places_layer(const std::deque<RoledMention>& mentions, Extent& extent) {
+  Layer layer = gather_places_layer(mentions, extent);
+  check_row_sizes(layer);
+  return layer;
+}
+
+void build_layers_above_places(const ClaimSet& claims, const std::vector<BoundaryMatch>& areas, ProblemReport& problems,
+                               const RenderOptions& options, Extent& extent, const std::function<void(Layer&&)>& take) {
   auto hand_on = [&](Layer&& layer) {
     check_row_sizes(layer);
     take(std::move(layer));
   };
-  hand_on(places_layer(claims, extent));
   if (!options.boundaries.empty()) {
     hand_on(areas_layer(claims, areas));
   }
@@ -536,6 +541,12 @@ void build_layers(const ClaimSet& claims, const std::vector<BoundaryMatch>& area
   hand_on(candidates_layer(claims)); // under the claims, drawn apart (styles/candidates.qml)
   hand_on(jurisdictions_layer(claims, extent));
   hand_on(stations_layer(claims, extent));
+}
+
+void build_layers(const ClaimSet& claims, const std::vector<BoundaryMatch>& areas, ProblemReport& problems,
+                  const RenderOptions& options, Extent& extent, const std::function<void(Layer&&)>& take) {
+  take(places_layer(claims.mentions, extent));
+  build_layers_above_places(claims, areas, problems, options, extent, take);
 }
 
 MapModel build_model(const ClaimSet& claims, const std::vector<BoundaryMatch>& areas, ProblemReport& problems,

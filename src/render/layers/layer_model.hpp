@@ -9,6 +9,7 @@
 #include "stationmap/render/schema.hpp"
 
 #include <cstdint>
+#include <deque>
 #include <functional>
 #include <string>
 #include <vector>
@@ -100,8 +101,18 @@ struct MapModel {
 /// Builds the layers one at a time, in drawing order (bottom first, as MapModel::layers), handing each to
 /// @p take: a writer that lets each go once written never holds the whole map. The stations, jurisdictions and
 /// places widen @p extent. Problems (links whose ends are missing...) go to @p problems.
+/// The same as places_layer() followed by build_layers_above_places().
 void build_layers(const ClaimSet& claims, const std::vector<BoundaryMatch>& areas, ProblemReport& problems,
                   const RenderOptions& options, Extent& extent, const std::function<void(Layer&&)>& take);
+
+/// The bottom layer: every resolved place the mentions name, with its strongest role. The only layer that reads
+/// the mentions (most of a corpus's claims): once it is built, a writer may let them go. Widens @p extent.
+Layer places_layer(const std::deque<RoledMention>& mentions, Extent& extent);
+
+/// The layers above the places (jurisdiction_areas, links, candidates, jurisdictions, stations), as build_layers()
+/// builds them; they do not read the mentions.
+void build_layers_above_places(const ClaimSet& claims, const std::vector<BoundaryMatch>& areas, ProblemReport& problems,
+                               const RenderOptions& options, Extent& extent, const std::function<void(Layer&&)>& take);
 
 /// Builds the layers (build_layers) and keeps them all.
 MapModel build_model(const ClaimSet& claims, const std::vector<BoundaryMatch>& areas, ProblemReport& problems,

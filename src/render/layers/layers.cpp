@@ -11,6 +11,7 @@
 #include "web/tile_features.hpp"
 
 #include <algorithm>
+#include <deque>
 #include <optional>
 
 namespace stationmap::render {
@@ -68,6 +69,17 @@ detail::MapModel model_of(const ClaimSet& claims, ProblemReport& problems, const
 fs::path cleared(const fs::path& p) {
   remove_if_exists(p);
   return p;
+}
+
+/// Writes mentions.csv; returns the number of mentions.
+std::size_t write_mentions(const std::deque<RoledMention>& mentions, const fs::path& dir) {
+  detail::write_mentions_csv(mentions, dir / "mentions.csv");
+  return mentions.size();
+}
+
+/// The mentions are read no more: their memory (most of the claims') goes back before the other layers are built.
+void let_go_of(std::deque<RoledMention>& mentions) {
+  std::deque<RoledMention>().swap(mentions);
 }
 
 /// Where each layer goes once built: its GeoJSON, QML and Shapefile, the GeoPackage, PostGIS, the tile features
@@ -174,23 +186,23 @@ private:
 
 } // namespace
 
-RenderSummary write_map(const ClaimSet& claims, ProblemReport& problems, const fs::path& dir,
-                        const RenderOptions& options) {
+RenderSummary write_map(ClaimSet claims, ProblemReport& problems, const fs::path& dir, const RenderOptions& options) {
   const detail::ErrorCapture capture;
   RenderSummary summary;
   LayerSink sink(dir, options, map_date(claims, options), summary);
   sink.add_basemap(detail::embedded_basemap_layers());
   detail::Extent extent;
-  detail::build_layers(claims, boundaries_of(claims, problems, options), problems, options, extent,
-                       [&](detail::Layer&& layer) { sink.add(std::move(layer)); });
+  sink.add(detail::places_layer(claims.mentions, extent));
+  summary.mentions = write_mentions(claims.mentions, dir);
+  let_go_of(claims.mentions);
+  detail::build_layers_above_places(claims, boundaries_of(claims, problems, options), problems, options, extent,
+                                    [&](detail::Layer&& layer) { sink.add(std::move(layer)); });
   const detail::MapModel& model = sink.finish(extent);
   write_file_atomic(dir / "stationmap.qgs", detail::qgis_project(model, "stationmap.gpkg"));
   if (options.print_map) {
     write_file_atomic(dir / "map.png",
                       detail::png_bytes(detail::draw_print_map(model, detail::print_frame(model.extent))));
   }
-  detail::write_mentions_csv(claims.mentions, dir / "mentions.csv");
-  summary.mentions = claims.mentions.size();
   detail::write_problems_csv(problems.sorted(), dir / "problems.csv");
   summary.library_warnings = capture.warnings();
   return summary;
