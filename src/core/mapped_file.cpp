@@ -56,6 +56,12 @@ MappedFile& MappedFile::operator=(MappedFile&& other) noexcept {
   return *this;
 }
 
+void MappedFile::let_go_of_pages() const noexcept {
+  if (m_mapped && m_data != nullptr) {
+    ::madvise(const_cast<char*>(m_data), m_size, MADV_DONTNEED); // read-only, private: nothing is lost
+  }
+}
+
 void MappedFile::release() noexcept {
   if (m_mapped && m_data != nullptr) {
     ::munmap(const_cast<char*>(m_data), m_size);

@@ -292,6 +292,7 @@ BuildSummary build_map(const std::vector<std::filesystem::path>& inputs, const B
   const std::string pipeline = pipeline_with_pins(pipeline_version(gazetteer), corrections, options);
   const std::unique_ptr<detail::ClaimsCache> cache = open_cache(options, read_from(inputs, options), pipeline);
   ExtractedCorpus corpus = extract_documents(inputs, extractor, pipeline, cache.get(), options, problems);
+  gazetteer.let_go_of_pages(); // names are looked up no more (but for a few corrections): its memory goes back
   const BuildSummary summary = write_map(std::move(corpus), corrections, problems, staging, options,
                                          cache ? cache->dir() : std::filesystem::path());
   if (cache && summary.written) {

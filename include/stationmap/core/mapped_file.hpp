@@ -24,6 +24,10 @@ public:
 
   [[nodiscard]] std::string_view bytes() const noexcept { return {m_data, m_size}; }
 
+  /// A mapped file's pages leave the process's memory (they stay in the system's file cache): bytes() reads them
+  /// again from there when needed. For a stage that is done with a large file for a while. Nothing for owned bytes.
+  void let_go_of_pages() const noexcept;
+
 private:
   void release() noexcept;
   const char* m_data = nullptr;

@@ -89,6 +89,10 @@ public:
   static std::uint64_t hash_key(std::string_view key) noexcept;
   static std::uint64_t hash_extend(std::uint64_t hash, std::string_view more) noexcept;
 
+  /// The index's pages leave the process's memory until read again (MappedFile::let_go_of_pages): for a build
+  /// that is done with looking names up.
+  void let_go_of_pages() const noexcept { m_file.let_go_of_pages(); }
+
   /// Where the data came from (for reports).
   [[nodiscard]] const std::string& source() const noexcept { return m_source; }
 
