@@ -100,8 +100,13 @@ PositionalFile& PositionalFile::operator=(PositionalFile&& other) noexcept {
 }
 
 std::string PositionalFile::read(std::uint64_t offset, std::size_t size) const {
-  std::string out(offset >= m_size ? 0 : static_cast<std::size_t>(std::min<std::uint64_t>(size, m_size - offset)),
-                  '\0');
+  std::string out;
+  read_into(offset, size, out);
+  return out;
+}
+
+void PositionalFile::read_into(std::uint64_t offset, std::size_t size, std::string& out) const {
+  out.resize(offset >= m_size ? 0 : static_cast<std::size_t>(std::min<std::uint64_t>(size, m_size - offset)));
   std::size_t done = 0;
   while (done < out.size()) {
     const ssize_t n = ::pread(m_fd, out.data() + done, out.size() - done, static_cast<off_t>(offset + done));
@@ -117,7 +122,6 @@ std::string PositionalFile::read(std::uint64_t offset, std::size_t size) const {
     done += static_cast<std::size_t>(n);
   }
   out.resize(done);
-  return out;
 }
 
 AtomicFile::AtomicFile(fs::path path)

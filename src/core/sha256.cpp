@@ -2,14 +2,27 @@
 
 #include "stationmap/core/error.hpp"
 
+#include <memory>
 #include <openssl/evp.h>
 
 namespace stationmap {
 
+namespace {
+
+/// SHA-256 as fetched from OpenSSL's providers once: a digest started with EVP_sha256() looks it up each time (a
+/// build hashes every document).
+const EVP_MD* sha256_digest() {
+  static const std::unique_ptr<EVP_MD, void (*)(EVP_MD*)> fetched(EVP_MD_fetch(nullptr, "SHA256", nullptr),
+                                                                  &EVP_MD_free);
+  return fetched ? fetched.get() : EVP_sha256();
+}
+
+} // namespace
+
 struct Sha256::Context {
   EVP_MD_CTX* ctx = nullptr;
   Context() : ctx(EVP_MD_CTX_new()) {
-    if (ctx == nullptr || EVP_DigestInit_ex(ctx, EVP_sha256(), nullptr) != 1) {
+    if (ctx == nullptr || EVP_DigestInit_ex(ctx, sha256_digest(), nullptr) != 1) {
       EVP_MD_CTX_free(ctx);
       throw LibraryError("OpenSSL: cannot start a SHA-256 digest");
     }

@@ -7,8 +7,10 @@
 #include "stationmap/geography/point_index.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <deque>
+#include <functional>
 #include <map>
 #include <set>
 #include <string_view>
@@ -28,11 +30,27 @@ void add_unique(std::vector<std::string>& list, const std::string& s) {
   }
 }
 
+/// The order of evidence and mentions: by document id, then offsets. Items of one shared document compare their
+/// offsets only (a corpus's lists hold hundreds of thousands of them, mostly from the same few documents in turn).
+template <typename Item> bool by_document(const Item& a, const Item& b) {
+  if (a.source != b.source) {
+    if (const int c = a.document().compare(b.document()); c != 0) {
+      return c < 0;
+    }
+  }
+  return std::tie(a.start, a.end) < std::tie(b.start, b.end);
+}
+
+/// Sorts @p list by @p before unless it is in that order already (as when documents come in id order).
+template <typename List, typename Before> void sort_unless_sorted(List& list, Before before) {
+  if (!std::is_sorted(list.begin(), list.end(), before)) {
+    std::sort(list.begin(), list.end(), before);
+  }
+}
+
 /// Sorted by document and offset, one entry per sentence (a sentence supporting a claim twice counts once).
 void sort_evidence(std::vector<Evidence>& list) {
-  std::sort(list.begin(), list.end(), [](const Evidence& a, const Evidence& b) {
-    return std::tie(a.document(), a.start, a.end) < std::tie(b.document(), b.start, b.end);
-  });
+  sort_unless_sorted(list, by_document<Evidence>);
   list.erase(std::unique(list.begin(), list.end(),
                          [](const Evidence& a, const Evidence& b) {
                            return a.document() == b.document() && a.start == b.start && a.end == b.end;
@@ -46,7 +64,7 @@ template <typename T> void release(std::vector<T>& list) {
 }
 
 void sort_unique(std::vector<std::string>& list) {
-  std::sort(list.begin(), list.end());
+  sort_unless_sorted(list, std::less<>());
   list.erase(std::unique(list.begin(), list.end()), list.end());
 }
 
@@ -113,16 +131,46 @@ void finish_site(Station& st) {
       std::min(1.0, 0.5 + 0.2 * static_cast<double>(st.documents.size()) + (st.jurisdiction_ids.empty() ? 0.0 : 0.2));
 }
 
+/// The last few values shared, by the pointer they came with: a document's evidence and mentions refer to its
+/// DocumentInfo and its few sentences again and again, and a pointer compares faster than a lookup by value. The
+/// pointers are held, so one is never taken for another value made at a freed address.
+template <typename T> class RecentlyShared {
+public:
+  using Ref = std::shared_ptr<const T>;
+  [[nodiscard]] const Ref* find(const Ref& from) const {
+    for (const auto& [in, out] : m_pairs) {
+      if (in == from) {
+        return &out;
+      }
+    }
+    return nullptr;
+  }
+  const Ref& remember(Ref from, Ref to) {
+    auto& slot = m_pairs[m_next++ % m_pairs.size()];
+    slot = {std::move(from), std::move(to)};
+    return slot.second;
+  }
+
+private:
+  std::array<std::pair<Ref, Ref>, 4> m_pairs;
+  std::size_t m_next = 0;
+};
+
 /// Shares what the claims of a corpus repeat: one Place per gazetteer index, one DocumentInfo per document and one
-/// string per distinct sentence, instead of a copy in every mention and evidence.
+/// string per distinct sentence, instead of a copy in every mention and evidence. What a value is shared as never
+/// changes once it is (the first of each is kept), so the recent ones are remembered by pointer.
 class SharedValues {
 public:
   [[nodiscard]] std::shared_ptr<const Place> place(const std::shared_ptr<const Place>& p) {
     if (!p) {
       return p;
     }
+    if (const auto* known = m_recent_places.find(p)) {
+      return *known;
+    }
     auto [it, fresh] = m_places.try_emplace(p->index, p);
-    return fresh || *it->second == *p ? it->second : p; // a place unlike the gazetteer's entry stays apart
+    const bool same = fresh || it->second == p || *it->second == *p; // a place unlike the gazetteer's entry stays apart
+    return m_recent_places.remember(p, same ? it->second : p);
   }
   [[nodiscard]] std::shared_ptr<const Place> place(const Place& p) {
     const auto it = m_places.find(p.index);
@@ -143,19 +191,29 @@ private:
     if (!d) {
       return d;
     }
+    if (const auto* known = m_recent_documents.find(d)) {
+      return *known;
+    }
     auto [it, fresh] = m_documents.try_emplace(d->id, d);
-    return fresh || *it->second == *d ? it->second : d;
+    return m_recent_documents.remember(d, fresh || it->second == d || *it->second == *d ? it->second : d);
   }
   SentenceRef sentence(const SentenceRef& s) {
     if (!s) {
       return s;
     }
-    return m_sentences.try_emplace(std::string_view(*s), s).first->second; // the key views the kept string
+    if (const auto* known = m_recent_sentences.find(s)) {
+      return *known;
+    }
+    // The key views the kept string.
+    return m_recent_sentences.remember(s, m_sentences.try_emplace(std::string_view(*s), s).first->second);
   }
 
   std::unordered_map<std::uint32_t, std::shared_ptr<const Place>> m_places;
   std::unordered_map<std::string_view, DocumentRef> m_documents;
   std::unordered_map<std::string_view, SentenceRef> m_sentences;
+  RecentlyShared<Place> m_recent_places;
+  RecentlyShared<DocumentInfo> m_recent_documents;
+  RecentlyShared<std::string> m_recent_sentences;
 };
 
 /// A jurisdiction claim's place as the documents name it, before places of one bureau become one jurisdiction.
@@ -201,10 +259,17 @@ std::map<std::uint32_t, Place> canonical_bureaus(const std::map<std::uint32_t, N
 /// A jurisdiction is named as the documents name it ("Qingtian County", not its seat "Hecheng"): the most
 /// frequent Latin-script mention text, else the gazetteer name.
 void name_jurisdictions(std::map<std::string, Jurisdiction>& jurisdictions, const std::deque<RoledMention>& mentions) {
-  std::map<std::string, std::map<std::string, int>> texts;
+  std::unordered_map<const Place*, std::map<std::string_view, int>> by_place; // places are shared: a corpus has few
   for (const RoledMention& m : mentions) {
     if (m.role == MentionRole::Jurisdiction && !m.text.empty() && static_cast<unsigned char>(m.text[0]) < 0x80) {
-      ++texts[jurisdiction_id_of(m.place())][m.text];
+      ++by_place[&m.place()][m.text];
+    }
+  }
+  std::map<std::string, std::map<std::string_view, int>> texts;
+  for (const auto& [place, counts] : by_place) {
+    std::map<std::string_view, int>& of_id = texts[jurisdiction_id_of(*place)];
+    for (const auto& [text, n] : counts) {
+      of_id[text] += n;
     }
   }
   for (auto& [id, ju] : jurisdictions) {
@@ -338,11 +403,15 @@ ClaimSet ClaimMerger::finish(ProblemReport& problems) {
   State s = std::move(*m_state);
   *m_state = State{};
   const std::map<std::uint32_t, Place> canonical_of = canonical_bureaus(s.jurisdictions);
+  std::unordered_map<std::uint32_t, std::shared_ptr<const Place>> bureau_places; // shared once per place
+  for (const auto& [index, place] : canonical_of) {
+    bureau_places.emplace(index, s.shared.place(place));
+  }
   for (RoledMention& m : s.mentions) {
     if (m.role == MentionRole::Jurisdiction && m.resolved()) {
-      const auto it = canonical_of.find(m.place().index);
-      if (it != canonical_of.end()) {
-        m.resolved_place = s.shared.place(it->second);
+      const auto it = bureau_places.find(m.place().index);
+      if (it != bureau_places.end()) {
+        m.resolved_place = it->second;
       }
     }
   }
@@ -381,13 +450,7 @@ ClaimSet ClaimMerger::finish(ProblemReport& problems) {
     out.jurisdictions.push_back(std::move(ju));
   }
   out.mentions = std::move(s.mentions); // the list itself, never a copy: it is most of the claims' memory
-  const auto by_document = [](const RoledMention& a, const RoledMention& b) {
-    return std::tie(a.document(), a.start, a.end) < std::tie(b.document(), b.start, b.end);
-  };
-  const auto not_before = [&](const RoledMention& a, const RoledMention& b) { return !by_document(a, b); };
-  if (std::adjacent_find(out.mentions.begin(), out.mentions.end(), not_before) != out.mentions.end()) {
-    std::sort(out.mentions.begin(), out.mentions.end(), by_document); // else already in order, as documents often come
-  }
+  sort_unless_sorted(out.mentions, by_document<RoledMention>);
   for (const RoledMention& m : out.mentions) {
     if (!m.resolved()) {
       problems.add({m.document(), "unresolved-name", "'" + m.text + "' has no gazetteer candidate"});

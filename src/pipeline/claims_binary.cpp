@@ -218,10 +218,16 @@ public:
       p = m_shared_places[at];
     }
   }
+  // A record's evidence and mentions name its document again and again: the same bytes (string positions, each
+  // string once in the table) are the same fields, read once.
   void operator()(DocumentRef& d) {
-    DocumentInfo info;
-    fields(*this, info);
-    if (!m_source || !(*m_source == info)) {
+    if (m_source && m_in.rest().starts_with(m_source_bytes)) {
+      m_in.take(m_source_bytes.size());
+    } else {
+      const std::string_view from = m_in.rest();
+      DocumentInfo info;
+      fields(*this, info);
+      m_source_bytes = from.substr(0, from.size() - m_in.left());
       m_source = share_document(std::move(info));
     }
     d = m_source;
@@ -267,6 +273,7 @@ private:
   std::vector<std::shared_ptr<const Place>> m_shared_places; ///< by position in m_places, made when first read
   std::vector<SentenceRef> m_shared_strings;                 ///< by position in m_strings, made when first read
   DocumentRef m_source;                                      ///< the last document fields read
+  std::string_view m_source_bytes;                           ///< their bytes in the record
 };
 
 } // namespace

@@ -63,6 +63,8 @@ public:
   std::string_view take_string() { return take(take_plain<std::uint32_t>()); }
 
   [[nodiscard]] std::size_t left() const { return m_rest.size(); }
+  /// The bytes not taken yet.
+  [[nodiscard]] std::string_view rest() const { return m_rest; }
 
 private:
   std::string_view m_rest;

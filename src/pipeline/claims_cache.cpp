@@ -72,7 +72,7 @@ public:
   std::string_view take(std::size_t size) {
     if (m_window.size() - m_at < size) {
       m_start += m_at;
-      m_window = m_file.read(m_start, std::max(size, window_bytes));
+      m_file.read_into(m_start, std::max(size, window_bytes), m_window);
       m_at = 0;
     }
     if (m_window.size() - m_at < size) {
@@ -172,11 +172,11 @@ std::optional<CachedClaims> ClaimsCache::find(const std::string& content_hash) c
   const auto [first, last] = std::equal_range(m_entries.begin(), m_entries.end(), Located{hash_key(content_hash), 0, 0},
                                               [](const Located& x, const Located& y) { return x.key < y.key; });
   for (auto it = first; it != last; ++it) {
-    std::string entry = read_entry(*it, content_hash);
-    if (entry.empty()) {
+    const EntryBytes entry = read_entry(*it, content_hash);
+    if (entry.bytes.empty()) {
       continue;
     }
-    ByteCursor payload(std::string_view(entry).substr(frame_bytes));
+    ByteCursor payload(entry.bytes.substr(frame_bytes));
     try {
       payload.take_string(); // the content hash
       DocumentRecord record = decode_record(payload.take(payload.left()));
@@ -190,15 +190,28 @@ std::optional<CachedClaims> ClaimsCache::find(const std::string& content_hash) c
   return std::nullopt;
 }
 
-std::string ClaimsCache::read_entry(const Located& at, std::string_view content_hash) const {
+ClaimsCache::EntryBytes ClaimsCache::bytes_at(const Located& at) const {
+  const std::lock_guard lock(m_window_mutex);
+  if (!m_window || at.offset < m_window_start || at.offset + at.size > m_window_start + m_window->size()) {
+    if (!m_window || m_window.use_count() > 1) { // another thread still reads an entry in the old window
+      m_window = std::make_shared<std::string>();
+    }
+    m_old->read_into(at.offset, std::max<std::size_t>(at.size, entry_window_bytes), *m_window);
+    m_window_start = at.offset;
+  }
+  // Shorter than asked for when the file was cut since it was indexed.
+  return {m_window, std::string_view(*m_window).substr(at.offset - m_window_start, at.size)};
+}
+
+ClaimsCache::EntryBytes ClaimsCache::read_entry(const Located& at, std::string_view content_hash) const {
   try {
-    std::string entry = m_old->read(at.offset, at.size);
-    ByteCursor in(entry);
+    EntryBytes entry = bytes_at(at);
+    ByteCursor in(entry.bytes);
     const auto size = in.take_plain<std::uint32_t>();
     const auto sum = in.take_plain<std::uint64_t>();
     const std::string_view payload = in.take(size);
     if (frame_bytes + size == at.size && checksum(payload) == sum) {
-      return hash_of(payload) == content_hash ? entry : std::string(); // another hash with the same key
+      return hash_of(payload) == content_hash ? entry : EntryBytes(); // another hash with the same key
     }
   } catch (const Error&) { // FormatError (cut) or IoError (unreadable): as damaged
   }
@@ -234,7 +247,7 @@ void ClaimsCache::commit() {
     append_new_entries(file);
   } else {
     for (const std::size_t slot : m_kept_order) {
-      m_new->write(m_old->read(m_entries[slot].offset, m_entries[slot].size));
+      m_new->write(bytes_at(m_entries[slot]).bytes);
     }
     m_new->commit();
   }

@@ -46,6 +46,9 @@ TEST(PositionalFile, ReadsThePiecesAskedForAndNoMoreThanTheFileHolds) {
   EXPECT_EQ(file.read(12, 5), "");
   EXPECT_THROW(PositionalFile(scratch.path() / "missing.bin"), IoError);
   EXPECT_THROW(PositionalFile{scratch.path()}, IoError) << "a folder is not a file";
+  std::string window = "a longer buffer from an earlier read";
+  file.read_into(8, 5, window);
+  EXPECT_EQ(window, "89") << "the buffer holds the piece, nothing of what it held before";
 }
 
 } // namespace

@@ -94,6 +94,31 @@ TEST(ClaimsCache, FindsWhatTheLastBuildKeptForTheSamePipelineOnly) {
   EXPECT_TRUE(fs::exists(folder.dir / ".stationmap")) << "a folder stationmap marks as its own";
 }
 
+TEST(ClaimsCache, FindsEveryEntryInAnyOrderThroughTheReadWindow) {
+  CacheFolder folder;
+  std::vector<DocumentRecord> records;
+  for (int i = 0; i < 3000; ++i) { // a few MiB: entries on both sides of a window's end
+    records.push_back(record_with_hash("sha256:" + std::to_string(i)));
+  }
+  folder.write(records);
+  ASSERT_GT(fs::file_size(folder.file()), 2U << 20U);
+  const detail::ClaimsCache cache = folder.open();
+  std::vector<int> order;
+  for (int i = 0; i < 3000; i += 7) {
+    order.push_back(i); // in file order, a few at a time
+  }
+  for (int i = 2999; i >= 0; i -= 13) {
+    order.push_back(i); // backwards
+  }
+  for (const int i : order) {
+    const auto found = cache.find("sha256:" + std::to_string(i));
+    ASSERT_TRUE(found) << i;
+    EXPECT_EQ(found->record.content_hash, "sha256:" + std::to_string(i));
+    EXPECT_EQ(claims_line(found->record), claims_line(records[static_cast<std::size_t>(i)]));
+  }
+  EXPECT_TRUE(folder.warnings.empty());
+}
+
 TEST(ClaimsCache, ARebuildThatKeepsEveryEntryAppendsTheNewOnesElseTheFileIsWrittenAnew) {
   CacheFolder folder;
   folder.write({record_with_hash("sha256:aa"), record_with_hash("sha256:bb")});

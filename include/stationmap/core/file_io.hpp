@@ -60,6 +60,8 @@ public:
   [[nodiscard]] int descriptor() const noexcept { return m_fd; }
   /// Up to @p size bytes from @p offset: fewer when the file ends first. Throws IoError when the read fails.
   [[nodiscard]] std::string read(std::uint64_t offset, std::size_t size) const;
+  /// The same into @p out, whose memory is reused (a reader that goes through a file window by window).
+  void read_into(std::uint64_t offset, std::size_t size, std::string& out) const;
 
 private:
   std::filesystem::path m_path;
