@@ -23,25 +23,36 @@ constexpr std::string_view needs_quotes = ",\"\r\n";
 /// How much of a streamed table is held before it goes to the file, bytes.
 constexpr std::size_t csv_block_bytes = std::size_t{1} << 20U;
 
+/// Appends @p text with every double quote doubled (RFC 4180), copied whole between the quotes.
+void append_quotes_doubled(std::string& out, std::string_view text) {
+  for (std::size_t quote = text.find('"'); quote != std::string_view::npos; quote = text.find('"')) {
+    out.append(text.substr(0, quote + 1));
+    out += '"';
+    text.remove_prefix(quote + 1);
+  }
+  out.append(text);
+}
+
+/// Appends @p text as one cell: formula-guarded, quoted when it needs to be, without a string of its own.
+void append_text_cell(std::string& out, std::string_view text) {
+  const bool guarded = !text.empty() && is_formula_start(text.front());
+  const bool quoted = byte_scan::holds_any_of(text, needs_quotes); // the guard itself needs no quotes
+  if (!quoted) {
+    out.append(guarded ? "'" : "");
+    out.append(text);
+    return;
+  }
+  out.append(guarded ? "\"'" : "\"");
+  append_quotes_doubled(out, text);
+  out += '"';
+}
+
 } // namespace
 
 std::string csv_text_cell(std::string_view text) {
   std::string cell;
-  if (!text.empty() && is_formula_start(text.front())) {
-    cell += '\'';
-  }
-  cell += text;
-  if (cell.find_first_of(needs_quotes) == std::string::npos) {
-    return cell;
-  }
-  std::string quoted = "\"";
-  for (const char c : cell) {
-    if (c == '"') {
-      quoted += '"';
-    }
-    quoted += c;
-  }
-  return quoted + '"';
+  append_text_cell(cell, text);
+  return cell;
 }
 
 std::string_view csv_unguarded(std::string_view cell) {
@@ -67,12 +78,7 @@ void CsvWriter::separate() {
 
 CsvWriter& CsvWriter::text(std::string_view cell) {
   separate();
-  const bool plain = (cell.empty() || !is_formula_start(cell.front())) && !byte_scan::holds_any_of(cell, needs_quotes);
-  if (plain) { // most cells: appended as they are, without a string of their own
-    m_out += cell;
-  } else {
-    m_out += csv_text_cell(cell);
-  }
+  append_text_cell(m_out, cell);
   return *this;
 }
 

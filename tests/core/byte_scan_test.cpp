@@ -43,4 +43,27 @@ TEST(ByteScan, NeighbouringBytesAreNotTakenForTheOnesLookedFor) {
   EXPECT_FALSE(holds_non_ascii("\x7f\x7f\x7f\x7f\x7f\x7f\x7f\x7f\x7f"));
 }
 
+/// The first byte looked for, at every position of texts of every length up to three words, behind bytes that
+/// are not (neighbours included) and before ones that are: its index, or the size when there is none.
+TEST(ByteScan, FindsTheFirstListedOrLowByteAtEveryPosition) {
+  for (std::size_t size = 0; size <= 24; ++size) {
+    std::string plain(size, 'a');
+    for (std::size_t i = 0; i < size; ++i) {
+      plain[i] = " ![]~#\xc3"[i % 7]; // next to a quote, a backslash, a control character; UTF-8
+    }
+    EXPECT_EQ(first_of_or_below(plain, "\"\\", 0x20), size) << size;
+    for (std::size_t at = 0; at < size; ++at) {
+      for (const char looked_for : {'"', '\\', '\x1f', '\n', '\0'}) {
+        std::string text = plain;
+        text[at] = looked_for;
+        for (std::size_t after = at + 1; after < size; after += 3) {
+          text[after] = '"';
+        }
+        EXPECT_EQ(first_of_or_below(text, "\"\\", 0x20), at) << size << " " << at << " " << int(looked_for);
+      }
+    }
+  }
+  EXPECT_EQ(first_of_or_below("\x7f\xc3\xa9 \x21\x5b\x5d", "\"\\", 0x20), 7U);
+}
+
 } // namespace

@@ -5,6 +5,7 @@
 /// for a large corpus), and nearly every text needs no quoting or escaping: the answer is "none", and finding it
 /// must cost well under a nanosecond per byte.
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
@@ -49,6 +50,34 @@ template <typename WordTest> bool any(std::string_view text, WordTest word_test)
   return found != 0;
 }
 
+/// The index of the first byte of @p text that @p word_test flags, text.size() when none: the words are tested
+/// whole (the last one padded as in any()); in the first word flagged, each byte on its own (as a word of eight
+/// copies of it: an exact yes/no).
+template <typename WordTest> std::size_t first(std::string_view text, WordTest word_test) noexcept {
+  const auto first_in_word = [&](std::size_t i) {
+    const std::size_t end = std::min(i + sizeof(std::uint64_t), text.size());
+    for (; i < end && word_test(ones * static_cast<unsigned char>(text[i])) == 0; ++i) {
+    }
+    return i;
+  };
+  std::size_t i = 0;
+  for (; i + sizeof(std::uint64_t) <= text.size(); i += sizeof(std::uint64_t)) {
+    std::uint64_t word = 0;
+    std::memcpy(&word, text.data() + i, sizeof word);
+    if (word_test(word) != 0) {
+      return first_in_word(i);
+    }
+  }
+  if (i < text.size()) {
+    std::uint64_t word = ones * static_cast<unsigned char>(text[i]);
+    std::memcpy(&word, text.data() + i, text.size() - i);
+    if (word_test(word) != 0) {
+      return first_in_word(i);
+    }
+  }
+  return text.size();
+}
+
 } // namespace detail
 
 /// Whether a byte of @p text is one of @p bytes (a few: each costs a test per word).
@@ -70,6 +99,18 @@ inline bool holds_byte_below(std::string_view text, unsigned char limit) noexcep
 /// Whether @p text holds a byte of 0x80 or above (is not plain ASCII).
 inline bool holds_non_ascii(std::string_view text) noexcept {
   return detail::any(text, [](std::uint64_t word) { return word & detail::highs; });
+}
+
+/// The index of the first byte of @p text that is one of @p bytes or below @p limit (at most 0x80), text.size()
+/// when there is none: where a writer must stop copying a text as it is to escape a byte.
+inline std::size_t first_of_or_below(std::string_view text, std::string_view bytes, unsigned char limit) noexcept {
+  return detail::first(text, [bytes, limit](std::uint64_t word) {
+    std::uint64_t found = detail::has_below(word, limit);
+    for (const char b : bytes) {
+      found |= detail::has_byte(word, static_cast<unsigned char>(b));
+    }
+    return found;
+  });
 }
 
 } // namespace stationmap::byte_scan

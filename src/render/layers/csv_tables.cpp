@@ -1,4 +1,5 @@
 #include "layers/outputs.hpp"
+#include "layers/prefetch.hpp"
 #include "stationmap/core/csv.hpp"
 
 #include <cmath>
@@ -63,7 +64,7 @@ void write_mentions_csv(const std::deque<RoledMention>& mentions, const std::fil
                      "country", "reason", "reason_code"});
   std::unordered_map<const Place*, PlaceCells> places; // unresolved: nullptr, empty cells
   ReasonCells reasons;
-  for (const auto& m : mentions) {
+  visit_prefetched(mentions, [&](const RoledMention& m) {
     CsvWriter& csv = out.row();
     const PlaceCells& place = place_cells(m, places);
     csv.text(m.document()).number(m.start).number(m.end).text(m.text).text(place.place_id);
@@ -71,7 +72,7 @@ void write_mentions_csv(const std::deque<RoledMention>& mentions, const std::fil
     csv.text(mention_role_name(m.role)).text(m.sentence());
     csv.text(m.place().name).text(m.place().country); // empty when unresolved
     csv.text(reasons.of(m)).text(reason_code(m.reason)).end_row();
-  }
+  });
   out.commit();
 }
 

@@ -2,6 +2,7 @@
 // driver writes with RFC7946=YES, COORDINATE_PRECISION=7, WRITE_NAME=YES (the format the files have always had),
 // without GDAL's detour of parsing every JSON field into a tree and printing it again.
 
+#include "layers/json_string.hpp"
 #include "layers/ogr_writer.hpp"
 #include "stationmap/core/error.hpp"
 #include "stationmap/core/file_io.hpp"
@@ -22,47 +23,6 @@ constexpr std::size_t block_bytes = std::size_t{1} << 20U;
 constexpr int coordinate_decimals = 7;
 /// Significant digits of a real attribute: as many as a double holds exactly in decimal.
 constexpr int real_digits = 15;
-
-/// A JSON string: quotes, backslashes and control characters escaped ("\n", "\u001f"), every other byte,
-/// '/' and UTF-8 included, as it is (as json-c writes for GDAL).
-void append_string(std::string& out, std::string_view text) {
-  static constexpr char hex[] = "0123456789abcdef";
-  out += '"';
-  for (const char c : text) {
-    switch (c) {
-    case '"':
-      out += "\\\"";
-      break;
-    case '\\':
-      out += "\\\\";
-      break;
-    case '\b':
-      out += "\\b";
-      break;
-    case '\f':
-      out += "\\f";
-      break;
-    case '\n':
-      out += "\\n";
-      break;
-    case '\r':
-      out += "\\r";
-      break;
-    case '\t':
-      out += "\\t";
-      break;
-    default:
-      if (static_cast<unsigned char>(c) < 0x20U) {
-        out += "\\u00";
-        out += hex[static_cast<unsigned char>(c) >> 4U];
-        out += hex[static_cast<unsigned char>(c) & 0xFU];
-      } else {
-        out += c;
-      }
-    }
-  }
-  out += '"';
-}
 
 /// The index just after the JSON string whose opening quote is at @p open in @p json: found with memchr, the
 /// string (most of an evidence array) is copied as a whole.
@@ -190,7 +150,7 @@ void append_value(std::string& out, const Value& v, FieldType type) {
   }
   switch (type) {
   case FieldType::String:
-    append_string(out, v.text);
+    append_json_quoted(out, v.text);
     break;
   case FieldType::Json:
     append_spaced_json(out, v.text);
@@ -217,7 +177,7 @@ void append_feature(std::string& out, const Layer& layer, const Row& row) {
     }
     out += first ? "" : ", ";
     first = false;
-    append_string(out, field.name);
+    append_json_quoted(out, field.name);
     out += ": ";
     append_value(out, row.values.at(i), field.type);
   }
@@ -235,7 +195,7 @@ void write_geojson(const Layer& layer, const fs::path& file) {
   }
   AtomicFile out(file);
   std::string block = "{\n\"type\": \"FeatureCollection\",\n\"name\": ";
-  append_string(block, layer.name);
+  append_json_quoted(block, layer.name);
   block += ",\n\"features\": [\n";
   for (std::size_t i = 0; i < layer.rows.size(); ++i) {
     block += i == 0 ? "" : ",\n";

@@ -1,5 +1,7 @@
 #include "layers/layer_model.hpp"
 
+#include "layers/json_string.hpp"
+#include "layers/prefetch.hpp"
 #include "stationmap/core/byte_scan.hpp"
 #include "stationmap/core/error.hpp"
 #include "stationmap/core/utf8.hpp"
@@ -37,17 +39,14 @@ template <typename Items, typename Id> auto sorted_by(const Items& items, Id id)
   return sorted;
 }
 
-/// @p text as a JSON string, exactly as dump() writes it: most texts need no escape and are copied as they are.
+/// @p text as a JSON string, exactly as dump() writes it: escaped as json_string.hpp spells it, unless it is not
+/// valid UTF-8 (which ingest should not let through): then dump() replaces what is not.
 void append_json_string(std::string& out, std::string_view text) {
-  const bool plain = !byte_scan::holds_any_of(text, "\"\\") && !byte_scan::holds_byte_below(text, 0x20) &&
-                     (!byte_scan::holds_non_ascii(text) || utf8::is_valid(text));
-  if (plain) {
-    out += '"';
-    out += text;
-    out += '"';
+  if (byte_scan::holds_non_ascii(text) && !utf8::is_valid(text)) {
+    out += dump(Json(std::string(text)));
     return;
   }
-  out += dump(Json(std::string(text)));
+  append_json_quoted(out, text);
 }
 
 /// A JSON array or object written as text, item by item (as dump() writes it, without a tree in between). Objects
@@ -121,8 +120,7 @@ template <typename Strings> Value string_array(const Strings& items) {
 Value evidence_array(const std::vector<Evidence>& evidence, std::size_t max_items = SIZE_MAX,
                      std::size_t max_sentence_bytes = SIZE_MAX) {
   JsonText array('[');
-  for (std::size_t i = 0; i < evidence.size() && i < max_items; ++i) {
-    const Evidence& e = evidence[i];
+  visit_prefetched(evidence, std::min(evidence.size(), max_items), [&](const Evidence& e) {
     array.open_item('{');
     array.member("document", e.document());
     if (!e.title().empty())
@@ -137,7 +135,7 @@ Value evidence_array(const std::vector<Evidence>& evidence, std::size_t max_item
       array.member("sentence", utf8::truncate(e.sentence(), max_sentence_bytes));
     }
     array.close_item('}');
-  }
+  });
   return Value::json(std::move(array).close(']'));
 }
 
@@ -183,9 +181,7 @@ void add_view(SortedViews& items, std::string_view item) {
 /// The ids of the documents of @p evidence, sorted, each once.
 SortedViews documents_of(const std::vector<Evidence>& evidence) {
   SortedViews documents;
-  for (const auto& e : evidence) {
-    add_view(documents, e.document());
-  }
+  visit_prefetched(evidence, [&](const Evidence& e) { add_view(documents, e.document()); });
   sort_unique(documents);
   return documents;
 }
@@ -389,9 +385,9 @@ Layer gather_places_layer(const std::deque<RoledMention>& mentions, Extent& exte
   };
   std::map<std::string, Acc> places;
   std::unordered_map<const Place*, Acc*> of_place; // the mentions share their Place: its id is made once
-  for (const auto& m : mentions) {
+  visit_prefetched(mentions, [&](const RoledMention& m) {
     if (!m.resolved())
-      continue;
+      return;
     Acc*& found = of_place[m.resolved_place.get()];
     if (found == nullptr) {
       found = &places[m.place_id()];
@@ -412,7 +408,7 @@ Layer gather_places_layer(const std::deque<RoledMention>& mentions, Extent& exte
     ++acc.mentions;
     add_view(acc.documents, m.document());
     acc.names.insert(m.text);
-  }
+  });
   for (auto& [id, acc] : places) {
     sort_unique(acc.documents);
     const Place& p = acc.first->place();
