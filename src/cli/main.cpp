@@ -3,6 +3,7 @@
 
 #include "commands.hpp"
 #include "stationmap/core/error.hpp"
+#include "stationmap/core/memory.hpp"
 
 #include <iostream>
 #include <string>
@@ -28,6 +29,7 @@ Run `stationmap COMMAND --help` for the options of a command.
 
 int main(int argc, char** argv) {
   std::ios::sync_with_stdio(false);
+  stationmap::allocate_large_blocks_apart();
   const std::vector<std::string> args(argv + 1, argv + argc);
   if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
     std::cout << usage;
