@@ -48,12 +48,33 @@ template <typename List, typename Before> void sort_unless_sorted(List& list, Be
   }
 }
 
+/// Most sorted runs an evidence list is merged from rather than sorted whole (merging costs a pass per run).
+constexpr std::size_t most_runs_merged = 8;
+
+/// Sorts @p list by @p before. Evidence lists come in that order already (documents in id order) or as a few
+/// sorted runs (the lists of a bureau's places, one after another): those are merged run by run.
+template <typename Before> void sort_runs(std::vector<Evidence>& list, Before before) {
+  std::vector<std::vector<Evidence>::iterator> run_ends;
+  for (auto at = list.begin(); at != list.end() && run_ends.size() <= most_runs_merged;) {
+    at = std::is_sorted_until(at, list.end(), before);
+    run_ends.push_back(at);
+  }
+  if (run_ends.size() > most_runs_merged) {
+    std::sort(list.begin(), list.end(), before);
+    return;
+  }
+  for (std::size_t i = 1; i < run_ends.size(); ++i) {
+    std::inplace_merge(list.begin(), run_ends[i - 1], run_ends[i], before);
+  }
+}
+
 /// Sorted by document and offset, one entry per sentence (a sentence supporting a claim twice counts once).
 void sort_evidence(std::vector<Evidence>& list) {
-  sort_unless_sorted(list, by_document<Evidence>);
+  sort_runs(list, by_document<Evidence>);
   list.erase(std::unique(list.begin(), list.end(),
                          [](const Evidence& a, const Evidence& b) {
-                           return a.document() == b.document() && a.start == b.start && a.end == b.end;
+                           return a.start == b.start && a.end == b.end &&
+                                  (a.source == b.source || a.document() == b.document());
                          }),
              list.end());
 }
