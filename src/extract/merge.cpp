@@ -177,6 +177,28 @@ private:
   std::size_t m_next = 0;
 };
 
+/// The first DocumentInfo of each document id. Documents mostly come in id order: those are appended to a sorted
+/// list (a comparison with the last, no lookup); the others go to a hash map.
+class DocumentsById {
+public:
+  /// The document kept for @p d's id: @p d itself when it is the first with that id.
+  const DocumentRef& share(const DocumentRef& d) {
+    if (m_in_order.empty() || m_in_order.back()->id < d->id) { // after every id in the list: new to both
+      return m_in_order.emplace_back(d);
+    }
+    const auto it = std::lower_bound(m_in_order.begin(), m_in_order.end(), d->id,
+                                     [](const DocumentRef& x, const std::string& id) { return x->id < id; });
+    if (it != m_in_order.end() && (*it)->id == d->id) {
+      return *it;
+    }
+    return m_others.try_emplace(d->id, d).first->second;
+  }
+
+private:
+  std::vector<DocumentRef> m_in_order;                        ///< ids strictly increasing
+  std::unordered_map<std::string_view, DocumentRef> m_others; ///< ids that came after a greater one
+};
+
 /// Shares what the claims of a corpus repeat: one Place per gazetteer index, one DocumentInfo per document and one
 /// string per distinct sentence, instead of a copy in every mention and evidence. What a value is shared as never
 /// changes once it is (the first of each is kept), so the recent ones are remembered by pointer.
@@ -215,8 +237,8 @@ private:
     if (const auto* known = m_recent_documents.find(d)) {
       return *known;
     }
-    auto [it, fresh] = m_documents.try_emplace(d->id, d);
-    return m_recent_documents.remember(d, fresh || it->second == d || *it->second == *d ? it->second : d);
+    const DocumentRef& kept = m_documents.share(d);
+    return m_recent_documents.remember(d, kept == d || *kept == *d ? kept : d);
   }
   SentenceRef sentence(const SentenceRef& s) {
     if (!s) {
@@ -230,7 +252,7 @@ private:
   }
 
   std::unordered_map<std::uint32_t, std::shared_ptr<const Place>> m_places;
-  std::unordered_map<std::string_view, DocumentRef> m_documents;
+  DocumentsById m_documents;
   std::unordered_map<std::string_view, SentenceRef> m_sentences;
   RecentlyShared<Place> m_recent_places;
   RecentlyShared<DocumentInfo> m_recent_documents;

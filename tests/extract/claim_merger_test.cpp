@@ -248,6 +248,24 @@ TEST(ClaimMerger, MentionsAndEvidenceSharePlacesDocumentsAndSentences) {
   EXPECT_EQ(harbour_a.start, 38U);
 }
 
+TEST(ClaimMerger, ADocumentIdSeenAgainSharesItsFirstFieldsWhateverTheOrder) {
+  ClaimMerger merger;
+  for (const std::string id : {"b.txt", "c.txt", "a.txt", "b.txt", "a.txt", "c.txt"}) { // in id order, then not
+    Doc d(id); // fields of their own, equal to the first's
+    d.mention("Harbourton", &harbourton, MentionRole::Station, "A station in Harbourton.", 13);
+    merger.add(std::move(d.claims));
+  }
+  ProblemReport problems;
+  const ClaimSet claims = merger.finish(problems);
+  ASSERT_EQ(claims.mentions.size(), 6U);
+  std::map<std::string, const DocumentInfo*> first;
+  for (const RoledMention& m : claims.mentions) {
+    const auto [it, fresh] = first.emplace(m.document(), m.source.get());
+    EXPECT_EQ(m.source.get(), it->second) << m.document() << ": one DocumentInfo per id";
+  }
+  EXPECT_EQ(first.size(), 3U);
+}
+
 TEST(ClaimMerger, NothingAddedIsAnEmptyClaimSet) {
   ClaimMerger merger;
   ProblemReport problems;
