@@ -7,6 +7,7 @@
 #include "stationmap/core/error.hpp"
 #include "stationmap/core/file_io.hpp"
 
+#include <charconv>
 #include <cstdio>
 #include <string>
 #include <string_view>
@@ -81,9 +82,11 @@ void append_spaced_json(std::string& out, std::string_view compact) {
 
 /// A coordinate with 7 decimals, trailing zeros dropped down to one decimal ("26.08", "-74.0").
 void append_coordinate(std::string& out, double value) {
-  char buffer[64];
-  const int n = std::snprintf(buffer, sizeof buffer, "%.*f", coordinate_decimals, value);
-  std::string_view text(buffer, static_cast<std::size_t>(n));
+  char buffer[64]; // to_chars: the digits printf's "%.7f" writes (both round the exact value), without its
+                   // format parsing and locale (a news-like map's link lines have millions of coordinates)
+  const auto end =
+      std::to_chars(buffer, buffer + sizeof buffer, value, std::chars_format::fixed, coordinate_decimals).ptr;
+  std::string_view text(buffer, static_cast<std::size_t>(end - buffer));
   while (text.ends_with('0') && text[text.size() - 2] != '.') {
     text.remove_suffix(1);
   }
