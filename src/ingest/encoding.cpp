@@ -7,6 +7,8 @@
 #include <array>
 #include <bitset>
 #include <cctype>
+#include <cstdint>
+#include <cstring>
 #include <memory>
 #include <unicode/ucnv.h>
 #include <unicode/ucnv_cb.h>
@@ -80,6 +82,14 @@ std::size_t utf8_sequence_length(std::string_view s, std::size_t i) noexcept {
     }
   }
   return need + 1;
+}
+
+/// Whether the 8 bytes of @p word are all ASCII and none is NUL.
+bool plain_ascii_word(std::uint64_t word) noexcept {
+  constexpr std::uint64_t ones = 0x0101010101010101ULL;
+  constexpr std::uint64_t high_bits = 0x8080808080808080ULL;
+  const bool has_nul = ((word - ones) & ~word & high_bits) != 0;
+  return (word & high_bits) == 0 && !has_nul;
 }
 
 Utf8Scan scan_utf8(std::string_view s) noexcept {
@@ -223,28 +233,18 @@ DecodedText convert_utf8(std::string_view bytes) {
   result.text.reserve(bytes.size());
   std::size_t i = 0;
   while (i < bytes.size()) {
-    // Copy runs of plain ASCII quickly.
-    std::size_t j = i;
-    while (j < bytes.size() && byte_at(bytes, j) < 0x80U && byte_at(bytes, j) != 0)
-      ++j;
-    result.text.append(bytes.substr(i, j - i));
-    i = j;
+    const std::size_t clean = clean_utf8_length(bytes.substr(i)); // stops at a NUL or an invalid byte
+    result.text.append(bytes.substr(i, clean));
+    i += clean;
     if (i >= bytes.size())
       break;
     if (byte_at(bytes, i) == 0) {
       ++result.nuls_removed;
-      ++i;
-      continue;
-    }
-    const std::size_t n = utf8_sequence_length(bytes, i);
-    if (n == 0) {
+    } else {
       utf8::append(result.text, utf8::replacement_character);
       ++result.replaced;
-      ++i;
-    } else {
-      result.text.append(bytes.substr(i, n));
-      i += n;
     }
+    ++i;
   }
   return result;
 }
@@ -501,6 +501,26 @@ std::string detect_encoding(std::string_view bytes, std::string_view declared) {
     }
   }
   return detect_statistically(bytes, declared_name);
+}
+
+std::size_t clean_utf8_length(std::string_view bytes) noexcept {
+  std::size_t i = 0;
+  while (i < bytes.size()) {
+    std::uint64_t word = 0;
+    while (i + sizeof word <= bytes.size()) { // runs of ASCII 8 bytes at a time
+      std::memcpy(&word, bytes.data() + i, sizeof word);
+      if (!plain_ascii_word(word)) {
+        break;
+      }
+      i += sizeof word;
+    }
+    const std::size_t n = i < bytes.size() && byte_at(bytes, i) != 0 ? utf8_sequence_length(bytes, i) : 0;
+    if (n == 0) {
+      break;
+    }
+    i += n;
+  }
+  return i;
 }
 
 DecodedText convert_to_utf8(std::string_view bytes, std::string_view encoding) {

@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <array>
+#include <forward_list>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <utility>
@@ -39,12 +40,16 @@ std::string string_field(const json& obj, std::initializer_list<const char*> key
 }
 
 /// The members of a flat JSON object whose values are all strings (the usual JSON Lines document), in order.
-using FlatObject = std::vector<std::pair<std::string, std::string>>;
+/// Keys and values view the line's text; the few that hold escapes are unescaped into `unescaped`.
+struct FlatObject {
+  std::vector<std::pair<std::string_view, std::string_view>> members;
+  std::forward_list<std::string> unescaped; // nodes stay put: views of them stay valid
+};
 
 /// The first of @p keys whose value is a non-empty string, as string_field() reads a parsed object.
-std::string string_field(const FlatObject& obj, std::initializer_list<const char*> keys) {
+std::string_view string_field(const FlatObject& obj, std::initializer_list<const char*> keys) {
   for (const char* key : keys) {
-    for (const auto& [name, value] : obj) {
+    for (const auto& [name, value] : obj.members) {
       if (name == key && !value.empty()) {
         return value;
       }
@@ -53,41 +58,66 @@ std::string string_field(const FlatObject& obj, std::initializer_list<const char
   return {};
 }
 
-/// Reads a JSON string at @p pos (just after its opening quote) into @p out, up to its closing quote. False for
-/// what the fast reader leaves to the full parser: \u escapes, control characters, a string that does not end.
-bool read_plain_string(std::string_view text, std::size_t& pos, std::string& out) {
+/// Which bytes end a run of a JSON string's plain characters: the quote, the backslash, control characters.
+constexpr std::array<bool, 256> string_run_stops = [] {
+  std::array<bool, 256> stops{};
+  for (std::size_t c = 0; c < 0x20; ++c) {
+    stops[c] = true;
+  }
+  stops['"'] = true;
+  stops['\\'] = true;
+  return stops;
+}();
+
+/// The position of the first byte of @p text from @p pos on that ends a run of plain string characters, or npos.
+std::size_t string_run_end(std::string_view text, std::size_t pos) {
+  for (; pos < text.size(); ++pos) {
+    if (string_run_stops[static_cast<unsigned char>(text[pos])]) {
+      return pos;
+    }
+  }
+  return std::string_view::npos;
+}
+
+/// Reads a JSON string at @p pos (just after its opening quote), up to its closing quote: a view of @p text when
+/// it holds no escape, else its unescaped value kept in @p obj. Nullopt for what the fast reader leaves to the full
+/// parser: \u escapes, control characters, a string that does not end.
+std::optional<std::string_view> read_plain_string(std::string_view text, std::size_t& pos, FlatObject& obj) {
+  const std::size_t start = pos;
+  std::string* out = nullptr; // the unescaped value, once there is an escape
   while (pos < text.size()) {
-    const std::size_t stop = text.find_first_of("\"\\", pos);
-    if (stop == std::string_view::npos) {
-      return false;
+    const std::size_t stop = string_run_end(text, pos);
+    if (stop == std::string_view::npos || (text[stop] != '"' && text[stop] != '\\')) {
+      return std::nullopt; // no end, or a control character
     }
-    const std::string_view run = text.substr(pos, stop - pos);
-    if (std::any_of(run.begin(), run.end(), [](char c) { return static_cast<unsigned char>(c) < 0x20; })) {
-      return false;
+    if (out != nullptr) {
+      out->append(text.substr(pos, stop - pos));
     }
-    out += run;
     pos = stop + 1;
     if (text[stop] == '"') {
-      return true;
+      return out == nullptr ? text.substr(start, stop - start) : std::string_view(*out);
     }
     if (pos >= text.size()) {
-      return false;
+      return std::nullopt;
     }
     constexpr std::string_view escaped = "\"\\/bfnrt";
     constexpr std::string_view meaning = "\"\\/\b\f\n\r\t";
     const std::size_t which = escaped.find(text[pos]);
     if (which == std::string_view::npos) {
-      return false; // \u (or an invalid escape): the full parser
+      return std::nullopt; // \u (or an invalid escape): the full parser
     }
-    out += meaning[which];
+    if (out == nullptr) {
+      out = &obj.unescaped.emplace_front(text.substr(start, stop - start));
+    }
+    *out += meaning[which];
     ++pos;
   }
-  return false;
+  return std::nullopt;
 }
 
 /// @p text as a flat object of string values (FlatObject), without building a JSON tree; nullopt when it is
 /// anything else (nested values, numbers, literals, \u escapes, a repeated key, not JSON): then the full parser
-/// reads it and reports what is wrong, so both give the same documents and problems.
+/// reads it and reports what is wrong, so both give the same documents and problems. The object views @p text.
 std::optional<FlatObject> flat_string_object(std::string_view text, std::size_t max_bytes) {
   constexpr std::string_view space = " \t\n\r";
   std::size_t pos = text.find_first_not_of(space);
@@ -106,21 +136,27 @@ std::optional<FlatObject> flat_string_object(std::string_view text, std::size_t 
     return next() == '\0' ? std::optional<FlatObject>(std::move(out)) : std::nullopt;
   }
   for (;;) {
-    std::string key;
-    std::string value;
-    if (next() != '"' || !read_plain_string(text, ++pos, key) || next() != ':') {
+    if (next() != '"') {
+      return std::nullopt;
+    }
+    const std::optional<std::string_view> key = read_plain_string(text, ++pos, out);
+    if (!key || next() != ':') {
       return std::nullopt;
     }
     ++pos;
-    if (next() != '"' || !read_plain_string(text, ++pos, value)) {
+    if (next() != '"') {
       return std::nullopt;
     }
-    bytes += key.size() + value.size();
+    const std::optional<std::string_view> value = read_plain_string(text, ++pos, out);
+    if (!value) {
+      return std::nullopt;
+    }
+    bytes += key->size() + value->size();
     if (bytes > max_bytes / 2 || // near the limit: the full parser counts exactly
-        std::any_of(out.begin(), out.end(), [&](const auto& member) { return member.first == key; })) {
+        std::any_of(out.members.begin(), out.members.end(), [&](const auto& member) { return member.first == *key; })) {
       return std::nullopt;
     }
-    out.emplace_back(std::move(key), std::move(value));
+    out.members.emplace_back(*key, *value);
     const char c = next();
     ++pos;
     if (c == '}') {
@@ -137,7 +173,7 @@ template <class Object>
 std::variant<Document, std::string> from_members(const Object& obj, const std::string& fallback_id,
                                                  const JsonSource& source, bool whole_file) {
   Document doc;
-  const std::string id = string_field(obj, {"id", "doc_id", "document_id", "guid"});
+  const std::string id(string_field(obj, {"id", "doc_id", "document_id", "guid"}));
   doc.id = whole_file && id.empty() ? source.file_id : source.file_id + "#" + (id.empty() ? fallback_id : id);
   doc.path = source.path;
   doc.format = "jsonl";
@@ -147,10 +183,10 @@ std::variant<Document, std::string> from_members(const Object& obj, const std::s
   doc.date =
       detail::iso_date(string_field(obj, {"date", "published", "published_at", "publish_date", "datePublished"}));
   doc.outlet = string_field(obj, {"outlet", "source", "site", "site_name", "publisher"});
-  std::string text = string_field(obj, {"text", "body", "content", "full_text", "article"});
+  std::string text(string_field(obj, {"text", "body", "content", "full_text", "article"}));
   if (!text.empty()) {
     doc.text = std::move(text);
-  } else if (std::string html = string_field(obj, {"html", "raw_html"}); !html.empty()) {
+  } else if (std::string html(string_field(obj, {"html", "raw_html"})); !html.empty()) {
     doc.format = "html";
     extract_html(html, doc);
   }
@@ -176,12 +212,17 @@ std::variant<Document, std::string> parse_jsonl_line(std::string_view line, std:
                                                      const JsonSource& source) {
   if (line.substr(0, 3) == "\xEF\xBB\xBF")
     line.remove_prefix(3);
-  const DecodedText decoded = convert_to_utf8(line, "UTF-8"); // replaces invalid bytes, drops NULs
+  std::string converted;
+  std::string_view text = line; // as it is when it is clean UTF-8, else converted
+  if (line.substr(0, 3) == "\xEF\xBB\xBF" || clean_utf8_length(line) != line.size()) {
+    converted = convert_to_utf8(line, "UTF-8").text; // replaces invalid bytes, drops NULs
+    text = converted;
+  }
   const detail::JsonLimits limits;
-  if (std::optional<FlatObject> flat = flat_string_object(decoded.text, limits.max_value_bytes)) {
+  if (std::optional<FlatObject> flat = flat_string_object(text, limits.max_value_bytes)) {
     return from_members(*flat, std::to_string(line_number), source, false);
   }
-  auto parsed = detail::parse_json_value(decoded.text, limits);
+  auto parsed = detail::parse_json_value(text, limits);
   if (auto* reason = std::get_if<std::string>(&parsed)) {
     return std::move(*reason);
   }

@@ -167,13 +167,13 @@ std::size_t stream_jsonl(const InputFile& file, int fd, const ReadOptions& optio
   std::size_t line_number = 0;
   std::size_t overflow = 0; // bytes of a too-long line seen so far
   bool first_chunk = true;
-  const auto finish_line = [&] {
+  const auto finish_line = [&](std::string_view text) { // text: the line, or the part of it kept
     ++line_number;
     if (overflow > 0) {
       bad(line_number, "line of " + human_size(overflow) + ", over the limit of " + human_size(options.max_line_bytes) +
                            " per line");
-    } else if (line.find_first_not_of(" \t\r") != std::string::npos) {
-      auto result = parse_jsonl_line(line, line_number, source);
+    } else if (text.find_first_not_of(" \t\r") != std::string_view::npos) {
+      auto result = parse_jsonl_line(text, line_number, source);
       if (auto* doc = std::get_if<Document>(&result)) {
         sink(std::move(*doc));
       } else {
@@ -203,6 +203,11 @@ std::size_t stream_jsonl(const InputFile& file, int fd, const ReadOptions& optio
     while (!chunk.empty()) {
       const std::size_t nl = chunk.find('\n');
       const std::string_view part = chunk.substr(0, nl);
+      if (nl != std::string_view::npos && line.empty() && overflow == 0 && part.size() <= options.max_line_bytes) {
+        finish_line(part); // a whole line in the buffer: read where it is
+        chunk.remove_prefix(nl + 1);
+        continue;
+      }
       if (overflow > 0 || line.size() + part.size() > options.max_line_bytes) {
         overflow += line.size() + part.size();
         line.clear();
@@ -212,12 +217,12 @@ std::size_t stream_jsonl(const InputFile& file, int fd, const ReadOptions& optio
       }
       if (nl == std::string_view::npos)
         break;
-      finish_line();
+      finish_line(line);
       chunk.remove_prefix(nl + 1);
     }
   }
   if (!line.empty() || overflow > 0)
-    finish_line();
+    finish_line(line);
   return skipped;
 }
 

@@ -79,6 +79,22 @@ TEST(EncodingDetection, NulBytesAreRemovedAndCounted) {
   EXPECT_EQ(decoded.nuls_removed, 1U);
 }
 
+TEST(CleanUtf8, IsTheLengthConversionKeepsAsItIs) {
+  using namespace std::string_literals;
+  EXPECT_EQ(clean_utf8_length("A police station in Westhaven"), 29U) << "ASCII, several words of 8 bytes";
+  EXPECT_EQ(clean_utf8_length("Gda\xC5\x84sk, \xE8\xAD\xA6\xE5\x8A\xA1 \xF0\x9F\x98\x80"), 20U) << "2, 3, 4 bytes";
+  EXPECT_EQ(clean_utf8_length("Westhaven office\0 at the port"s), 16U) << "stops at a NUL after whole words";
+  EXPECT_EQ(clean_utf8_length("Westhaven office in K\xFFln"), 21U) << "stops at an invalid byte";
+  EXPECT_EQ(clean_utf8_length("surrogate \xED\xA0\x80"), 10U) << "no encoded surrogates";
+  EXPECT_EQ(clean_utf8_length("cut short \xE8\xAD"), 10U) << "a sequence cut at the end";
+  EXPECT_EQ(clean_utf8_length(""), 0U);
+  for (const std::string& bytes : {"Westhaven office\0 at the port"s, "in K\xFFln and \xC0\xAF more text after it"s}) {
+    const DecodedText decoded = convert_to_utf8(bytes, "UTF-8");
+    EXPECT_EQ(decoded.text.substr(0, clean_utf8_length(bytes)), bytes.substr(0, clean_utf8_length(bytes)));
+    EXPECT_NE(decoded.text, bytes) << "what comes after the clean part is converted";
+  }
+}
+
 TEST(EncodingDetection, InvalidBytesInUtf16AreReplaced) {
   std::string bytes = "\xFF\xFE" + std::string("A\0B\0", 4) + std::string("\x00\xDC", 2); // lone low surrogate
   const DecodedText decoded = decode_to_utf8(bytes);

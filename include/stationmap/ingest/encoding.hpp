@@ -41,6 +41,11 @@ std::string detect_encoding(std::string_view bytes, std::string_view declared = 
 /// stationmap::FormatError for an encoding ICU does not know.
 DecodedText convert_to_utf8(std::string_view bytes, std::string_view encoding);
 
+/// The length of the leading part of @p bytes that is well-formed UTF-8 without NUL characters: what
+/// convert_to_utf8(bytes, "UTF-8") keeps as it is (after a byte-order mark, which it drops). A text whose whole
+/// length is clean (and that starts with no byte-order mark) needs no conversion.
+std::size_t clean_utf8_length(std::string_view bytes) noexcept;
+
 /// detect_encoding() then convert_to_utf8().
 DecodedText decode_to_utf8(std::string_view bytes, std::string_view declared = {});
 
