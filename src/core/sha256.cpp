@@ -17,12 +17,17 @@ const EVP_MD* sha256_digest() {
   return fetched ? fetched.get() : EVP_sha256();
 }
 
+/// Starts a digest in @p ctx; false when OpenSSL cannot.
+bool start(EVP_MD_CTX* ctx) {
+  return ctx != nullptr && EVP_DigestInit_ex(ctx, sha256_digest(), nullptr) == 1;
+}
+
 } // namespace
 
 struct Sha256::Context {
   EVP_MD_CTX* ctx = nullptr;
   Context() : ctx(EVP_MD_CTX_new()) {
-    if (ctx == nullptr || EVP_DigestInit_ex(ctx, sha256_digest(), nullptr) != 1) {
+    if (!start(ctx)) {
       EVP_MD_CTX_free(ctx);
       throw LibraryError("OpenSSL: cannot start a SHA-256 digest");
     }
@@ -38,6 +43,13 @@ Sha256::Sha256() : m_context(std::make_unique<Context>()) {}
 Sha256::~Sha256() = default;
 Sha256::Sha256(Sha256&&) noexcept = default;
 Sha256& Sha256::operator=(Sha256&&) noexcept = default;
+
+Sha256& Sha256::restart() {
+  if (!start(m_context->ctx)) {
+    throw LibraryError("OpenSSL: cannot start a SHA-256 digest");
+  }
+  return *this;
+}
 
 Sha256& Sha256::update(std::string_view bytes) {
   if (EVP_DigestUpdate(m_context->ctx, bytes.data(), bytes.size()) != 1) {
@@ -65,14 +77,18 @@ std::array<std::uint8_t, 32> Sha256::bytes() {
   return out;
 }
 
-std::string Sha256::hex() {
+void Sha256::append_hex(std::string& out) {
   static constexpr std::string_view digits = "0123456789abcdef";
-  std::string out;
-  out.reserve(64);
   for (const std::uint8_t b : bytes()) {
     out += digits[b >> 4U];
     out += digits[b & 0xFU];
   }
+}
+
+std::string Sha256::hex() {
+  std::string out;
+  out.reserve(64);
+  append_hex(out);
   return out;
 }
 

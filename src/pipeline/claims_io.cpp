@@ -6,7 +6,10 @@
 #include "stationmap/core/error.hpp"
 #include "stationmap/core/sha256.hpp"
 
+#include <algorithm>
+#include <array>
 #include <cerrno>
+#include <charconv>
 #include <cstring>
 #include <fstream>
 #include <map>
@@ -375,15 +378,32 @@ void check_format(const detail::JsonValue& record) {
 /// a few kilobytes; its text is not in them).
 constexpr std::size_t max_line_bytes = 64ULL * 1024 * 1024;
 
+/// The text of a block in a content hash: "start:end:kind".
+std::string_view block_field(const TextBlock& b, std::array<char, 64>& buffer) {
+  char* const end = buffer.data() + buffer.size();
+  char* p = std::to_chars(buffer.data(), end, b.start).ptr;
+  *p++ = ':';
+  p = std::to_chars(p, end, b.end).ptr;
+  *p++ = ':';
+  const std::string_view kind = to_string(b.kind);
+  p = std::copy(kind.begin(), kind.end(), p);
+  return {buffer.data(), static_cast<std::size_t>(p - buffer.data())};
+}
+
 } // namespace
 
 std::string document_content_hash(const Document& d) {
-  Sha256 h;
-  h.field(d.id).field(d.title).field(d.url).field(d.date).field(d.outlet).field(d.text);
+  thread_local Sha256 h; // one digest context per thread, restarted for each document
+  h.restart().field(d.id).field(d.title).field(d.url).field(d.date).field(d.outlet).field(d.text);
+  std::array<char, 64> buffer{};
   for (const TextBlock& b : d.blocks) {
-    h.field(std::to_string(b.start) + ":" + std::to_string(b.end) + ":" + to_string(b.kind));
+    h.field(block_field(b, buffer));
   }
-  return "sha256:" + h.hex();
+  std::string out;
+  out.reserve(71);
+  out += "sha256:";
+  h.append_hex(out);
+  return out;
 }
 
 std::string claims_line(const DocumentRecord& record) {

@@ -17,5 +17,14 @@ TEST(Sha256, FieldsAreDelimitedByTheirLength) {
   EXPECT_NE(Sha256().field("ab").field("c").hex(), Sha256().field("a").field("bc").hex());
 }
 
+TEST(Sha256, ARestartedDigestIsAFreshOne) {
+  Sha256 reused;
+  EXPECT_EQ(reused.update("something else").hex(), sha256_hex("something else"));
+  EXPECT_EQ(reused.restart().update("abc").hex(), sha256_hex("abc"));
+  std::string prefixed = "sha256:";
+  reused.restart().update("abc").append_hex(prefixed);
+  EXPECT_EQ(prefixed, "sha256:" + sha256_hex("abc"));
+}
+
 } // namespace
 } // namespace stationmap

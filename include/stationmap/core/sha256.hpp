@@ -11,7 +11,7 @@
 
 namespace stationmap {
 
-/// An incremental SHA-256: update() any number of times, then hex() or bytes() once.
+/// An incremental SHA-256: update() any number of times, then hex() or bytes() once (and restart() to reuse it).
 class Sha256 {
 public:
   Sha256();
@@ -21,12 +21,16 @@ public:
   Sha256(Sha256&&) noexcept;
   Sha256& operator=(Sha256&&) noexcept;
 
+  /// Starts a new digest, forgetting what was added (cheaper than a new object for many small digests).
+  Sha256& restart();
   Sha256& update(std::string_view bytes);
   /// Adds @p bytes preceded by their length, so that consecutive fields cannot run into each other.
   Sha256& field(std::string_view bytes);
   /// The digest; the object cannot be updated afterwards.
   [[nodiscard]] std::array<std::uint8_t, 32> bytes();
   [[nodiscard]] std::string hex();
+  /// Appends hex() to @p out.
+  void append_hex(std::string& out);
 
 private:
   struct Context;
