@@ -288,8 +288,17 @@ void sort_by_row(std::vector<CorrectionRef>& refs) {
 class Applier {
 public:
   Applier(ClaimSet& claims, const CorrectionPlaces& places, ProblemReport& problems, std::string source)
-      : m_claims(claims), m_places(places), m_problems(problems), m_source(std::move(source)) {
+      : m_claims(claims), m_places(places), m_problems(problems), m_source(std::move(source)) {}
+
+  /// Applies @p rows in order; the names of the features are indexed first (not at all without rows).
+  void apply(const std::vector<Correction>& rows) {
+    if (rows.empty()) {
+      return;
+    }
     index_names();
+    for (const Correction& c : rows) {
+      apply(c);
+    }
   }
 
   void apply(const Correction& c) {
@@ -693,9 +702,7 @@ const MentionPins::Pin* MentionPins::find(std::string_view document, std::string
 std::vector<StaleCorrection> apply_corrections(ClaimSet& claims, const CorrectionSet& corrections,
                                                const CorrectionPlaces& places, ProblemReport& problems) {
   Applier applier(claims, places, problems, corrections.source);
-  for (const Correction& c : corrections.rows) {
-    applier.apply(c);
-  }
+  applier.apply(corrections.rows);
   applier.finish();
   return applier.stale();
 }
