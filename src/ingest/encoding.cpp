@@ -1,5 +1,6 @@
 #include "stationmap/ingest/encoding.hpp"
 
+#include "stationmap/core/byte_scan.hpp"
 #include "stationmap/core/error.hpp"
 #include "stationmap/core/utf8.hpp"
 
@@ -7,8 +8,6 @@
 #include <array>
 #include <bitset>
 #include <cctype>
-#include <cstdint>
-#include <cstring>
 #include <memory>
 #include <unicode/ucnv.h>
 #include <unicode/ucnv_cb.h>
@@ -82,14 +81,6 @@ std::size_t utf8_sequence_length(std::string_view s, std::size_t i) noexcept {
     }
   }
   return need + 1;
-}
-
-/// Whether the 8 bytes of @p word are all ASCII and none is NUL.
-bool plain_ascii_word(std::uint64_t word) noexcept {
-  constexpr std::uint64_t ones = 0x0101010101010101ULL;
-  constexpr std::uint64_t high_bits = 0x8080808080808080ULL;
-  const bool has_nul = ((word - ones) & ~word & high_bits) != 0;
-  return (word & high_bits) == 0 && !has_nul;
 }
 
 Utf8Scan scan_utf8(std::string_view s) noexcept {
@@ -506,14 +497,7 @@ std::string detect_encoding(std::string_view bytes, std::string_view declared) {
 std::size_t clean_utf8_length(std::string_view bytes) noexcept {
   std::size_t i = 0;
   while (i < bytes.size()) {
-    std::uint64_t word = 0;
-    while (i + sizeof word <= bytes.size()) { // runs of ASCII 8 bytes at a time
-      std::memcpy(&word, bytes.data() + i, sizeof word);
-      if (!plain_ascii_word(word)) {
-        break;
-      }
-      i += sizeof word;
-    }
+    i += byte_scan::first_non_ascii_or_nul(bytes.substr(i)); // runs of ASCII 8 bytes at a time
     const std::size_t n = i < bytes.size() && byte_at(bytes, i) != 0 ? utf8_sequence_length(bytes, i) : 0;
     if (n == 0) {
       break;

@@ -4,6 +4,7 @@
 
 #include "document_builder.hpp"
 #include "json_stream.hpp"
+#include "stationmap/core/byte_scan.hpp"
 #include "stationmap/ingest/encoding.hpp"
 #include "stationmap/ingest/html.hpp"
 
@@ -47,8 +48,8 @@ struct FlatObject {
 };
 
 /// The first of @p keys whose value is a non-empty string, as string_field() reads a parsed object.
-std::string_view string_field(const FlatObject& obj, std::initializer_list<const char*> keys) {
-  for (const char* key : keys) {
+std::string_view string_field(const FlatObject& obj, std::initializer_list<std::string_view> keys) {
+  for (const std::string_view key : keys) {
     for (const auto& [name, value] : obj.members) {
       if (name == key && !value.empty()) {
         return value;
@@ -58,25 +59,11 @@ std::string_view string_field(const FlatObject& obj, std::initializer_list<const
   return {};
 }
 
-/// Which bytes end a run of a JSON string's plain characters: the quote, the backslash, control characters.
-constexpr std::array<bool, 256> string_run_stops = [] {
-  std::array<bool, 256> stops{};
-  for (std::size_t c = 0; c < 0x20; ++c) {
-    stops[c] = true;
-  }
-  stops['"'] = true;
-  stops['\\'] = true;
-  return stops;
-}();
-
-/// The position of the first byte of @p text from @p pos on that ends a run of plain string characters, or npos.
+/// The position of the first byte of @p text from @p pos on that ends a run of plain string characters (a quote, a
+/// backslash, a control character), or npos.
 std::size_t string_run_end(std::string_view text, std::size_t pos) {
-  for (; pos < text.size(); ++pos) {
-    if (string_run_stops[static_cast<unsigned char>(text[pos])]) {
-      return pos;
-    }
-  }
-  return std::string_view::npos;
+  const std::size_t stop = pos + byte_scan::first_of_or_below(text.substr(pos), "\"\\", 0x20);
+  return stop < text.size() ? stop : std::string_view::npos;
 }
 
 /// Reads a JSON string at @p pos (just after its opening quote), up to its closing quote: a view of @p text when
@@ -125,6 +112,7 @@ std::optional<FlatObject> flat_string_object(std::string_view text, std::size_t 
     return std::nullopt;
   }
   FlatObject out;
+  out.members.reserve(8); // the usual document has a handful of fields
   std::size_t bytes = 0;
   const auto next = [&] { // the next character that is not white space, or '\0' at the end
     pos = text.find_first_not_of(space, pos);
@@ -174,7 +162,13 @@ std::variant<Document, std::string> from_members(const Object& obj, const std::s
                                                  const JsonSource& source, bool whole_file) {
   Document doc;
   const std::string id(string_field(obj, {"id", "doc_id", "document_id", "guid"}));
-  doc.id = whole_file && id.empty() ? source.file_id : source.file_id + "#" + (id.empty() ? fallback_id : id);
+  if (whole_file && id.empty()) {
+    doc.id = source.file_id;
+  } else { // <file id>#<id>
+    const std::string_view local = id.empty() ? fallback_id : id;
+    doc.id.reserve(source.file_id.size() + 1 + local.size());
+    doc.id.append(source.file_id).append(1, '#').append(local);
+  }
   doc.path = source.path;
   doc.format = "jsonl";
   doc.encoding = "UTF-8";

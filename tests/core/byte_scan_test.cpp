@@ -66,4 +66,25 @@ TEST(ByteScan, FindsTheFirstListedOrLowByteAtEveryPosition) {
   EXPECT_EQ(first_of_or_below("\x7f\xc3\xa9 \x21\x5b\x5d", "\"\\", 0x20), 7U);
 }
 
+/// Where plain ASCII ends (a byte of 0x80 or above, or a NUL), at every position of texts up to three words long.
+TEST(ByteScan, FindsTheEndOfPlainAsciiAtEveryPosition) {
+  for (std::size_t size = 0; size <= 24; ++size) {
+    std::string plain(size, 'a');
+    for (std::size_t i = 0; i < size; ++i) {
+      plain[i] = "\x01\x7f ~Za"[i % 6]; // the lowest and highest bytes that are ASCII and not NUL
+    }
+    EXPECT_EQ(first_non_ascii_or_nul(plain), size) << size;
+    for (std::size_t at = 0; at < size; ++at) {
+      for (const char stop : {'\0', '\x80', '\xc3', '\xff'}) {
+        std::string text = plain;
+        text[at] = stop;
+        if (at + 1 < size) {
+          text[size - 1] = '\xe8';
+        }
+        EXPECT_EQ(first_non_ascii_or_nul(text), at) << size << " " << at << " " << int(stop);
+      }
+    }
+  }
+}
+
 } // namespace

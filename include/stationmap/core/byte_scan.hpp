@@ -101,6 +101,12 @@ inline bool holds_non_ascii(std::string_view text) noexcept {
   return detail::any(text, [](std::uint64_t word) { return word & detail::highs; });
 }
 
+/// The index of the first byte of @p text that is 0x80 or above or is NUL, text.size() when there is none: where a
+/// run of plain ASCII text ends.
+inline std::size_t first_non_ascii_or_nul(std::string_view text) noexcept {
+  return detail::first(text, [](std::uint64_t word) { return (word & detail::highs) | detail::has_below(word, 1); });
+}
+
 /// The index of the first byte of @p text that is one of @p bytes or below @p limit (at most 0x80), text.size()
 /// when there is none: where a writer must stop copying a text as it is to escape a byte.
 inline std::size_t first_of_or_below(std::string_view text, std::string_view bytes, unsigned char limit) noexcept {
