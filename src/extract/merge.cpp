@@ -4,6 +4,7 @@
 
 #include "stationmap/extract/extractor.hpp"
 #include "stationmap/extract/ids.hpp"
+#include "stationmap/extract/shared_values.hpp"
 #include "stationmap/geography/point_index.hpp"
 
 #include <algorithm>
@@ -12,10 +13,12 @@
 #include <deque>
 #include <functional>
 #include <map>
+#include <mutex>
 #include <set>
 #include <string_view>
 #include <tuple>
 #include <unordered_map>
+#include <utility>
 
 namespace stationmap {
 
@@ -152,113 +155,6 @@ void finish_site(Station& st) {
       std::min(1.0, 0.5 + 0.2 * static_cast<double>(st.documents.size()) + (st.jurisdiction_ids.empty() ? 0.0 : 0.2));
 }
 
-/// The last few values shared, by the pointer they came with: a document's evidence and mentions refer to its
-/// DocumentInfo and its few sentences again and again, and a pointer compares faster than a lookup by value. The
-/// pointers are held, so one is never taken for another value made at a freed address.
-template <typename T> class RecentlyShared {
-public:
-  using Ref = std::shared_ptr<const T>;
-  [[nodiscard]] const Ref* find(const Ref& from) const {
-    for (const auto& [in, out] : m_pairs) {
-      if (in == from) {
-        return &out;
-      }
-    }
-    return nullptr;
-  }
-  const Ref& remember(Ref from, Ref to) {
-    auto& slot = m_pairs[m_next++ % m_pairs.size()];
-    slot = {std::move(from), std::move(to)};
-    return slot.second;
-  }
-
-private:
-  std::array<std::pair<Ref, Ref>, 4> m_pairs;
-  std::size_t m_next = 0;
-};
-
-/// The first DocumentInfo of each document id. Documents mostly come in id order: those are appended to a sorted
-/// list (a comparison with the last, no lookup); the others go to a hash map.
-class DocumentsById {
-public:
-  /// The document kept for @p d's id: @p d itself when it is the first with that id.
-  const DocumentRef& share(const DocumentRef& d) {
-    if (m_in_order.empty() || m_in_order.back()->id < d->id) { // after every id in the list: new to both
-      return m_in_order.emplace_back(d);
-    }
-    const auto it = std::lower_bound(m_in_order.begin(), m_in_order.end(), d->id,
-                                     [](const DocumentRef& x, const std::string& id) { return x->id < id; });
-    if (it != m_in_order.end() && (*it)->id == d->id) {
-      return *it;
-    }
-    return m_others.try_emplace(d->id, d).first->second;
-  }
-
-private:
-  std::vector<DocumentRef> m_in_order;                        ///< ids strictly increasing
-  std::unordered_map<std::string_view, DocumentRef> m_others; ///< ids that came after a greater one
-};
-
-/// Shares what the claims of a corpus repeat: one Place per gazetteer index, one DocumentInfo per document and one
-/// string per distinct sentence, instead of a copy in every mention and evidence. What a value is shared as never
-/// changes once it is (the first of each is kept), so the recent ones are remembered by pointer.
-class SharedValues {
-public:
-  [[nodiscard]] std::shared_ptr<const Place> place(const std::shared_ptr<const Place>& p) {
-    if (!p) {
-      return p;
-    }
-    if (const auto* known = m_recent_places.find(p)) {
-      return *known;
-    }
-    auto [it, fresh] = m_places.try_emplace(p->index, p);
-    const bool same = fresh || it->second == p || *it->second == *p; // a place unlike the gazetteer's entry stays apart
-    return m_recent_places.remember(p, same ? it->second : p);
-  }
-  [[nodiscard]] std::shared_ptr<const Place> place(const Place& p) {
-    const auto it = m_places.find(p.index);
-    return it != m_places.end() && *it->second == p ? it->second : place(std::make_shared<const Place>(p));
-  }
-  void share(Evidence& e) {
-    e.source = document(e.source);
-    e.text = sentence(e.text);
-  }
-  void share(RoledMention& m) {
-    m.source = document(m.source);
-    m.sentence_text = sentence(m.sentence_text);
-    m.resolved_place = place(m.resolved_place);
-  }
-
-private:
-  DocumentRef document(const DocumentRef& d) {
-    if (!d) {
-      return d;
-    }
-    if (const auto* known = m_recent_documents.find(d)) {
-      return *known;
-    }
-    const DocumentRef& kept = m_documents.share(d);
-    return m_recent_documents.remember(d, kept == d || *kept == *d ? kept : d);
-  }
-  SentenceRef sentence(const SentenceRef& s) {
-    if (!s) {
-      return s;
-    }
-    if (const auto* known = m_recent_sentences.find(s)) {
-      return *known;
-    }
-    // The key views the kept string.
-    return m_recent_sentences.remember(s, m_sentences.try_emplace(std::string_view(*s), s).first->second);
-  }
-
-  std::unordered_map<std::uint32_t, std::shared_ptr<const Place>> m_places;
-  DocumentsById m_documents;
-  std::unordered_map<std::string_view, SentenceRef> m_sentences;
-  RecentlyShared<Place> m_recent_places;
-  RecentlyShared<DocumentInfo> m_recent_documents;
-  RecentlyShared<std::string> m_recent_sentences;
-};
-
 /// A jurisdiction claim's place as the documents name it, before places of one bureau become one jurisdiction.
 struct NamedJurisdiction {
   Place place;
@@ -335,6 +231,7 @@ void name_jurisdictions(std::map<std::string, Jurisdiction>& jurisdictions, cons
 } // namespace
 
 struct ClaimMerger::State {
+  std::mutex lock; ///< held by add() and with_shared_values(): they may come from several threads
   SharedValues shared;
   std::size_t documents = 0;
   std::map<std::string, SiteEntry<Station>> stations;
@@ -360,19 +257,39 @@ std::size_t ClaimMerger::documents() const {
   return m_state->documents;
 }
 
-void ClaimMerger::add(DocumentClaims&& d) {
+void ClaimMerger::add(DocumentClaims&& document) {
+  const std::lock_guard hold(m_state->lock);
+  fold_in(std::move(document), Values::ToShare);
+}
+
+void ClaimMerger::add_shared(DocumentClaims&& document) {
+  const std::lock_guard hold(m_state->lock);
+  fold_in(std::move(document), Values::Shared);
+}
+
+void ClaimMerger::with_shared_values(const std::function<void(SharedValues&)>& build) {
+  const std::lock_guard hold(m_state->lock);
+  build(m_state->shared);
+}
+
+void ClaimMerger::fold_in(DocumentClaims&& d, Values values) {
   State& s = *m_state;
+  const auto share = [&](auto& value) {
+    if (values == Values::ToShare) {
+      s.shared.share(value);
+    }
+  };
   ++s.documents;
   for (auto& site : d.sites) {
-    s.shared.share(site.evidence);
+    share(site.evidence);
     add_site_claim(s.stations, std::move(site), d.document);
   }
   for (auto& c : d.candidates) {
-    s.shared.share(c.site.evidence);
+    share(c.site.evidence);
     add_site_claim(s.candidates, std::move(c.site), d.document).reasons.push_back(c.reason);
   }
   for (auto& j : d.jurisdictions) {
-    s.shared.share(j.evidence);
+    share(j.evidence);
     NamedJurisdiction& named = s.jurisdictions[j.place.index];
     if (named.documents.empty()) {
       named.place = std::move(j.place);
@@ -381,7 +298,7 @@ void ClaimMerger::add(DocumentClaims&& d) {
     named.evidence.push_back(std::move(j.evidence));
   }
   for (auto& l : d.links) {
-    s.shared.share(l.evidence);
+    share(l.evidence);
     StatedLink& link = s.links[{station_id_of(l.site), l.jurisdiction.index}];
     if (link.evidence.empty()) {
       link.jurisdiction = std::move(l.jurisdiction);
@@ -389,11 +306,11 @@ void ClaimMerger::add(DocumentClaims&& d) {
     link.evidence.push_back(std::move(l.evidence));
   }
   for (auto& m : d.mentions) {
-    s.shared.share(m);
+    share(m);
     s.mentions.push_back(std::move(m));
   }
   for (auto& c : d.counts) {
-    s.shared.share(c);
+    share(c);
     s.counts.push_back(std::move(c));
   }
 }
@@ -443,8 +360,8 @@ std::map<std::string, Link> ClaimMerger::State::held_links(const std::map<std::u
 }
 
 ClaimSet ClaimMerger::finish(ProblemReport& problems) {
-  State s = std::move(*m_state);
-  *m_state = State{};
+  const std::unique_ptr<State> taken = std::exchange(m_state, std::make_unique<State>());
+  State& s = *taken;
   const std::map<std::uint32_t, Place> canonical_of = canonical_bureaus(s.jurisdictions);
   std::unordered_map<std::uint32_t, std::shared_ptr<const Place>> bureau_places; // shared once per place
   for (const auto& [index, place] : canonical_of) {

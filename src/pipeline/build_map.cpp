@@ -80,9 +80,11 @@ ExtractedCorpus extract_documents(const std::vector<std::filesystem::path>& inpu
   loop.on_progress = options.on_progress;
   if (cache != nullptr) {
     loop.serialise = &detail::ClaimsCache::entry;
-    loop.cached = [cache](const std::string& hash) { return cache->find(hash); };
   }
   ExtractedCorpus out;
+  if (cache != nullptr) { // decoded with the merger's shared values: added with add_shared() below
+    loop.cached = [cache, &out](const std::string& hash) { return cache->find(hash, &out.claims); };
+  }
   out.counts = detail::run_extraction(inputs, loop, problems, [&](detail::ExtractedDocument&& d) {
     if (cache != nullptr && d.cached) {
       cache->keep_cached(d.cache_slot);
@@ -90,7 +92,11 @@ ExtractedCorpus extract_documents(const std::vector<std::filesystem::path>& inpu
       cache->keep(d.line);
     }
     out.cached += d.cached ? 1U : 0U;
-    out.claims.add(std::move(d.record.claims));
+    if (d.cached) {
+      out.claims.add_shared(std::move(d.record.claims));
+    } else {
+      out.claims.add(std::move(d.record.claims));
+    }
   });
   return out;
 }

@@ -162,7 +162,7 @@ bool known(MentionRole r) {
 
 class Reader {
 public:
-  explicit Reader(std::string_view bytes) : m_in(bytes) {
+  Reader(std::string_view bytes, SharedValues& values) : m_in(bytes), m_values(values) {
     m_strings.resize(count(sizeof(std::uint32_t)));
     for (std::string_view& s : m_strings) {
       s = m_in.take_string();
@@ -205,7 +205,7 @@ public:
       (*this)(value.emplace());
     }
   }
-  // Shared values: one per distinct value of the record (its evidence and mentions share them).
+  // Shared values: those of m_values (a value it holds is neither made nor copied), looked up once per record.
   void operator()(std::shared_ptr<const Place>& p) {
     bool present = false;
     (*this)(present);
@@ -213,7 +213,7 @@ public:
     if (present) {
       const std::size_t at = position(m_places.size());
       if (!m_shared_places[at]) {
-        m_shared_places[at] = std::make_shared<const Place>(m_places[at]);
+        m_shared_places[at] = m_values.place(m_places[at]);
       }
       p = m_shared_places[at];
     }
@@ -228,14 +228,14 @@ public:
       DocumentInfo info;
       fields(*this, info);
       m_source_bytes = from.substr(0, from.size() - m_in.left());
-      m_source = share_document(std::move(info));
+      m_source = m_values.document(share_document(std::move(info)));
     }
     d = m_source;
   }
   void operator()(SentenceRef& s) {
     const std::size_t at = position(m_strings.size());
     if (!m_shared_strings[at]) {
-      m_shared_strings[at] = share_sentence(std::string(m_strings[at]));
+      m_shared_strings[at] = m_values.sentence(m_strings[at]);
     }
     s = m_shared_strings[at];
   }
@@ -268,6 +268,7 @@ private:
   }
 
   ByteCursor m_in;
+  SharedValues& m_values;
   std::vector<std::string_view> m_strings;
   std::vector<Place> m_places;
   std::vector<std::shared_ptr<const Place>> m_shared_places; ///< by position in m_places, made when first read
@@ -283,7 +284,12 @@ std::string encode_record(const DocumentRecord& record) {
 }
 
 DocumentRecord decode_record(std::string_view bytes) {
-  return Reader(bytes).read();
+  SharedValues values;
+  return decode_record(bytes, values);
+}
+
+DocumentRecord decode_record(std::string_view bytes, SharedValues& values) {
+  return Reader(bytes, values).read();
 }
 
 } // namespace stationmap::detail

@@ -10,6 +10,7 @@
 // The field order is written once (the fields() templates in claims_binary.cpp) for writing and reading.
 
 #include "stationmap/core/error.hpp"
+#include "stationmap/extract/shared_values.hpp"
 #include "stationmap/pipeline/claims_io.hpp"
 
 #include <cstdint>
@@ -76,5 +77,8 @@ std::string encode_record(const DocumentRecord& record);
 /// Reads bytes encode_record() wrote. Throws FormatError when they are cut short, point outside their tables or
 /// hold a value no record has (an unknown status, role or reason).
 DocumentRecord decode_record(std::string_view bytes);
+/// Reads bytes encode_record() wrote as decode_record() does, its places, document fields and sentences being
+/// those of @p values (made there when new).
+DocumentRecord decode_record(std::string_view bytes, SharedValues& values);
 
 } // namespace stationmap::detail

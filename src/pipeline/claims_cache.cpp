@@ -133,17 +133,12 @@ void ClaimsCache::load(const fs::path& file) {
          "); every document is extracted again");
     return;
   }
-  std::size_t damaged = 0;
   while (!in.at_end()) {
     const std::uint64_t offset = in.offset();
     try {
       const auto size = in.take_plain<std::uint32_t>();
-      const auto sum = in.take_plain<std::uint64_t>();
+      in.take_plain<std::uint64_t>(); // the checksum: checked when the entry is read (read_entry()), once
       const std::string_view payload = in.take(size);
-      if (checksum(payload) != sum) {
-        ++damaged;
-        continue;
-      }
       m_entries.push_back({hash_key(hash_of(payload)), offset, frame_bytes + size});
     } catch (const FormatError& e) {
       warn("the claims cache " + file.string() + " is cut short after " + std::to_string(m_entries.size()) +
@@ -151,14 +146,12 @@ void ClaimsCache::load(const fs::path& file) {
       break;
     }
   }
-  m_old_whole = damaged == 0 && in.at_end();
+  // Whole as far as its frames go: a damaged entry is found when read, and is then not kept, so the file is
+  // written anew (commit() appends only when every entry was kept, each read intact).
+  m_old_whole = in.at_end();
   std::stable_sort(m_entries.begin(), m_entries.end(),
                    [](const Located& x, const Located& y) { return x.key < y.key; });
   m_kept.assign(m_entries.size(), false);
-  if (damaged > 0) {
-    warn("the claims cache " + file.string() + " has " + std::to_string(damaged) +
-         " damaged entries; their documents are extracted again");
-  }
 }
 
 void ClaimsCache::warn(const std::string& message) const {
@@ -168,7 +161,7 @@ void ClaimsCache::warn(const std::string& message) const {
   }
 }
 
-std::optional<CachedClaims> ClaimsCache::find(const std::string& content_hash) const {
+std::optional<CachedClaims> ClaimsCache::find(const std::string& content_hash, ClaimMerger* merger) const {
   const auto [first, last] = std::equal_range(m_entries.begin(), m_entries.end(), Located{hash_key(content_hash), 0, 0},
                                               [](const Located& x, const Located& y) { return x.key < y.key; });
   for (auto it = first; it != last; ++it) {
@@ -179,8 +172,14 @@ std::optional<CachedClaims> ClaimsCache::find(const std::string& content_hash) c
     ByteCursor payload(entry.bytes.substr(frame_bytes));
     try {
       payload.take_string(); // the content hash
-      DocumentRecord record = decode_record(payload.take(payload.left()));
-      return CachedClaims{std::move(record), static_cast<std::size_t>(it - m_entries.begin())};
+      const std::string_view bytes = payload.take(payload.left());
+      CachedClaims found{{}, static_cast<std::size_t>(it - m_entries.begin())};
+      if (merger != nullptr) {
+        merger->with_shared_values([&](SharedValues& values) { found.record = decode_record(bytes, values); });
+      } else {
+        found.record = decode_record(bytes);
+      }
+      return found;
     } catch (const FormatError& e) {
       warn("the claims cache " + (m_dir / cache_file_name).string() + " has an unreadable entry (" + e.what() +
            "); its document is extracted again");
@@ -210,7 +209,11 @@ ClaimsCache::EntryBytes ClaimsCache::read_entry(const Located& at, std::string_v
     const auto size = in.take_plain<std::uint32_t>();
     const auto sum = in.take_plain<std::uint64_t>();
     const std::string_view payload = in.take(size);
-    if (frame_bytes + size == at.size && checksum(payload) == sum) {
+    if (frame_bytes + size == at.size && checksum(payload) != sum) {
+      warn_damaged();
+      return {};
+    }
+    if (frame_bytes + size == at.size) {
       return hash_of(payload) == content_hash ? entry : EntryBytes(); // another hash with the same key
     }
   } catch (const Error&) { // FormatError (cut) or IoError (unreadable): as damaged
@@ -218,6 +221,13 @@ ClaimsCache::EntryBytes ClaimsCache::read_entry(const Located& at, std::string_v
   warn("the claims cache " + (m_dir / cache_file_name).string() +
        " changed while it was read; a document is extracted again");
   return {};
+}
+
+void ClaimsCache::warn_damaged() const {
+  if (!m_warned_damaged.exchange(true)) { // once: a damaged disk region may hold many entries
+    warn("the claims cache " + (m_dir / cache_file_name).string() +
+         " has damaged entries; their documents are extracted again");
+  }
 }
 
 std::string ClaimsCache::entry(const DocumentRecord& record) {

@@ -16,6 +16,7 @@
 #include "stationmap/core/file_io.hpp"
 #include "stationmap/pipeline/claims_io.hpp"
 
+#include <atomic>
 #include <cstdint>
 #include <filesystem>
 #include <functional>
@@ -44,8 +45,10 @@ public:
   ClaimsCache(std::filesystem::path dir, std::string pipeline, const std::vector<std::filesystem::path>& inputs,
               Warn warn = {});
 
-  /// The claims of the document with @p content_hash, if the cache holds them intact. Thread-safe.
-  [[nodiscard]] std::optional<CachedClaims> find(const std::string& content_hash) const;
+  /// The claims of the document with @p content_hash, if the cache holds them intact. Thread-safe. With
+  /// @p merger, their places, document fields and sentences are the merger's shared values (for
+  /// ClaimMerger::add_shared()).
+  [[nodiscard]] std::optional<CachedClaims> find(const std::string& content_hash, ClaimMerger* merger = nullptr) const;
 
   /// The cache entry of a record (the bytes keep() takes).
   [[nodiscard]] static std::string entry(const DocumentRecord& record);
@@ -74,6 +77,8 @@ private:
   /// Appends the new entries (after m_new's header) to the old @p file, which keeps all of its own.
   void append_new_entries(const std::filesystem::path& file);
   void warn(const std::string& message) const;
+  /// Warns (once per build) that an entry's checksum does not match its bytes.
+  void warn_damaged() const;
   /// An entry's bytes, in the window of the old file they were read with (kept while they are viewed).
   struct EntryBytes {
     std::shared_ptr<const std::string> window;
@@ -90,6 +95,7 @@ private:
   std::string m_pipeline;
   Warn m_warn;
   mutable std::mutex m_warn_mutex;
+  mutable std::atomic<bool> m_warned_damaged = false;
   std::optional<PositionalFile> m_old;
   bool m_old_whole = false;              ///< the old file held nothing but intact entries of this pipeline
   std::vector<Located> m_entries;        ///< by key (then file order)

@@ -119,6 +119,25 @@ TEST(ClaimsCache, FindsEveryEntryInAnyOrderThroughTheReadWindow) {
   EXPECT_TRUE(folder.warnings.empty());
 }
 
+TEST(ClaimsCache, ClaimsFoundForAMergerAreMadeOfItsSharedValues) {
+  CacheFolder folder;
+  folder.write({record_with_hash("sha256:aa"), record_with_hash("sha256:bb")});
+  const detail::ClaimsCache cache = folder.open();
+  ClaimMerger merger;
+  const auto a = cache.find("sha256:aa", &merger);
+  const auto b = cache.find("sha256:bb", &merger);
+  ASSERT_TRUE(a && b);
+  const RoledMention& in_a = a->record.claims.mentions.front();
+  const RoledMention& in_b = b->record.claims.mentions.front();
+  EXPECT_EQ(in_a.sentence_text, in_b.sentence_text) << "one sentence for both records";
+  EXPECT_EQ(in_a.resolved_place, in_b.resolved_place) << "one place";
+  EXPECT_EQ(in_a.source, in_b.source) << "one document's fields";
+  EXPECT_EQ(a->record.claims.sites.front().evidence.text, in_a.sentence_text);
+  EXPECT_NE(a->record.claims.sites.front().evidence.source, in_a.source) << "other fields under the same id";
+  EXPECT_EQ(claims_line(b->record), claims_line(record_with_hash("sha256:bb"))) << "read back unchanged";
+  EXPECT_TRUE(folder.warnings.empty());
+}
+
 TEST(ClaimsCache, ARebuildThatKeepsEveryEntryAppendsTheNewOnesElseTheFileIsWrittenAnew) {
   CacheFolder folder;
   folder.write({record_with_hash("sha256:aa"), record_with_hash("sha256:bb")});
@@ -184,7 +203,7 @@ TEST(ClaimsCache, ADamagedEntryIsSkippedWithAWarning) {
   EXPECT_TRUE(cache.find("sha256:aa"));
   EXPECT_FALSE(cache.find("sha256:bb")) << "the changed name never reaches the map";
   ASSERT_EQ(folder.warnings.size(), 1U);
-  EXPECT_NE(folder.warnings[0].find("1 damaged"), std::string::npos) << folder.warnings[0];
+  EXPECT_NE(folder.warnings[0].find("damaged entries"), std::string::npos) << folder.warnings[0];
 }
 
 /// Every file under @p root, by relative path, as bytes.

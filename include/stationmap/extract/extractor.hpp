@@ -7,9 +7,12 @@
 
 #include "stationmap/core/problem_report.hpp"
 #include "stationmap/extract/claims.hpp"
+#include "stationmap/extract/shared_values.hpp"
 #include "stationmap/gazetteer/gazetteer.hpp"
 #include "stationmap/ingest/document.hpp"
 
+#include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <vector>
@@ -86,6 +89,12 @@ public:
 
   /// Folds in one document's claims.
   void add(DocumentClaims&& document);
+  /// Runs @p build with the merger's shared values (shared_values.hpp), alone: no add() or other build runs
+  /// meanwhile, whatever thread each comes from. Claims built from them go in with add_shared().
+  void with_shared_values(const std::function<void(SharedValues&)>& build);
+  /// Folds in one document's claims whose places, document fields and sentences are all this merger's shared
+  /// values already (built in with_shared_values()): they are not looked up again.
+  void add_shared(DocumentClaims&& document);
   /// Number of documents added.
   [[nodiscard]] std::size_t documents() const;
   /// The merged claims of every document added; the merger is empty afterwards.
@@ -93,6 +102,10 @@ public:
 
 private:
   struct State;
+  /// Whether a document's values are to be shared yet (add()) or are the merger's already (add_shared()).
+  enum class Values : std::uint8_t { ToShare, Shared };
+  void fold_in(DocumentClaims&& document, Values values);
+
   std::unique_ptr<State> m_state;
 };
 
