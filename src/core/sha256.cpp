@@ -79,10 +79,13 @@ std::array<std::uint8_t, 32> Sha256::bytes() {
 
 void Sha256::append_hex(std::string& out) {
   static constexpr std::string_view digits = "0123456789abcdef";
+  std::array<char, 64> hex{};
+  std::size_t i = 0;
   for (const std::uint8_t b : bytes()) {
-    out += digits[b >> 4U];
-    out += digits[b & 0xFU];
+    hex[i++] = digits[b >> 4U];
+    hex[i++] = digits[b & 0xFU];
   }
+  out.append(hex.data(), hex.size());
 }
 
 std::string Sha256::hex() {

@@ -38,26 +38,127 @@ Transform transform_of(const Json& topology) {
   return t;
 }
 
-std::vector<Line> decode_arcs(const Json& arcs, const Transform& t) {
-  std::vector<Line> out;
-  out.reserve(arcs.size());
-  for (const Json& arc : arcs) {
-    Line line;
-    line.reserve(arc.size());
-    double x = 0.0, y = 0.0;
-    for (const Json& p : arc) {
-      if (t.quantized) { // delta-encoded integers
-        x += p.at(0).get<double>();
-        y += p.at(1).get<double>();
-        line.push_back({x * t.scale_x + t.translate_x, y * t.scale_y + t.translate_y});
-      } else {
-        line.push_back({p.at(0).get<double>(), p.at(1).get<double>()});
-      }
-    }
-    out.push_back(std::move(line));
+/// The arcs' positions as the file gives them (integers when quantized), before decode_arcs().
+using RawArcs = std::vector<Line>;
+
+/// Positions of TopoJSON: delta-encoded quantized integers, or lon/lat as they are.
+std::vector<Line> decode_arcs(RawArcs arcs, const Transform& t) {
+  if (!t.quantized) {
+    return arcs;
   }
-  return out;
+  for (Line& line : arcs) {
+    double x = 0.0, y = 0.0;
+    for (Position& p : line) {
+      x += p.lon;
+      y += p.lat;
+      p = {x * t.scale_x + t.translate_x, y * t.scale_y + t.translate_y};
+    }
+  }
+  return arcs;
 }
+
+/// Reads a TopoJSON text with nlohmann's SAX parser: the top-level "arcs" (most of the file: a few hundred
+/// thousand positions) straight into lines, everything else into a JSON tree.
+class TopologyReader {
+public:
+  using number_integer_t = Json::number_integer_t;
+  using number_unsigned_t = Json::number_unsigned_t;
+  using number_float_t = Json::number_float_t;
+  using string_t = Json::string_t;
+  using binary_t = Json::binary_t;
+
+  Json root;
+  RawArcs arcs;
+  bool has_arcs = false;
+  std::string arcs_error; ///< why "arcs" is not a list of lists of positions, empty when it is
+
+  bool null() { return tree_value() && m_dom.null(); }
+  bool boolean(bool value) { return tree_value() && m_dom.boolean(value); }
+  bool number_integer(number_integer_t value) {
+    return in_arcs() ? coordinate(static_cast<double>(value)) : tree_value() && m_dom.number_integer(value);
+  }
+  bool number_unsigned(number_unsigned_t value) {
+    return in_arcs() ? coordinate(static_cast<double>(value)) : tree_value() && m_dom.number_unsigned(value);
+  }
+  bool number_float(number_float_t value, const string_t& text) {
+    return in_arcs() ? coordinate(value) : tree_value() && m_dom.number_float(value, text);
+  }
+  bool string(string_t& value) { return tree_value() && m_dom.string(value); }
+  bool binary(binary_t& value) { return tree_value() && m_dom.binary(value); }
+  bool start_object(std::size_t elements) {
+    ++m_depth;
+    return tree_value() && m_dom.start_object(elements);
+  }
+  bool end_object() {
+    --m_depth;
+    return m_dom.end_object();
+  }
+  bool key(string_t& name) {
+    if (m_depth == 1 && name == "arcs") {
+      m_arcs_next = true; // its value is read into `arcs`, not the tree
+      has_arcs = true;
+      arcs.clear(); // a repeated key: the last value counts, as in a tree
+      return true;
+    }
+    return m_dom.key(name);
+  }
+  bool start_array(std::size_t elements) {
+    if (!m_arcs_next && !in_arcs()) {
+      ++m_depth;
+      return m_dom.start_array(elements);
+    }
+    m_arcs_next = false;
+    ++m_arcs_level; // 1: the list of arcs, 2: an arc, 3: a position
+    if (m_arcs_level == 2) {
+      arcs.emplace_back();
+    } else if (m_arcs_level == 3) {
+      m_coordinates = 0;
+    }
+    return m_arcs_level <= 3 || bad_arcs();
+  }
+  bool end_array() {
+    if (!in_arcs()) {
+      --m_depth;
+      return m_dom.end_array();
+    }
+    if (m_arcs_level == 3 && m_coordinates < 2) {
+      return bad_arcs();
+    }
+    --m_arcs_level;
+    return true;
+  }
+  template <class Exception> bool parse_error(std::size_t position, const std::string& token, const Exception& e) {
+    m_dom.parse_error(position, token, e);
+    return false;
+  }
+
+private:
+  [[nodiscard]] bool in_arcs() const { return m_arcs_level > 0; }
+  bool bad_arcs() {
+    arcs_error = "arcs must be lists of [x, y] positions";
+    return false;
+  }
+  /// Whether a value other than a number or an array may come here: not inside "arcs", nor as its value.
+  bool tree_value() { return (!in_arcs() && !m_arcs_next) || bad_arcs(); }
+  bool coordinate(double value) {
+    if (m_arcs_level != 3) {
+      return bad_arcs();
+    }
+    if (m_coordinates == 0) {
+      arcs.back().push_back({value, 0.0});
+    } else if (m_coordinates == 1) {
+      arcs.back().back().lat = value;
+    }
+    ++m_coordinates; // a third coordinate (elevation) is left out
+    return true;
+  }
+
+  nlohmann::detail::json_sax_dom_parser<Json> m_dom{root, false};
+  std::size_t m_depth = 0; // objects and arrays open in the tree
+  bool m_arcs_next = false;
+  int m_arcs_level = 0;
+  int m_coordinates = 0;
+};
 
 /// Arc reference: i is arc i forwards, ~i (= -i-1) is arc i backwards.
 std::size_t arc_index(long long ref, std::size_t arc_count) {
@@ -145,8 +246,12 @@ std::vector<Polygon> cut_at_antimeridian(const Polygon& polygon) {
   bg::unique(whole); // the seam positions (180 and -180) unwrap to one
   bg::correct(whole);
   std::vector<Polygon> parts;
+  const auto envelope = bg::return_envelope<bg::model::box<BoostPoint>>(whole);
   for (const double shift : {-360.0, 0.0, 360.0}) {
     const bg::model::box<BoostPoint> world({-180.0 - shift, -90.0}, {180.0 - shift, 90.0});
+    if (bg::disjoint(envelope, world)) {
+      continue; // nothing of the polygon in this copy of the world (an intersection would be empty)
+    }
     bg::model::multi_polygon<BoostPolygon> inside;
     bg::intersection(whole, world, inside);
     for (const BoostPolygon& part : inside) {
@@ -260,13 +365,21 @@ std::vector<Feature> decode_object(const Json& object, const std::vector<Line>& 
 } // namespace
 
 Topology parse_topojson(std::string_view text) {
-  const Json root = Json::parse(text, nullptr, false);
-  if (root.is_discarded() || !root.is_object() || root.value("type", "") != "Topology") {
+  TopologyReader reader;
+  const bool parsed = Json::sax_parse(text, &reader);
+  if (!reader.arcs_error.empty()) {
+    throw FormatError("TopoJSON: " + reader.arcs_error);
+  }
+  const Json& root = reader.root;
+  if (!parsed || !root.is_object() || root.value("type", "") != "Topology") {
     throw FormatError("TopoJSON: not a Topology object");
+  }
+  if (!reader.has_arcs) {
+    throw FormatError("TopoJSON: no arcs");
   }
   try {
     Topology topology;
-    topology.arcs = decode_arcs(root.at("arcs"), transform_of(root));
+    topology.arcs = decode_arcs(std::move(reader.arcs), transform_of(root));
     for (const auto& [name, object] : root.at("objects").items()) {
       topology.objects[name] = decode_object(object, topology.arcs);
     }

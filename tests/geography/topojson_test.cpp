@@ -61,6 +61,20 @@ TEST(TopoJson, RejectsWhatIsNotATopology) {
   EXPECT_THROW(parse_topojson("not json"), FormatError);
   EXPECT_THROW(parse_topojson(R"({"type":"Topology","arcs":[],"objects":{"x":{"type":"Polygon","arcs":[[3]]}}})"),
                FormatError);
+  EXPECT_THROW(parse_topojson(R"({"type":"Topology","objects":{}})"), FormatError) << "no arcs";
+  for (const char* arcs : {R"("arcs":7)", R"("arcs":[[[1]]])", R"("arcs":[[1, 2]])", R"("arcs":[[["1", 2]]])",
+                           R"("arcs":[[[[1, 2]]]])", R"("arcs":{"a":[]})"}) {
+    EXPECT_THROW(parse_topojson(std::string(R"({"type":"Topology","objects":{},)") + arcs + "}"), FormatError) << arcs;
+  }
+}
+
+TEST(TopoJson, ArcsAreReadWhereverTheyStandAndOnlyAtTheTop) {
+  // "arcs" after the objects, a third coordinate, an "arcs" member inside an object that is not the topology's.
+  const Topology t = parse_topojson(R"({"type":"Topology","objects":{"x":{"type":"Polygon","arcs":[[0]],
+    "properties":{"arcs":"a name"}}},"bbox":[0,0,1,1],"arcs":[[[0,0,9],[1,0],[1,1],[0,0]]]})");
+  EXPECT_EQ(t.arcs.at(0), (Line{{0, 0}, {1, 0}, {1, 1}, {0, 0}}));
+  EXPECT_EQ(t.objects.at("x").at(0).properties.at("arcs"), "a name");
+  EXPECT_EQ(t.objects.at("x").at(0).polygons.at(0).outer.size(), 4u);
 }
 
 } // namespace
