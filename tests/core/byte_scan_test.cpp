@@ -87,4 +87,23 @@ TEST(ByteScan, FindsTheEndOfPlainAsciiAtEveryPosition) {
   }
 }
 
+/// A listed, low or non-ASCII byte at every position of texts of every length up to three words, behind and before
+/// bytes that are none of these (their neighbours included).
+TEST(ByteScan, FindsAListedLowOrNonAsciiByteAtEveryPosition) {
+  for (std::size_t size = 0; size <= 24; ++size) {
+    std::string plain(size, 'a');
+    for (std::size_t i = 0; i < size; ++i) {
+      plain[i] = " ![]~#\x7f"[i % 7]; // next to a quote, a backslash, a control character and 0x80
+    }
+    EXPECT_FALSE(holds_any_of_below_or_non_ascii(plain, "\"\\", 0x20)) << size;
+    for (std::size_t at = 0; at < size; ++at) {
+      for (const char looked_for : {'"', '\\', '\x1f', '\0', '\x80', '\xc3', '\xff'}) {
+        std::string text = plain;
+        text[at] = looked_for;
+        EXPECT_TRUE(holds_any_of_below_or_non_ascii(text, "\"\\", 0x20)) << size << " " << at << " " << int(looked_for);
+      }
+    }
+  }
+}
+
 } // namespace

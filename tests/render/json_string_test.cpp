@@ -35,5 +35,20 @@ TEST(JsonString, CopiesPlainTextWhole) {
   EXPECT_EQ(json_quoted("a\"b\\c\nd\x01"), "\"a\\\"b\\\\c\\nd\\u0001\"");
 }
 
+/// Plain ASCII text is quoted as append_json_quoted() quotes it; text with a byte to escape or to check as UTF-8 is
+/// left to the caller, nothing appended.
+TEST(JsonString, QuotesPlainAsciiTextOnly) {
+  for (const std::string_view plain : {"", "corpus.jsonl#doc-000004", "An office in Prague (2022-10-01) / a ~ b"}) {
+    std::string out = "[";
+    EXPECT_TRUE(append_plain_json_quoted(out, plain)) << plain;
+    EXPECT_EQ(out, "[" + json_quoted(plain)) << plain;
+  }
+  for (const std::string_view other : {"a\"b", "a\\b", "line\nbreak", "Prague é", "\x7f\x80"}) {
+    std::string out = "[";
+    EXPECT_FALSE(append_plain_json_quoted(out, other)) << other;
+    EXPECT_EQ(out, "[") << other;
+  }
+}
+
 } // namespace
 } // namespace stationmap::render::detail

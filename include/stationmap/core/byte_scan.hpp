@@ -107,6 +107,19 @@ inline std::size_t first_non_ascii_or_nul(std::string_view text) noexcept {
   return detail::first(text, [](std::uint64_t word) { return (word & detail::highs) | detail::has_below(word, 1); });
 }
 
+/// Whether a byte of @p text is one of @p bytes, below @p limit (at most 0x80) or of 0x80 and above: whether a
+/// writer has to look closer at a text it would otherwise copy as it is.
+inline bool holds_any_of_below_or_non_ascii(std::string_view text, std::string_view bytes,
+                                            unsigned char limit) noexcept {
+  return detail::any(text, [bytes, limit](std::uint64_t word) {
+    std::uint64_t found = detail::has_below(word, limit) | (word & detail::highs);
+    for (const char b : bytes) {
+      found |= detail::has_byte(word, static_cast<unsigned char>(b));
+    }
+    return found;
+  });
+}
+
 /// The index of the first byte of @p text that is one of @p bytes or below @p limit (at most 0x80), text.size()
 /// when there is none: where a writer must stop copying a text as it is to escape a byte.
 inline std::size_t first_of_or_below(std::string_view text, std::string_view bytes, unsigned char limit) noexcept {

@@ -56,6 +56,16 @@ void append_json_escaped(std::string& out, std::string_view text) {
   }
 }
 
+bool append_plain_json_quoted(std::string& out, std::string_view text) {
+  if (byte_scan::holds_any_of_below_or_non_ascii(text, escaped_bytes, first_printable)) {
+    return false;
+  }
+  out += '"';
+  out += text;
+  out += '"';
+  return true;
+}
+
 void append_json_quoted(std::string& out, std::string_view text) {
   out += '"';
   append_json_escaped(out, text);

@@ -15,4 +15,8 @@ void append_json_escaped(std::string& out, std::string_view text);
 /// Appends @p text as a JSON string: quoted and escaped (append_json_escaped()).
 void append_json_quoted(std::string& out, std::string_view text);
 
+/// Appends @p text as a JSON string and returns true when it is plain ASCII with nothing to escape (ids, most
+/// sentences: looked at once); else returns false and appends nothing.
+bool append_plain_json_quoted(std::string& out, std::string_view text);
+
 } // namespace stationmap::render::detail

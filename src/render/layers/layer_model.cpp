@@ -40,8 +40,12 @@ template <typename Items, typename Id> auto sorted_by(const Items& items, Id id)
 }
 
 /// @p text as a JSON string, exactly as dump() writes it: escaped as json_string.hpp spells it, unless it is not
-/// valid UTF-8 (which ingest should not let through): then dump() replaces what is not.
+/// valid UTF-8 (which ingest should not let through): then dump() replaces what is not. Plain ASCII text (ids,
+/// most sentences) is looked at once.
 void append_json_string(std::string& out, std::string_view text) {
+  if (append_plain_json_quoted(out, text)) {
+    return;
+  }
   if (byte_scan::holds_non_ascii(text) && !utf8::is_valid(text)) {
     out += dump(Json(std::string(text)));
     return;
@@ -108,9 +112,22 @@ private:
   bool m_first = true; ///< nothing written yet in the innermost open array or object
 };
 
+/// The text of @p item (a string or a view), asked for ahead of use: the texts an array lists (document ids...) are
+/// scattered over the heap.
+template <typename String> void prefetch_text(const String& item) {
+  prefetch(std::string_view(item).data());
+}
+
 template <typename Strings> Value string_array(const Strings& items) {
   JsonText array('[');
+  auto ahead = std::begin(items); // prefetch_ahead items on
+  for (std::size_t i = 0; i < prefetch_ahead && ahead != std::end(items); ++i) {
+    ++ahead;
+  }
   for (const auto& item : items) {
+    if (ahead != std::end(items)) {
+      prefetch_text(*ahead++);
+    }
     array.item(item);
   }
   return Value::json(std::move(array).close(']'));
@@ -144,6 +161,14 @@ Value evidence_excerpt(const std::vector<Evidence>& evidence) {
   return evidence_array(evidence, excerpt_sentences, excerpt_sentence_bytes);
 }
 
+/// A row's values, moved in: a braced list would copy each (the JSON arrays are most of a layer's memory).
+template <typename... Values> std::vector<Value> values_of(Values&&... values) {
+  std::vector<Value> out;
+  out.reserve(sizeof...(values));
+  (out.push_back(std::forward<Values>(values)), ...);
+  return out;
+}
+
 std::int64_t as_count(std::size_t n) {
   return static_cast<std::int64_t>(n);
 }
@@ -159,31 +184,42 @@ Value corrections_array(const std::vector<CorrectionRef>& corrections) {
   return Value::json(std::move(array).close(']'));
 }
 
-/// Views of strings, sorted, each once: cheap when they come sorted (a feature's evidence and the mentions come in
-/// document order).
+/// Views of strings, sorted, each once.
 using SortedViews = std::vector<std::string_view>;
 
-void sort_unique(SortedViews& items) {
-  if (!std::is_sorted(items.begin(), items.end())) {
-    std::sort(items.begin(), items.end());
+/// Views of strings as they come, made sorted and unique by sorted_unique() once all are in: cheap when they come
+/// sorted (a feature's evidence and the mentions come in document order), which add_view() notes as it goes.
+struct ViewList {
+  SortedViews items;
+  bool in_order = true; ///< each item was above the one before it: sorted and unique as it is
+};
+
+/// Adds @p item to @p list; the same item again in a row is left out at once.
+void add_view(ViewList& list, std::string_view item) {
+  if (!list.items.empty()) {
+    const int order = list.items.back().compare(item);
+    if (order == 0) {
+      return;
+    }
+    list.in_order = list.in_order && order < 0;
   }
-  items.erase(std::unique(items.begin(), items.end()), items.end());
+  list.items.push_back(item);
 }
 
-/// Adds @p item to @p items (made sorted and unique by sort_unique() once all are in); the same item again in a
-/// row is left out at once.
-void add_view(SortedViews& items, std::string_view item) {
-  if (items.empty() || items.back() != item) {
-    items.push_back(item);
+SortedViews sorted_unique(ViewList&& list) {
+  SortedViews items = std::move(list.items);
+  if (!list.in_order) {
+    std::sort(items.begin(), items.end());
+    items.erase(std::unique(items.begin(), items.end()), items.end());
   }
+  return items;
 }
 
 /// The ids of the documents of @p evidence, sorted, each once.
 SortedViews documents_of(const std::vector<Evidence>& evidence) {
-  SortedViews documents;
+  ViewList documents;
   visit_prefetched(evidence, [&](const Evidence& e) { add_view(documents, e.document()); });
-  sort_unique(documents);
-  return documents;
+  return sorted_unique(std::move(documents));
 }
 
 /// A feature's documents: its own list when it has one (as it is), else those of its evidence.
@@ -236,27 +272,14 @@ std::vector<Value> station_values(const Station& s, const std::map<std::string, 
     names.push_back(it != jurisdiction_names.end() ? it->second : id);
   }
   const SortedViews documents = documents_of(s.documents, s.evidence);
-  return {Value::of(s.station_id),
-          Value::of(s.place.name),
-          Value::of(s.place.country),
-          Value::of(s.precision),
-          Value::of(std::string(status_name(s.status))),
-          optional_string(s.status_date),
-          Value::of(static_cast<std::int64_t>(s.station_count)),
-          string_array(s.jurisdiction_ids),
-          string_array(names),
-          string_array(documents),
-          Value::of(as_count(documents.size())),
-          evidence_array(s.evidence),
-          Value::of(as_count(s.evidence.size())),
-          evidence_excerpt(s.evidence),
-          Value::of(std::round(s.confidence * 1000.0) / 1000.0),
-          optional_string(s.address),
-          optional_string(s.place.admin1_name),
-          Value::of(s.place.feature_code),
-          geonameid_of(s.place),
-          Value::boolean(s.verified),
-          corrections_array(s.corrections)};
+  return values_of(Value::of(s.station_id), Value::of(s.place.name), Value::of(s.place.country), Value::of(s.precision),
+                   Value::of(std::string(status_name(s.status))), optional_string(s.status_date),
+                   Value::of(static_cast<std::int64_t>(s.station_count)), string_array(s.jurisdiction_ids),
+                   string_array(names), string_array(documents), Value::of(as_count(documents.size())),
+                   evidence_array(s.evidence), Value::of(as_count(s.evidence.size())), evidence_excerpt(s.evidence),
+                   Value::of(std::round(s.confidence * 1000.0) / 1000.0), optional_string(s.address),
+                   optional_string(s.place.admin1_name), Value::of(s.place.feature_code), geonameid_of(s.place),
+                   Value::boolean(s.verified), corrections_array(s.corrections));
 }
 
 Layer stations_layer(const ClaimSet& claims, Extent& extent) {
@@ -310,14 +333,13 @@ Layer jurisdictions_layer(const ClaimSet& claims, Extent& extent) {
       count += it != stations.end() ? std::max(it->second->station_count, 1) : 1;
     }
     const SortedViews documents = documents_of(j.documents, j.evidence);
-    row.values = {Value::of(j.jurisdiction_id), Value::of(j.place.name),
-                  Value::of(j.admin_level),     optional_string(j.province.empty() ? j.place.admin1_name : j.province),
-                  Value::of(j.place.country),   string_array(j.station_ids),
-                  string_array(names),          Value::of(count),
-                  string_array(documents),      Value::of(as_count(documents.size())),
-                  evidence_array(j.evidence),   Value::of(as_count(j.evidence.size())),
-                  evidence_excerpt(j.evidence), Value::of(jurisdiction_colour(index++)),
-                  geonameid_of(j.place),        corrections_array(j.corrections)};
+    row.values =
+        values_of(Value::of(j.jurisdiction_id), Value::of(j.place.name), Value::of(j.admin_level),
+                  optional_string(j.province.empty() ? j.place.admin1_name : j.province), Value::of(j.place.country),
+                  string_array(j.station_ids), string_array(names), Value::of(count), string_array(documents),
+                  Value::of(as_count(documents.size())), evidence_array(j.evidence),
+                  Value::of(as_count(j.evidence.size())), evidence_excerpt(j.evidence),
+                  Value::of(jurisdiction_colour(index++)), geonameid_of(j.place), corrections_array(j.corrections));
     layer.rows.push_back(std::move(row));
   }
   return layer;
@@ -354,19 +376,12 @@ Layer links_layer(const ClaimSet& claims, ProblemReport& problems, const RenderO
     }
     const double metres = geodesic_distance(from, to);
     const SortedViews documents = documents_of(link->evidence);
-    row.values = {Value::of(link->link_id),
-                  Value::of(link->station_id),
-                  Value::of(link->jurisdiction_id),
-                  Value::of(s->second->place.name),
-                  Value::of(j->second.first->place.name),
-                  string_array(documents),
-                  Value::of(as_count(documents.size())),
-                  evidence_array(link->evidence),
-                  Value::of(as_count(link->evidence.size())),
-                  evidence_excerpt(link->evidence),
-                  Value::of(std::round(metres / 100.0) / 10.0),
-                  Value::of(jurisdiction_colour(j->second.second)),
-                  corrections_array(link->corrections)};
+    row.values = values_of(Value::of(link->link_id), Value::of(link->station_id), Value::of(link->jurisdiction_id),
+                           Value::of(s->second->place.name), Value::of(j->second.first->place.name),
+                           string_array(documents), Value::of(as_count(documents.size())),
+                           evidence_array(link->evidence), Value::of(as_count(link->evidence.size())),
+                           evidence_excerpt(link->evidence), Value::of(std::round(metres / 100.0) / 10.0),
+                           Value::of(jurisdiction_colour(j->second.second)), corrections_array(link->corrections));
     layer.rows.push_back(std::move(row));
   }
   return layer;
@@ -380,7 +395,7 @@ Layer gather_places_layer(const std::deque<RoledMention>& mentions, Extent& exte
     std::string reason; // why rejected, when the role is "rejected"
     std::map<std::size_t, CorrectionRef> corrections;
     std::int64_t mentions = 0;
-    SortedViews documents; // views of the claims' strings: no copy per mention
+    ViewList documents; // views of the claims' strings: no copy per mention
     std::set<std::string_view> names;
   };
   std::map<std::string, Acc> places;
@@ -410,7 +425,7 @@ Layer gather_places_layer(const std::deque<RoledMention>& mentions, Extent& exte
     acc.names.insert(m.text);
   });
   for (auto& [id, acc] : places) {
-    sort_unique(acc.documents);
+    const SortedViews documents = sorted_unique(std::move(acc.documents));
     const Place& p = acc.first->place();
     std::vector<CorrectionRef> corrections;
     for (const auto& [row, c] : acc.corrections) {
@@ -418,19 +433,12 @@ Layer gather_places_layer(const std::deque<RoledMention>& mentions, Extent& exte
     }
     Row row = point_row(p);
     extent.add({p.lon, p.lat});
-    row.values = {Value::of(id),
-                  Value::of(p.name),
-                  Value::of(p.country),
-                  Value::of(p.feature_code),
-                  Value::of(std::string(mention_role_name(acc.role))),
-                  Value::of(acc.mentions),
-                  string_array(acc.documents),
-                  Value::of(as_count(acc.documents.size())),
-                  string_array(acc.names),
-                  optional_string(p.admin1_name),
-                  geonameid_of(p),
-                  optional_string(acc.role == MentionRole::Rejected ? acc.reason : std::string()),
-                  corrections_array(corrections)};
+    row.values =
+        values_of(Value::of(id), Value::of(p.name), Value::of(p.country), Value::of(p.feature_code),
+                  Value::of(std::string(mention_role_name(acc.role))), Value::of(acc.mentions), string_array(documents),
+                  Value::of(as_count(documents.size())), string_array(acc.names), optional_string(p.admin1_name),
+                  geonameid_of(p), optional_string(acc.role == MentionRole::Rejected ? acc.reason : std::string()),
+                  corrections_array(corrections));
     layer.rows.push_back(std::move(row));
   }
   return layer;
@@ -449,13 +457,11 @@ Layer areas_layer(const ClaimSet& claims, const std::vector<BoundaryMatch>& area
     const Jurisdiction& j = claims.jurisdictions[it->second];
     Row row;
     row.shape.wkb = a->wkb;
-    row.values = {Value::of(j.jurisdiction_id),
-                  Value::of(j.place.name),
+    row.values =
+        values_of(Value::of(j.jurisdiction_id), Value::of(j.place.name),
                   optional_string(j.province.empty() ? j.place.admin1_name : j.province),
                   Value::of(static_cast<std::int64_t>(j.station_ids.size())),
-                  Value::of(jurisdiction_colour(it->second)),
-                  Value::of(a->source_name),
-                  Value::of(a->matched_by)};
+                  Value::of(jurisdiction_colour(it->second)), Value::of(a->source_name), Value::of(a->matched_by));
     layer.rows.push_back(std::move(row));
   }
   return layer;

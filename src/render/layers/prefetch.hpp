@@ -27,6 +27,7 @@ inline void prefetch_objects(const Evidence& e) {
 }
 inline void prefetch_texts(const Evidence& e) {
   if (e.source) {
+    prefetch(e.source->id.data()); // a document id is longer than a string holds in place
     prefetch(e.source->title.data());
     prefetch(e.source->url.data());
   }
@@ -41,6 +42,9 @@ inline void prefetch_objects(const RoledMention& m) {
   prefetch(m.sentence_text.get());
 }
 inline void prefetch_texts(const RoledMention& m) {
+  if (m.source) {
+    prefetch(m.source->id.data());
+  }
   if (m.sentence_text) {
     prefetch(m.sentence_text->data());
   }
