@@ -279,6 +279,10 @@ private:
 
 } // namespace
 
+void ByteCursor::cut_short(std::size_t size) const {
+  throw FormatError("cut short: " + std::to_string(size) + " bytes wanted, " + std::to_string(m_rest.size()) + " left");
+}
+
 std::string encode_record(const DocumentRecord& record) {
   return Writer(record).bytes();
 }

@@ -11,6 +11,7 @@
 #include <cstdio>
 #include <cstring>
 #include <functional>
+#include <tuple>
 
 namespace stationmap::detail {
 
@@ -149,8 +150,12 @@ void ClaimsCache::load(const fs::path& file) {
   // Whole as far as its frames go: a damaged entry is found when read, and is then not kept, so the file is
   // written anew (commit() appends only when every entry was kept, each read intact).
   m_old_whole = in.at_end();
-  std::stable_sort(m_entries.begin(), m_entries.end(),
-                   [](const Located& x, const Located& y) { return x.key < y.key; });
+  m_by_key.reserve(m_entries.size());
+  for (std::size_t slot = 0; slot < m_entries.size(); ++slot) {
+    m_by_key.push_back({m_entries[slot].key, slot});
+  }
+  std::sort(m_by_key.begin(), m_by_key.end(),
+            [](const Keyed& x, const Keyed& y) { return std::tie(x.key, x.slot) < std::tie(y.key, y.slot); });
   m_kept.assign(m_entries.size(), false);
 }
 
@@ -162,31 +167,48 @@ void ClaimsCache::warn(const std::string& message) const {
 }
 
 std::optional<CachedClaims> ClaimsCache::find(const std::string& content_hash, ClaimMerger* merger) const {
-  const auto [first, last] = std::equal_range(m_entries.begin(), m_entries.end(), Located{hash_key(content_hash), 0, 0},
-                                              [](const Located& x, const Located& y) { return x.key < y.key; });
+  const std::uint64_t key = hash_key(content_hash);
+  std::optional<CachedClaims> found;
+  // Documents come mostly in the order the file holds them: the entry after the last one found is tried first
+  // (no search through the index, whose lookups miss the processor's caches).
+  const std::size_t next = m_after_last_found.load(std::memory_order_relaxed);
+  const bool tried = next < m_entries.size() && m_entries[next].key == key;
+  if (tried && read_claims(next, content_hash, merger, found)) {
+    return found;
+  }
+  const auto [first, last] = std::equal_range(m_by_key.begin(), m_by_key.end(), Keyed{key, 0},
+                                              [](const Keyed& x, const Keyed& y) { return x.key < y.key; });
   for (auto it = first; it != last; ++it) {
-    const EntryBytes entry = read_entry(*it, content_hash);
-    if (entry.bytes.empty()) {
-      continue;
-    }
-    ByteCursor payload(entry.bytes.substr(frame_bytes));
-    try {
-      payload.take_string(); // the content hash
-      const std::string_view bytes = payload.take(payload.left());
-      CachedClaims found{{}, static_cast<std::size_t>(it - m_entries.begin())};
-      if (merger != nullptr) {
-        merger->with_shared_values([&](SharedValues& values) { found.record = decode_record(bytes, values); });
-      } else {
-        found.record = decode_record(bytes);
-      }
+    if (!(tried && it->slot == next) && read_claims(it->slot, content_hash, merger, found)) {
       return found;
-    } catch (const FormatError& e) {
-      warn("the claims cache " + (m_dir / cache_file_name).string() + " has an unreadable entry (" + e.what() +
-           "); its document is extracted again");
-      return std::nullopt;
     }
   }
   return std::nullopt;
+}
+
+bool ClaimsCache::read_claims(std::size_t slot, const std::string& content_hash, ClaimMerger* merger,
+                              std::optional<CachedClaims>& found) const {
+  const EntryBytes entry = read_entry(m_entries[slot], content_hash);
+  if (entry.bytes.empty()) {
+    return false;
+  }
+  ByteCursor payload(entry.bytes.substr(frame_bytes));
+  try {
+    payload.take_string(); // the content hash
+    const std::string_view bytes = payload.take(payload.left());
+    found.emplace(CachedClaims{{}, slot});
+    if (merger != nullptr) {
+      merger->with_shared_values([&](SharedValues& values) { found->record = decode_record(bytes, values); });
+    } else {
+      found->record = decode_record(bytes);
+    }
+    m_after_last_found.store(slot + 1, std::memory_order_relaxed);
+  } catch (const FormatError& e) {
+    found.reset();
+    warn("the claims cache " + (m_dir / cache_file_name).string() + " has an unreadable entry (" + e.what() +
+         "); its document is extracted again");
+  }
+  return true;
 }
 
 ClaimsCache::EntryBytes ClaimsCache::bytes_at(const Located& at) const {

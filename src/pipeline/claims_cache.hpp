@@ -72,6 +72,11 @@ private:
     std::uint64_t offset = 0; ///< of its frame
     std::uint64_t size = 0;   ///< frame and payload
   };
+  /// An entry's key and its position in m_entries.
+  struct Keyed {
+    std::uint64_t key = 0;
+    std::size_t slot = 0;
+  };
 
   void load(const std::filesystem::path& file);
   /// Appends the new entries (after m_new's header) to the old @p file, which keeps all of its own.
@@ -87,6 +92,10 @@ private:
 
   /// The intact entry of @p content_hash at @p at, or empty (a warning when it is damaged).
   [[nodiscard]] EntryBytes read_entry(const Located& at, std::string_view content_hash) const;
+  /// Whether the entry at @p slot holds @p content_hash intact; then @p found is its claims (decoded as find()
+  /// says), or none when they cannot be read (a warning).
+  bool read_claims(std::size_t slot, const std::string& content_hash, ClaimMerger* merger,
+                   std::optional<CachedClaims>& found) const;
   /// The bytes of the old file at @p at (fewer when it ends first), through m_window: documents come mostly in
   /// the order the file holds them, so one read serves the entries of many.
   [[nodiscard]] EntryBytes bytes_at(const Located& at) const;
@@ -97,11 +106,13 @@ private:
   mutable std::mutex m_warn_mutex;
   mutable std::atomic<bool> m_warned_damaged = false;
   std::optional<PositionalFile> m_old;
-  bool m_old_whole = false;              ///< the old file held nothing but intact entries of this pipeline
-  std::vector<Located> m_entries;        ///< by key (then file order)
-  std::vector<bool> m_kept;              ///< by position in m_entries: kept for the new cache
-  std::vector<std::size_t> m_kept_order; ///< positions in m_entries, as kept
-  std::unique_ptr<AtomicFile> m_new;     ///< the header and the new entries
+  bool m_old_whole = false;       ///< the old file held nothing but intact entries of this pipeline
+  std::vector<Located> m_entries; ///< in file order
+  std::vector<Keyed> m_by_key;    ///< every entry, by key (then file order)
+  mutable std::atomic<std::size_t> m_after_last_found = 0; ///< where find() looks first
+  std::vector<bool> m_kept;                                ///< by position in m_entries: kept for the new cache
+  std::vector<std::size_t> m_kept_order;                   ///< positions in m_entries, as kept
+  std::unique_ptr<AtomicFile> m_new;                       ///< the header and the new entries
   static constexpr std::size_t entry_window_bytes = 1U << 20U;
   mutable std::mutex m_window_mutex;
   mutable std::shared_ptr<std::string> m_window; ///< bytes of the old file read ahead by bytes_at()
