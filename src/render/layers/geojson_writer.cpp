@@ -44,9 +44,29 @@ std::size_t string_end(std::string_view json, std::size_t open) {
   }
 }
 
+/// The file's text, written out whenever a block of it is full: what is held stays near block_bytes however long
+/// a feature's arrays are (a jurisdiction's evidence runs to megabytes), in one buffer that is used again.
+class Blocks {
+public:
+  explicit Blocks(AtomicFile& file) : m_file(file) {}
+  [[nodiscard]] std::string& text() { return m_text; }
+  /// Writes the text held out when it is a block or more.
+  void write_if_full() {
+    if (m_text.size() >= block_bytes) {
+      m_file.write(m_text);
+      m_text.clear();
+    }
+  }
+
+private:
+  AtomicFile& m_file;
+  std::string m_text;
+};
+
 /// Compact JSON text (nlohmann's dump) in the spaced layout of the file: "[ 1, 2 ]", "{ "k": "v" }", "[ ]".
 /// Strings are copied as they are: both layouts escape them alike.
-void append_spaced_json(std::string& out, std::string_view compact) {
+void append_spaced_json(Blocks& blocks, std::string_view compact) {
+  std::string& out = blocks.text();
   for (std::size_t i = 0; i < compact.size(); ++i) {
     const char c = compact[i];
     switch (c) {
@@ -54,6 +74,7 @@ void append_spaced_json(std::string& out, std::string_view compact) {
       const std::size_t end = string_end(compact, i);
       out.append(compact.substr(i, end - i));
       i = end - 1;
+      blocks.write_if_full();
       break;
     }
     case '[':
@@ -146,7 +167,8 @@ void append_geometry(std::string& out, const Shape& shape, GeomType type) {
   out += " }";
 }
 
-void append_value(std::string& out, const Value& v, FieldType type) {
+void append_value(Blocks& blocks, const Value& v, FieldType type) {
+  std::string& out = blocks.text();
   if (v.null) {
     out += "null";
     return;
@@ -156,7 +178,7 @@ void append_value(std::string& out, const Value& v, FieldType type) {
     append_json_quoted(out, v.text);
     break;
   case FieldType::Json:
-    append_spaced_json(out, v.text);
+    append_spaced_json(blocks, v.text);
     break;
   case FieldType::Integer:
     out += std::to_string(v.integer);
@@ -170,7 +192,8 @@ void append_value(std::string& out, const Value& v, FieldType type) {
   }
 }
 
-void append_feature(std::string& out, const Layer& layer, const Row& row) {
+void append_feature(Blocks& blocks, const Layer& layer, const Row& row) {
+  std::string& out = blocks.text();
   out += "{ \"type\": \"Feature\", \"properties\": { ";
   bool first = true;
   for (std::size_t i = 0; i < layer.fields.size(); ++i) {
@@ -182,7 +205,7 @@ void append_feature(std::string& out, const Layer& layer, const Row& row) {
     first = false;
     append_json_quoted(out, field.name);
     out += ": ";
-    append_value(out, row.values.at(i), field.type);
+    append_value(blocks, row.values.at(i), field.type);
   }
   out += " }, \"geometry\": ";
   append_geometry(out, row.shape, layer.geom);
@@ -197,19 +220,18 @@ void write_geojson(const Layer& layer, const fs::path& file) {
     return;
   }
   AtomicFile out(file);
-  std::string block = "{\n\"type\": \"FeatureCollection\",\n\"name\": ";
-  append_json_quoted(block, layer.name);
-  block += ",\n\"features\": [\n";
+  Blocks blocks(out);
+  std::string& text = blocks.text();
+  text = "{\n\"type\": \"FeatureCollection\",\n\"name\": ";
+  append_json_quoted(text, layer.name);
+  text += ",\n\"features\": [\n";
   for (std::size_t i = 0; i < layer.rows.size(); ++i) {
-    block += i == 0 ? "" : ",\n";
-    append_feature(block, layer, layer.rows[i]);
-    if (block.size() >= block_bytes) {
-      out.write(block);
-      block.clear();
-    }
+    text += i == 0 ? "" : ",\n";
+    append_feature(blocks, layer, layer.rows[i]);
+    blocks.write_if_full();
   }
-  block += "\n]\n}\n";
-  out.write(block);
+  text += "\n]\n}\n";
+  out.write(text);
   out.commit();
 }
 
