@@ -58,14 +58,29 @@ Sha256& Sha256::update(std::string_view bytes) {
   return *this;
 }
 
-Sha256& Sha256::field(std::string_view bytes) {
+namespace {
+
+/// The length of a field as it precedes the field: 8 bytes, little-endian.
+std::array<char, 8> length_prefix(std::size_t size) {
   std::array<char, 8> length{};
-  std::uint64_t n = bytes.size();
-  for (char& c : length) { // little-endian, fixed width
+  std::uint64_t n = size;
+  for (char& c : length) {
     c = static_cast<char>(n & 0xFFU);
     n >>= 8U;
   }
+  return length;
+}
+
+} // namespace
+
+Sha256& Sha256::field(std::string_view bytes) {
+  const std::array<char, 8> length = length_prefix(bytes.size());
   return update(std::string_view(length.data(), length.size())).update(bytes);
+}
+
+void Sha256::append_field(std::string& out, std::string_view bytes) {
+  const std::array<char, 8> length = length_prefix(bytes.size());
+  out.append(length.data(), length.size()).append(bytes);
 }
 
 std::array<std::uint8_t, 32> Sha256::bytes() {

@@ -392,12 +392,23 @@ std::string_view block_field(const TextBlock& b, std::array<char, 64>& buffer) {
 
 } // namespace
 
+/// A thread keeps the buffer that gathers a document's hashed bytes up to this size.
+constexpr std::size_t max_kept_fields_bytes = 1U << 20U;
+
 std::string document_content_hash(const Document& d) {
-  thread_local Sha256 h; // one digest context per thread, restarted for each document
-  h.restart().field(d.id).field(d.title).field(d.url).field(d.date).field(d.outlet).field(d.text);
+  thread_local Sha256 h;           // one digest context per thread, restarted for each document
+  thread_local std::string fields; // the hashed bytes, gathered for one update()
+  fields.clear();
+  for (const std::string* field : {&d.id, &d.title, &d.url, &d.date, &d.outlet, &d.text}) {
+    Sha256::append_field(fields, *field);
+  }
   std::array<char, 64> buffer{};
   for (const TextBlock& b : d.blocks) {
-    h.field(block_field(b, buffer));
+    Sha256::append_field(fields, block_field(b, buffer));
+  }
+  h.restart().update(fields);
+  if (fields.capacity() > max_kept_fields_bytes) {
+    fields = std::string(); // a very large document's copy is not kept
   }
   std::string out;
   out.reserve(71);

@@ -17,6 +17,15 @@ TEST(Sha256, FieldsAreDelimitedByTheirLength) {
   EXPECT_NE(Sha256().field("ab").field("c").hex(), Sha256().field("a").field("bc").hex());
 }
 
+TEST(Sha256, GatheredFieldsHashAsFieldsAddedOneByOne) {
+  std::string gathered;
+  Sha256::append_field(gathered, "Westhaven");
+  Sha256::append_field(gathered, "");
+  Sha256::append_field(gathered, std::string(300, 'x'));
+  EXPECT_EQ(Sha256().update(gathered).hex(), Sha256().field("Westhaven").field("").field(std::string(300, 'x')).hex());
+  EXPECT_EQ(gathered.size(), 3 * 8 + 9 + 300U);
+}
+
 TEST(Sha256, ARestartedDigestIsAFreshOne) {
   Sha256 reused;
   EXPECT_EQ(reused.update("something else").hex(), sha256_hex("something else"));
