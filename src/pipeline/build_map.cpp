@@ -78,12 +78,11 @@ ExtractedCorpus extract_documents(const std::vector<std::filesystem::path>& inpu
   loop.batch_size = options.documents_per_batch;
   loop.on_problem = options.on_problem;
   loop.on_progress = options.on_progress;
+  ExtractedCorpus out;
   if (cache != nullptr) {
     loop.serialise = &detail::ClaimsCache::entry;
-  }
-  ExtractedCorpus out;
-  if (cache != nullptr) { // decoded with the merger's shared values: added with add_shared() below
-    loop.cached = [cache, &out](const std::string& hash) { return cache->find(hash, &out.claims); };
+    loop.cache = cache;
+    loop.decode_into = &out.claims; // decoded with the merger's shared values: added with add_shared() below
   }
   out.counts = detail::run_extraction(inputs, loop, problems, [&](detail::ExtractedDocument&& d) {
     if (cache != nullptr && d.cached) {

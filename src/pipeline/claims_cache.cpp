@@ -184,56 +184,58 @@ void ClaimsCache::warn(const std::string& message) const {
 }
 
 std::optional<CachedClaims> ClaimsCache::find(const std::string& content_hash, ClaimMerger* merger) const {
+  const std::optional<Entry> entry = locate(content_hash);
+  return entry ? read(*entry, merger) : std::nullopt;
+}
+
+std::optional<ClaimsCache::Entry> ClaimsCache::locate(const std::string& content_hash) const {
   const std::uint64_t key = hash_key(content_hash);
-  std::optional<CachedClaims> found;
+  std::optional<Entry> found;
   // Documents come mostly in the order the file holds them: the entry after the last one found is tried first
   // (no search through the index, whose lookups miss the processor's caches).
   const std::size_t next = m_after_last_found.load(std::memory_order_relaxed);
   const bool tried = next < m_entries.size() && m_entries[next].key == key;
-  if (tried && read_claims(next, content_hash, merger, found)) {
-    return found;
+  if (tried) {
+    found = read_entry(next, content_hash);
   }
-  const auto [first, last] = std::equal_range(m_by_key.begin(), m_by_key.end(), Keyed{key, 0},
-                                              [](const Keyed& x, const Keyed& y) { return x.key < y.key; });
-  for (auto it = first; it != last; ++it) {
-    if (!(tried && it->slot == next) && read_claims(it->slot, content_hash, merger, found)) {
-      return found;
+  if (!found) {
+    const auto [first, last] = std::equal_range(m_by_key.begin(), m_by_key.end(), Keyed{key, 0},
+                                                [](const Keyed& x, const Keyed& y) { return x.key < y.key; });
+    for (auto it = first; it != last && !found; ++it) {
+      if (!(tried && it->slot == next)) {
+        found = read_entry(it->slot, content_hash);
+      }
     }
   }
-  return std::nullopt;
+  if (found) {
+    m_after_last_found.store(found->slot + 1, std::memory_order_relaxed);
+  }
+  return found;
 }
 
-bool ClaimsCache::read_claims(std::size_t slot, const std::string& content_hash, ClaimMerger* merger,
-                              std::optional<CachedClaims>& found) const {
-  const EntryBytes entry = read_entry(m_entries[slot], content_hash);
-  if (entry.bytes.empty()) {
-    return false;
-  }
+std::optional<CachedClaims> ClaimsCache::read(const Entry& entry, ClaimMerger* merger) const {
   ByteCursor payload(entry.bytes.substr(frame_bytes));
   try {
     payload.take_string(); // the content hash
     const std::string_view bytes = payload.take(payload.left());
-    found.emplace(CachedClaims{{}, slot});
+    CachedClaims found{{}, entry.slot};
     if (merger != nullptr) {
-      merger->with_shared_values([&](SharedValues& values) { found->record = decode_record(bytes, values); });
+      merger->with_shared_values([&](SharedValues& values) { found.record = decode_record(bytes, values); });
     } else {
-      found->record = decode_record(bytes);
+      found.record = decode_record(bytes);
     }
-    m_after_last_found.store(slot + 1, std::memory_order_relaxed);
+    return found;
   } catch (const FormatError& e) {
-    found.reset();
     warn("the claims cache " + (m_dir / cache_file_name).string() + " has an unreadable entry (" + e.what() +
          "); its document is extracted again");
   }
-  return true;
+  return std::nullopt;
 }
 
 ClaimsCache::EntryBytes ClaimsCache::bytes_at(const Located& at) const {
   const std::lock_guard lock(m_window_mutex);
   if (!m_window || at.offset < m_window_start || at.offset + at.size > m_window_start + m_window->size()) {
-    if (!m_window || m_window.use_count() > 1) { // another thread still reads an entry in the old window
-      m_window = std::make_shared<std::string>();
-    }
+    replace_window();
     m_old->read_into(at.offset, std::max<std::size_t>(at.size, entry_window_bytes), *m_window);
     m_window_start = at.offset;
   }
@@ -241,7 +243,27 @@ ClaimsCache::EntryBytes ClaimsCache::bytes_at(const Located& at) const {
   return {m_window, std::string_view(*m_window).substr(at.offset - m_window_start, at.size)};
 }
 
-ClaimsCache::EntryBytes ClaimsCache::read_entry(const Located& at, std::string_view content_hash) const {
+void ClaimsCache::replace_window() const {
+  if (m_window) {
+    m_spare_windows.push_back(std::move(m_window));
+  }
+  // Held only here and by the entries viewed through it: when only here, no entry can come to hold it meanwhile
+  // (entries are handed out under m_window_mutex).
+  const auto spare = std::find_if(m_spare_windows.begin(), m_spare_windows.end(),
+                                  [](const std::shared_ptr<std::string>& w) { return w.use_count() == 1; });
+  if (spare != m_spare_windows.end()) {
+    m_window = std::move(*spare);
+    m_spare_windows.erase(spare);
+  } else {
+    m_window = std::make_shared<std::string>();
+  }
+  if (m_spare_windows.size() > spare_windows) {
+    m_spare_windows.erase(m_spare_windows.begin()); // the oldest goes once its last entry does
+  }
+}
+
+std::optional<ClaimsCache::Entry> ClaimsCache::read_entry(std::size_t slot, std::string_view content_hash) const {
+  const Located& at = m_entries[slot];
   try {
     EntryBytes entry = bytes_at(at);
     ByteCursor in(entry.bytes);
@@ -250,16 +272,19 @@ ClaimsCache::EntryBytes ClaimsCache::read_entry(const Located& at, std::string_v
     const std::string_view payload = in.take(size);
     if (frame_bytes + size == at.size && checksum(payload) != sum) {
       warn_damaged();
-      return {};
+      return std::nullopt;
     }
     if (frame_bytes + size == at.size) {
-      return hash_of(payload) == content_hash ? entry : EntryBytes(); // another hash with the same key
+      if (hash_of(payload) != content_hash) {
+        return std::nullopt; // another hash with the same key
+      }
+      return Entry{slot, std::move(entry.window), entry.bytes};
     }
   } catch (const Error&) { // FormatError (cut) or IoError (unreadable): as damaged
   }
   warn("the claims cache " + (m_dir / cache_file_name).string() +
        " changed while it was read; a document is extracted again");
-  return {};
+  return std::nullopt;
 }
 
 void ClaimsCache::warn_damaged() const {

@@ -45,10 +45,22 @@ public:
   ClaimsCache(std::filesystem::path dir, std::string pipeline, const std::vector<std::filesystem::path>& inputs,
               Warn warn = {});
 
-  /// The claims of the document with @p content_hash, if the cache holds them intact. Thread-safe. With
-  /// @p merger, their places, document fields and sentences are the merger's shared values (for
-  /// ClaimMerger::add_shared()).
+  /// An intact entry of the old file, viewed in the bytes it was read with (kept while the entry is held).
+  struct Entry {
+    std::size_t slot = 0; ///< for keep_cached()
+    std::shared_ptr<const std::string> window;
+    std::string_view bytes; ///< frame and payload
+  };
+
+  /// The claims of the document with @p content_hash, if the cache holds them intact: read(locate()).
+  /// Thread-safe.
   [[nodiscard]] std::optional<CachedClaims> find(const std::string& content_hash, ClaimMerger* merger = nullptr) const;
+  /// The intact entry of the document with @p content_hash, if the cache holds one (its checksum checked).
+  /// Thread-safe.
+  [[nodiscard]] std::optional<Entry> locate(const std::string& content_hash) const;
+  /// The claims @p entry holds, or none when they cannot be read (a warning). With @p merger, their places, document
+  /// fields and sentences are the merger's shared values (for ClaimMerger::add_shared()). Thread-safe.
+  [[nodiscard]] std::optional<CachedClaims> read(const Entry& entry, ClaimMerger* merger = nullptr) const;
 
   /// The cache entry of a record (the bytes keep() takes).
   [[nodiscard]] static std::string entry(const DocumentRecord& record);
@@ -90,15 +102,14 @@ private:
     std::string_view bytes;
   };
 
-  /// The intact entry of @p content_hash at @p at, or empty (a warning when it is damaged).
-  [[nodiscard]] EntryBytes read_entry(const Located& at, std::string_view content_hash) const;
-  /// Whether the entry at @p slot holds @p content_hash intact; then @p found is its claims (decoded as find()
-  /// says), or none when they cannot be read (a warning).
-  bool read_claims(std::size_t slot, const std::string& content_hash, ClaimMerger* merger,
-                   std::optional<CachedClaims>& found) const;
+  /// The intact entry of @p content_hash at @p slot, or none (a warning when it is damaged).
+  [[nodiscard]] std::optional<Entry> read_entry(std::size_t slot, std::string_view content_hash) const;
   /// The bytes of the old file at @p at (fewer when it ends first), through m_window: documents come mostly in
   /// the order the file holds them, so one read serves the entries of many.
   [[nodiscard]] EntryBytes bytes_at(const Located& at) const;
+  /// Makes m_window a buffer no entry is viewed through: a spare one when there is (its pages are reused, not
+  /// fresh), else a new one. Called with m_window_mutex held.
+  void replace_window() const;
 
   std::filesystem::path m_dir;
   std::string m_pipeline;
@@ -116,7 +127,11 @@ private:
   static constexpr std::size_t entry_window_bytes = 1U << 20U;
   mutable std::mutex m_window_mutex;
   mutable std::shared_ptr<std::string> m_window; ///< bytes of the old file read ahead by bytes_at()
-  mutable std::uint64_t m_window_start = 0;      ///< the window's offset in the file
+  /// Earlier windows, reused once no entry is viewed through them (entries are held a few batches while documents
+  /// are read ahead: extraction.hpp).
+  mutable std::vector<std::shared_ptr<std::string>> m_spare_windows;
+  static constexpr std::size_t spare_windows = 4;
+  mutable std::uint64_t m_window_start = 0; ///< the window's offset in the file
 };
 
 /// The cache folder used when none is given: beside @p outdir, named after it ("map" -> "map.cache").

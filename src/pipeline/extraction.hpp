@@ -2,6 +2,10 @@
 // Internal to the pipeline: the extraction loop that `stationmap extract` and `stationmap build` share.
 // Documents stream from the inputs in batches; each batch is extracted over a few threads (or taken from the
 // cache when the document and the pipeline are unchanged) and handed on as claims records in read order.
+// The inputs are read on a thread of their own, a few batches ahead (read_ahead.hpp): reading, parsing, the
+// content hash and finding a document's cache entry overlap the extraction (or, in a rebuild from the cache,
+// the reading of cached claims and their merge), at any --jobs; this one reading thread comes in addition to
+// the extracting ones.
 
 #include "claims_cache.hpp"
 #include "stationmap/core/problem_report.hpp"
@@ -18,10 +22,6 @@
 #include <vector>
 
 namespace stationmap::detail {
-
-/// Where earlier claims can be found by document: the claims of a document with this content hash (and the
-/// loop's pipeline), with their serialised form, if kept.
-using CachedRecord = std::function<std::optional<CachedClaims>(const std::string& content_hash)>;
 
 /// A record's serialised form: a claims line (claims_line()) or a cache entry (ClaimsCache::entry()).
 using Serialise = std::function<std::string(const DocumentRecord&)>;
@@ -41,7 +41,10 @@ struct ExtractionLoop {
   unsigned jobs = 1;           ///< threads
   std::size_t batch_size = 64; ///< documents per thread held at once
   Serialise serialise;         ///< optional: also serialise each record (in the worker threads)
-  CachedRecord cached;         ///< optional: earlier claims
+  /// Optional: earlier claims, looked up by content hash (on the reading thread) and read with the shared values
+  /// of decode_into when given (ClaimsCache::read()).
+  const ClaimsCache* cache = nullptr;
+  ClaimMerger* decode_into = nullptr;
   std::function<void(const Problem&)> on_problem;
   std::function<void(std::size_t)> on_progress;
 };
