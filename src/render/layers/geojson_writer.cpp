@@ -214,8 +214,12 @@ void append_feature(Blocks& blocks, const Layer& layer, const Row& row) {
 
 } // namespace
 
+bool geojson_through_gdal(const Layer& layer) {
+  return layer.geom == GeomType::MultiPolygon; // GDAL orients the rings
+}
+
 void write_geojson(const Layer& layer, const fs::path& file) {
-  if (layer.geom == GeomType::MultiPolygon) {
+  if (geojson_through_gdal(layer)) {
     write_geojson_with_gdal(layer, file);
     return;
   }

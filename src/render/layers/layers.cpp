@@ -2,6 +2,7 @@
 
 #include "basemap/basemap_layers.hpp"
 #include "gdal_handles.hpp"
+#include "layers/alongside.hpp"
 #include "layers/layer_model.hpp"
 #include "layers/ogr_writer.hpp"
 #include "layers/outputs.hpp"
@@ -108,10 +109,6 @@ public:
 
   void add(detail::Layer&& layer) {
     write_files(layer);
-    m_gpkg.add(layer);
-    if (m_postgres) {
-      m_postgres->add(layer);
-    }
     count(layer);
     if (m_keep_rows) {
       detail::add_tile_features(layer, nullptr, m_summary.tile_features);
@@ -137,15 +134,35 @@ public:
   }
 
 private:
-  void write_files(const detail::Layer& layer) const {
+  /// The layer's GeoJSON and QML (our own writers) on a second thread while GDAL writes the layer here into the
+  /// Shapefile, the GeoPackage and PostGIS; a GeoJSON that GDAL writes (a polygon layer's) is written here first.
+  void write_files(const detail::Layer& layer) {
+    const auto own = [&] { write_geojson_and_qml(layer); };
+    const auto gdal = [&] { write_with_gdal(layer); };
+    if (detail::geojson_through_gdal(layer)) {
+      own();
+      gdal();
+    } else {
+      detail::run_alongside(own, gdal);
+    }
+  }
+
+  void write_geojson_and_qml(const detail::Layer& layer) const {
     const fs::path geojson = m_dir / (layer.name + ".geojson");
     remove_if_exists(geojson);
     detail::write_geojson(layer, geojson);
     write_file_atomic(m_dir / (layer.name + ".qml"), detail::qml_for(layer, false)); // QGIS opens it styled
+  }
+
+  void write_with_gdal(const detail::Layer& layer) {
     for (const char* ext : {".shp", ".shx", ".dbf", ".prj", ".cpg", ".qml"}) {
       remove_if_exists(m_dir / "shapefile" / (layer.name + ext));
     }
     detail::write_shapefile(layer, m_dir / "shapefile", m_date);
+    m_gpkg.add(layer);
+    if (m_postgres) {
+      m_postgres->add(layer);
+    }
   }
 
   void count(const detail::Layer& layer) {
@@ -192,8 +209,9 @@ RenderSummary write_map(ClaimSet claims, ProblemReport& problems, const fs::path
   LayerSink sink(dir, options, map_date(claims, options), summary);
   sink.add_basemap(detail::embedded_basemap_layers());
   detail::Extent extent;
-  sink.add(detail::places_layer(claims.mentions, extent));
-  summary.mentions = write_mentions(claims.mentions, dir);
+  // mentions.csv on a second thread while the places layer, which reads the mentions too, is built and written
+  detail::run_alongside([&] { summary.mentions = write_mentions(claims.mentions, dir); },
+                        [&] { sink.add(detail::places_layer(claims.mentions, extent)); });
   let_go_of(claims.mentions);
   detail::build_layers_above_places(claims, boundaries_of(claims, problems, options), problems, options, extent,
                                     [&](detail::Layer&& layer) { sink.add(std::move(layer)); });

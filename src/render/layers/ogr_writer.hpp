@@ -16,6 +16,8 @@ std::string qml_for(const Layer& layer, bool shapefile);
 /// One layer as <dir>/<layer>.geojson, RFC 7946, 7 decimals, streamed feature by feature (geojson_writer.cpp):
 /// the bytes write_geojson_with_gdal() writes. A polygon layer goes through GDAL (which orients its rings).
 void write_geojson(const Layer& layer, const std::filesystem::path& file);
+/// Whether write_geojson() writes @p layer through GDAL (a polygon layer): on the thread that captures GDAL's errors.
+bool geojson_through_gdal(const Layer& layer);
 /// One layer through GDAL's GeoJSON driver (RFC7946=YES, COORDINATE_PRECISION=7): the layout of the files.
 void write_geojson_with_gdal(const Layer& layer, const std::filesystem::path& file);
 
