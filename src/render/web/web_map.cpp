@@ -5,6 +5,7 @@
 #include "basemap/basemap_layers.hpp"
 #include "basemap/basemap_tiles.hpp"
 #include "glyphs.hpp"
+#include "layers/alongside.hpp"
 #include "render_fingerprint.hpp"
 #include "stationmap/core/data_dirs.hpp"
 #include "stationmap/core/error.hpp"
@@ -341,10 +342,12 @@ TileOutputs write_tiles_and_web_map(const ClaimSet& claims, const std::filesyste
   return write_tiles_and_web_map(features_from_claims(claims, link_paths), outdir, options);
 }
 
-TileOutputs write_tiles_and_web_map(std::vector<tiles::TileFeature> features, const std::filesystem::path& outdir,
-                                    const tiles::TileOptions& options, const std::filesystem::path& keep_in) {
-  std::filesystem::create_directories(outdir);
-  // Zoom by zoom into both archives, each tile gzipped once: never the whole pyramid in memory.
+namespace {
+
+/// The tile archives (zoom by zoom into both, each tile gzipped once: never the whole pyramid in memory) and the web
+/// map that shows them.
+TileOutputs write_tiles_and_their_web_map(std::vector<tiles::TileFeature>&& features,
+                                          const std::filesystem::path& outdir, const tiles::TileOptions& options) {
   const tiles::TileSet set =
       tiles::write_tile_archives(std::move(features), options, outdir / "tiles.mbtiles", outdir / "tiles.pmtiles");
   TileOutputs out;
@@ -352,7 +355,20 @@ TileOutputs write_tiles_and_web_map(std::vector<tiles::TileFeature> features, co
   out.maxzoom = set.maxzoom;
   out.tiles = set.tile_count;
   out.warnings = write_web_map(set, outdir);
-  for (std::string& w : write_basemap_web_files(outdir, keep_in)) {
+  return out;
+}
+
+} // namespace
+
+TileOutputs write_tiles_and_web_map(std::vector<tiles::TileFeature> features, const std::filesystem::path& outdir,
+                                    const tiles::TileOptions& options, const std::filesystem::path& keep_in) {
+  std::filesystem::create_directories(outdir);
+  TileOutputs out;
+  std::vector<std::string> basemap_warnings;
+  // The basemap's files (checked and copied when kept) on a second thread while the tiles are cut.
+  detail::run_alongside([&] { basemap_warnings = write_basemap_web_files(outdir, keep_in); },
+                        [&] { out = write_tiles_and_their_web_map(std::move(features), outdir, options); });
+  for (std::string& w : basemap_warnings) {
     out.warnings.push_back(std::move(w));
   }
   return out;
