@@ -7,6 +7,7 @@
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
+#include <functional>
 
 namespace stationmap {
 
@@ -30,17 +31,38 @@ std::string without_prefix(const std::string& id, std::string_view prefix) {
 
 } // namespace
 
-std::string place_key(const Place& place) {
+PlaceKey PlaceKey::of(const Place& place) {
   if (place.geonameid) {
-    return "gn" + std::to_string(*place.geonameid);
+    return {Kind::GeoNames, *place.geonameid, {}};
   }
   if (place.id != 0) {
-    return "sm" + std::to_string(place.id);
+    return {Kind::Gazetteer, place.id, {}};
   }
   char buffer[96];
   std::snprintf(buffer, sizeof buffer, "at%.5f_%.5f_%08x", std::round(place.lat * 1e5) / 1e5 + 0.0,
                 std::round(place.lon * 1e5) / 1e5 + 0.0, name_digest(fold_key(place.name)));
-  return buffer;
+  return {Kind::At, 0, buffer};
+}
+
+std::string PlaceKey::text() const {
+  switch (kind) {
+  case Kind::GeoNames:
+    return "gn" + std::to_string(number);
+  case Kind::Gazetteer:
+    return "sm" + std::to_string(number);
+  case Kind::At:
+    break;
+  }
+  return at;
+}
+
+std::size_t PlaceKey::Hash::operator()(const PlaceKey& key) const {
+  return key.kind == Kind::At ? std::hash<std::string>()(key.at)
+                              : std::hash<std::int64_t>()(key.number) ^ static_cast<std::size_t>(key.kind);
+}
+
+std::string place_key(const Place& place) {
+  return PlaceKey::of(place).text();
 }
 
 std::string station_id_of(const Place& site) {

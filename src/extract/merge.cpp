@@ -120,30 +120,45 @@ template <typename Site> struct SiteEntry {
   std::string first_document;
 };
 
+/// Sites being merged, by the key of their place (one station id per key): looked up once per claim, ordered by
+/// station id once, in finish (in_id_order).
+template <typename Site> using SitesByKey = std::unordered_map<PlaceKey, SiteEntry<Site>, PlaceKey::Hash>;
+
 /// Adds a document's site claim to the site (a Station, or a SiteCandidate's) at its place, created on first use.
 template <typename Site>
-Site& add_site_claim(std::map<std::string, SiteEntry<Site>>& sites, DocumentClaims::SiteClaim&& s,
-                     const std::string& document) {
-  const std::string id = station_id_of(s.place);
-  auto [it, fresh] = sites.try_emplace(id);
+Site& add_site_claim(SitesByKey<Site>& sites, DocumentClaims::SiteClaim&& s, const std::string& document) {
+  auto [it, fresh] = sites.try_emplace(PlaceKey::of(s.place));
   Station& st = station_of(it->second.site);
   if (fresh) {
-    st.station_id = id;
+    st.station_id = station_id_of(s.place);
     st.status = Status::Alleged;
-  }
-  if (fresh || document < it->second.first_document) {
-    it->second.first_document = document;
-    st.place = s.place;
-    st.precision = s.precision;
   }
   if (s.status && (stronger(*s.status, st.status) || (*s.status == st.status && s.status_date > st.status_date))) {
     st.status = *s.status;
     st.status_date = s.status_date;
   }
+  if (fresh || document < it->second.first_document) {
+    it->second.first_document = document;
+    st.place = std::move(s.place);
+    st.precision = std::move(s.precision);
+  }
   st.station_count = std::max(st.station_count, s.count);
   add_unique(st.documents, document);
   st.evidence.push_back(std::move(s.evidence));
   return it->second.site;
+}
+
+/// The sites of @p sites, sorted by station id.
+template <typename Site> std::vector<typename SitesByKey<Site>::value_type*> in_id_order(SitesByKey<Site>& sites) {
+  std::vector<typename SitesByKey<Site>::value_type*> out;
+  out.reserve(sites.size());
+  for (auto& entry : sites) {
+    out.push_back(&entry);
+  }
+  std::sort(out.begin(), out.end(), [](auto* a, auto* b) {
+    return station_of(a->second.site).station_id < station_of(b->second.site).station_id;
+  });
+  return out;
 }
 
 /// Sorted lists and the site's confidence: more for each supporting document and for a stated tie.
@@ -166,6 +181,30 @@ struct NamedJurisdiction {
 struct StatedLink {
   Place jurisdiction;
   std::vector<Evidence> evidence;
+};
+
+/// What a stated tie is merged by: its site's place key and its jurisdiction's gazetteer index.
+struct LinkKey {
+  PlaceKey site;
+  std::uint32_t jurisdiction = 0;
+
+  friend bool operator==(const LinkKey&, const LinkKey&) = default;
+  struct Hash {
+    std::size_t operator()(const LinkKey& key) const { return PlaceKey::Hash()(key.site) * 31U + key.jurisdiction; }
+  };
+};
+
+/// A stated tie whose site is a station, with that station.
+struct TieToStation {
+  Station* station;
+  std::uint32_t jurisdiction; ///< the stated jurisdiction's gazetteer index
+  StatedLink* stated;
+};
+
+/// A held link and the station it ties.
+struct HeldLink {
+  Link link;
+  Station* station = nullptr;
 };
 
 /// One jurisdiction per bureau: jurisdiction places less than one_bureau_km apart (found with the geography
@@ -234,18 +273,20 @@ struct ClaimMerger::State {
   std::mutex lock; ///< held by add() and with_shared_values(): they may come from several threads
   SharedValues shared;
   std::size_t documents = 0;
-  std::map<std::string, SiteEntry<Station>> stations;
-  std::map<std::string, SiteEntry<SiteCandidate>> candidates;
-  std::map<std::uint32_t, NamedJurisdiction> jurisdictions;          ///< by gazetteer index
-  std::map<std::pair<std::string, std::uint32_t>, StatedLink> links; ///< by station id, jurisdiction's index
+  SitesByKey<Station> stations;
+  SitesByKey<SiteCandidate> candidates;
+  std::map<std::uint32_t, NamedJurisdiction> jurisdictions; ///< by gazetteer index
+  std::unordered_map<LinkKey, StatedLink, LinkKey::Hash> links;
   std::deque<RoledMention> mentions; ///< a deque: growing never holds two copies of the list (ClaimSet::mentions)
   std::vector<Evidence> counts;
 
   /// The merged jurisdictions, one per bureau; @p canonical_of gives each place's bureau.
   std::map<std::string, Jurisdiction> bureaus(const std::map<std::uint32_t, Place>& canonical_of);
-  /// The stated links whose site is a station and whose bureau is a jurisdiction.
-  std::map<std::string, Link> held_links(const std::map<std::uint32_t, Place>& canonical_of,
-                                         const std::map<std::string, Jurisdiction>& merged);
+  /// The stated links whose site is a station, in the order of their station id and jurisdiction index.
+  std::vector<TieToStation> ties_to_stations();
+  /// The stated links whose site is a station and whose bureau is a jurisdiction, by link id.
+  std::map<std::string, HeldLink> held_links(const std::map<std::uint32_t, Place>& canonical_of,
+                                             const std::map<std::string, Jurisdiction>& merged);
 };
 
 ClaimMerger::ClaimMerger() : m_state(std::make_unique<State>()) {}
@@ -299,7 +340,7 @@ void ClaimMerger::fold_in(DocumentClaims&& d, Values values) {
   }
   for (auto& l : d.links) {
     share(l.evidence);
-    StatedLink& link = s.links[{station_id_of(l.site), l.jurisdiction.index}];
+    StatedLink& link = s.links[{PlaceKey::of(l.site), l.jurisdiction.index}];
     if (link.evidence.empty()) {
       link.jurisdiction = std::move(l.jurisdiction);
     }
@@ -337,19 +378,39 @@ std::map<std::string, Jurisdiction> ClaimMerger::State::bureaus(const std::map<s
   return merged;
 }
 
-std::map<std::string, Link> ClaimMerger::State::held_links(const std::map<std::uint32_t, Place>& canonical_of,
-                                                           const std::map<std::string, Jurisdiction>& merged) {
-  std::map<std::string, Link> held;
+std::vector<TieToStation> ClaimMerger::State::ties_to_stations() {
+  std::vector<TieToStation> ties;
   for (auto& [key, stated] : links) {
+    const auto station = stations.find(key.site);
+    if (station != stations.end()) {
+      ties.push_back({&station->second.site, key.jurisdiction, &stated});
+    }
+  }
+  std::sort(ties.begin(), ties.end(), [](const TieToStation& a, const TieToStation& b) {
+    if (a.station != b.station) {
+      return a.station->station_id < b.station->station_id;
+    }
+    return a.jurisdiction < b.jurisdiction;
+  });
+  return ties;
+}
+
+std::map<std::string, HeldLink> ClaimMerger::State::held_links(const std::map<std::uint32_t, Place>& canonical_of,
+                                                               const std::map<std::string, Jurisdiction>& merged) {
+  std::map<std::string, HeldLink> held;
+  for (const TieToStation& tie : ties_to_stations()) {
+    StatedLink& stated = *tie.stated;
     const auto canonical = canonical_of.find(stated.jurisdiction.index);
     const std::string jid =
         jurisdiction_id_of(canonical == canonical_of.end() ? stated.jurisdiction : canonical->second);
-    const std::string& sid = key.first;
-    if (stations.count(sid) == 0 || merged.count(jid) == 0) {
+    const std::string& sid = tie.station->station_id;
+    if (merged.count(jid) == 0) {
       continue;
     }
     const std::string id = link_id_of(sid, jid);
-    Link& link = held[id];
+    HeldLink& h = held[id];
+    h.station = tie.station;
+    Link& link = h.link;
     link.link_id = id;
     link.station_id = sid;
     link.jurisdiction_id = jid;
@@ -370,22 +431,23 @@ ClaimSet ClaimMerger::finish(ProblemReport& problems) {
   for (RoledMention& m : s.mentions) {
     if (m.role == MentionRole::Jurisdiction && m.resolved()) {
       const auto it = bureau_places.find(m.place().index);
-      if (it != bureau_places.end()) {
+      if (it != bureau_places.end() && m.resolved_place != it->second) { // mostly the bureau's place already
         m.resolved_place = it->second;
       }
     }
   }
   std::map<std::string, Jurisdiction> jurisdictions = s.bureaus(canonical_of);
-  std::map<std::string, Link> links = s.held_links(canonical_of, jurisdictions);
+  std::map<std::string, HeldLink> links = s.held_links(canonical_of, jurisdictions);
   ClaimSet out;
-  for (auto& [id, link] : links) {
-    add_unique(s.stations[link.station_id].site.jurisdiction_ids, link.jurisdiction_id);
+  for (auto& [id, held] : links) {
+    Link& link = held.link;
+    add_unique(held.station->jurisdiction_ids, link.jurisdiction_id);
     add_unique(jurisdictions[link.jurisdiction_id].station_ids, link.station_id);
     sort_evidence(link.evidence);
     out.links.push_back(std::move(link));
   }
-  for (auto& [id, entry] : s.stations) {
-    Station& st = entry.site;
+  for (auto* entry : in_id_order(s.stations)) {
+    Station& st = entry->second.site;
     finish_site(st);
     if (st.jurisdiction_ids.empty()) {
       problems.add({st.documents.front(), "station-without-jurisdiction",
@@ -393,9 +455,9 @@ ClaimSet ClaimMerger::finish(ProblemReport& problems) {
     }
     out.stations.push_back(std::move(st));
   }
-  for (auto& [id, entry] : s.candidates) {
-    SiteCandidate& candidate = entry.site;
-    if (s.stations.count(id) == 0) {
+  for (auto* entry : in_id_order(s.candidates)) {
+    SiteCandidate& candidate = entry->second.site;
+    if (s.stations.count(entry->first) == 0) {
       finish_site(candidate.site);
       std::sort(candidate.reasons.begin(), candidate.reasons.end());
       candidate.reasons.erase(std::unique(candidate.reasons.begin(), candidate.reasons.end()), candidate.reasons.end());

@@ -266,6 +266,46 @@ TEST(ClaimMerger, ADocumentIdSeenAgainSharesItsFirstFieldsWhateverTheOrder) {
   EXPECT_EQ(first.size(), 3U);
 }
 
+TEST(ClaimMerger, SitesAndLinksComeInTheOrderOfTheirIdsWhateverTheirPlacesNumbers) {
+  // Ids of 4 and 5 digits: "station-gn10400" sorts before "station-gn5100" as text, not as numbers.
+  ClaimMerger merger;
+  for (std::uint32_t i = 40; i-- > 0;) {
+    Doc d("d" + std::to_string(i) + ".txt");
+    const Place site = place(i * 300, "Site " + std::to_string(i), -60.0 + 3.0 * i, 20.0, 'P', "XA", 1000);
+    const std::string sentence = "Rivertown police run a station in " + site.name + ".";
+    if (i % 4 != 3) {
+      d.site(site, "city", std::nullopt, sentence, 0);
+      d.link(site, rivertown, sentence, 0);
+    }
+    if (i % 2 == 1) { // doubted: at a station's place (dropped) or at a place no document claims as a site
+      d.claims.candidates.push_back({{site, "city", std::nullopt, "", 0, d.evidence(sentence, 0)}, Reason::Question});
+    }
+    d.bureau(rivertown, sentence, 0);
+    merger.add(std::move(d.claims));
+  }
+  ProblemReport problems;
+  const ClaimSet claims = merger.finish(problems);
+  ASSERT_EQ(claims.stations.size(), 30U);
+  ASSERT_EQ(claims.links.size(), 30U);
+  ASSERT_EQ(claims.candidates.size(), 10U);
+  EXPECT_TRUE(std::is_sorted(claims.stations.begin(), claims.stations.end(),
+                             [](const Station& a, const Station& b) { return a.station_id < b.station_id; }));
+  EXPECT_TRUE(std::is_sorted(
+      claims.candidates.begin(), claims.candidates.end(),
+      [](const SiteCandidate& a, const SiteCandidate& b) { return a.site.station_id < b.site.station_id; }));
+  EXPECT_TRUE(std::is_sorted(claims.links.begin(), claims.links.end(),
+                             [](const Link& a, const Link& b) { return a.link_id < b.link_id; }));
+  for (const Station& s : claims.stations) {
+    EXPECT_EQ(s.station_id, station_id_of(s.place));
+    EXPECT_EQ(s.jurisdiction_ids, std::vector<std::string>{jurisdiction_id_of(rivertown)}) << s.station_id;
+  }
+  for (const Link& l : claims.links) {
+    EXPECT_EQ(l.link_id, link_id_of(l.station_id, jurisdiction_id_of(rivertown)));
+  }
+  ASSERT_EQ(claims.jurisdictions.size(), 1U);
+  EXPECT_EQ(claims.jurisdictions[0].station_ids.size(), 30U);
+}
+
 TEST(ClaimMerger, NothingAddedIsAnEmptyClaimSet) {
   ClaimMerger merger;
   ProblemReport problems;

@@ -13,9 +13,30 @@
 
 #include "stationmap/gazetteer/place.hpp"
 
+#include <cstddef>
+#include <cstdint>
 #include <string>
 
 namespace stationmap {
+
+/// A place key (above) as a value that is cheap to make, compare and hash: the number of a `gn` or `sm` key, the
+/// text only of an `at` key. Two keys are equal exactly when their texts are: a merge can look sites up by it
+/// and spell the ids once per site rather than once per claim.
+struct PlaceKey {
+  enum class Kind : std::uint8_t { GeoNames, Gazetteer, At };
+  Kind kind = Kind::At;
+  std::int64_t number = 0; ///< the geonameid (GeoNames) or the gazetteer id (Gazetteer)
+  std::string at;          ///< the whole key text (At only)
+
+  [[nodiscard]] static PlaceKey of(const Place& place);
+  /// The key as text: `gn<geonameid>`, `sm<id>` or `at<lat>_<lon>_<hash>`.
+  [[nodiscard]] std::string text() const;
+
+  friend bool operator==(const PlaceKey&, const PlaceKey&) = default;
+  struct Hash {
+    std::size_t operator()(const PlaceKey& key) const;
+  };
+};
 
 /// The key of a place, as above.
 std::string place_key(const Place& place);
