@@ -12,4 +12,10 @@ void allocate_large_blocks_apart() noexcept {
 #endif
 }
 
+void give_back_free_memory() noexcept {
+#if defined(__GLIBC__)
+  ::malloc_trim(0);
+#endif
+}
+
 } // namespace stationmap

@@ -2,6 +2,7 @@
 // The rules are stated in include/stationmap/tiles/tiles.hpp.
 
 #include "stationmap/core/error.hpp"
+#include "stationmap/core/memory.hpp"
 #include "stationmap/tiles/mvt.hpp"
 #include "stationmap/tiles/tiles.hpp"
 
@@ -725,6 +726,9 @@ std::size_t stream_tiles(std::vector<TileFeature>&& given, const TileSet& plan, 
       std::vector<std::vector<LonLat>>().swap(f.parts); // the tiler reads a line's projected parts only
     }
   }
+  // What the stages before let go of (the layers' rows but for these features) lies free among the features'
+  // blocks: back to the system, so that the zooms' pools do not come on top of it.
+  give_back_free_memory();
   return stream_projected(features, projected, plan, sink);
 }
 

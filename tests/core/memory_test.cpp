@@ -1,5 +1,6 @@
 // allocate_large_blocks_apart: large blocks go back to the system once freed, even after glibc would have raised
-// its threshold and taken them from the heap.
+// its threshold and taken them from the heap. give_back_free_memory: the free pages between blocks still in use
+// go back too.
 
 #include "stationmap/core/memory.hpp"
 
@@ -48,6 +49,30 @@ TEST(AllocateLargeBlocksApart, FreedLargeBlocksLeaveTheProcess) {
   const std::size_t freed = resident_bytes();
   EXPECT_GT(held, freed + 40 * mib) << "resident with the blocks " << held << ", without " << freed;
   EXPECT_EQ(*small, 1);
+}
+
+TEST(GiveBackFreeMemory, FreePagesAmongBlocksInUseLeaveTheProcess) {
+  // Small blocks (taken from the heap, never mapped apart), one in every 64 kept: what is freed lies between
+  // blocks in use, where the heap's own trimming of its top never reaches.
+  constexpr std::size_t block_bytes = 2048;
+  constexpr std::size_t blocks_count = 64 * mib / block_bytes;
+  std::vector<std::unique_ptr<char[]>> blocks;
+  blocks.reserve(blocks_count);
+  for (std::size_t i = 0; i < blocks_count; ++i) {
+    blocks.push_back(touched_block(block_bytes));
+  }
+  for (std::size_t i = 0; i < blocks_count; ++i) {
+    if (i % 64 != 0) {
+      blocks[i].reset();
+    }
+  }
+  const std::size_t freed = resident_bytes();
+  give_back_free_memory();
+  const std::size_t given_back = resident_bytes();
+  EXPECT_GT(freed, given_back + 40 * mib) << "resident before " << freed << ", after " << given_back;
+  for (std::size_t i = 0; i < blocks_count; i += 64) {
+    EXPECT_EQ(blocks[i][0], 'x');
+  }
 }
 #endif
 

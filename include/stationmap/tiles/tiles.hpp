@@ -130,6 +130,7 @@ public:
 /// Returns the number of tiles. Throws Error on a feature without geometry.
 std::size_t stream_tiles(const std::vector<TileFeature>& features, const TileSet& plan, TileSink& sink);
 /// The same, consuming @p features: each line's lon/lat parts are let go of once projected, the rest on return.
+/// The heap's free pages go back to the system before the first zoom (give_back_free_memory()).
 std::size_t stream_tiles(std::vector<TileFeature>&& features, const TileSet& plan, TileSink& sink);
 
 /// TileJSON 3.0.0 `vector_layers` array as JSON text.
