@@ -42,15 +42,26 @@ private:
 /// list (a comparison with the last, no lookup); the others go to a hash map.
 class DocumentsById {
 public:
+  /// The document kept for @p id, or none.
+  [[nodiscard]] const DocumentRef* find(const std::string& id) const {
+    if (m_in_order.empty() || m_in_order.back()->id < id) { // after every id in the list: new to both
+      return nullptr;
+    }
+    const auto it = std::lower_bound(m_in_order.begin(), m_in_order.end(), id,
+                                     [](const DocumentRef& x, const std::string& y) { return x->id < y; });
+    if (it != m_in_order.end() && (*it)->id == id) {
+      return &*it;
+    }
+    const auto other = m_others.find(id);
+    return other == m_others.end() ? nullptr : &other->second;
+  }
   /// The document kept for @p d's id: @p d itself when it is the first with that id.
   const DocumentRef& share(const DocumentRef& d) {
-    if (m_in_order.empty() || m_in_order.back()->id < d->id) { // after every id in the list: new to both
-      return m_in_order.emplace_back(d);
+    if (const DocumentRef* kept = find(d->id)) {
+      return *kept;
     }
-    const auto it = std::lower_bound(m_in_order.begin(), m_in_order.end(), d->id,
-                                     [](const DocumentRef& x, const std::string& id) { return x->id < id; });
-    if (it != m_in_order.end() && (*it)->id == d->id) {
-      return *it;
+    if (m_in_order.empty() || m_in_order.back()->id < d->id) {
+      return m_in_order.emplace_back(d);
     }
     return m_others.try_emplace(d->id, d).first->second;
   }
@@ -60,9 +71,31 @@ private:
   std::unordered_map<std::string_view, DocumentRef> m_others; ///< ids that came after a greater one
 };
 
+/// Values made here, in blocks that never move, given back all at once with the last reference to any of them
+/// (made()): a rebuild's 100,000 document fields are freed a block at a time, not one by one when the claims are
+/// let go at the end of the build (each free scattered over the heap and merged with its free neighbours).
+template <typename T> class MadeValues {
+public:
+  /// @p value, kept in @p store; the reference holds the whole store.
+  static std::shared_ptr<const T> made(const std::shared_ptr<MadeValues>& store, T value) {
+    std::vector<T>* block = store->m_blocks.empty() ? nullptr : &store->m_blocks.back();
+    if (block == nullptr || block->size() == block->capacity()) {
+      block = &store->m_blocks.emplace_back();
+      block->reserve(values_per_block); // never grows past: its values stay where they are
+    }
+    return {store, &block->emplace_back(std::move(value))};
+  }
+
+private:
+  static constexpr std::size_t values_per_block = 4096;
+  std::vector<std::vector<T>> m_blocks;
+};
+
 } // namespace
 
 struct SharedValues::Tables {
+  std::shared_ptr<MadeValues<DocumentInfo>> made_documents = std::make_shared<MadeValues<DocumentInfo>>();
+  std::shared_ptr<MadeValues<std::string>> made_sentences = std::make_shared<MadeValues<std::string>>();
   std::unordered_map<std::uint32_t, std::shared_ptr<const Place>> places; ///< by gazetteer index
   DocumentsById documents;
   std::unordered_map<std::string_view, SentenceRef> sentences; ///< the key views the kept string
@@ -104,6 +137,15 @@ DocumentRef SharedValues::document(const DocumentRef& d) {
   return m_tables->recent_documents.remember(d, kept == d || *kept == *d ? kept : d);
 }
 
+DocumentRef SharedValues::document(DocumentInfo d) {
+  const DocumentRef* kept = m_tables->documents.find(d.id);
+  if (kept != nullptr && **kept == d) {
+    return *kept;
+  }
+  DocumentRef made = MadeValues<DocumentInfo>::made(m_tables->made_documents, std::move(d));
+  return kept == nullptr ? m_tables->documents.share(made) : made;
+}
+
 SentenceRef SharedValues::sentence(const SentenceRef& s) {
   if (!s) {
     return s;
@@ -118,7 +160,7 @@ SentenceRef SharedValues::sentence(std::string_view text) {
   if (const auto it = m_tables->sentences.find(text); it != m_tables->sentences.end()) {
     return it->second;
   }
-  SentenceRef made = share_sentence(std::string(text));
+  SentenceRef made = MadeValues<std::string>::made(m_tables->made_sentences, std::string(text));
   return m_tables->sentences.emplace(std::string_view(*made), made).first->second;
 }
 

@@ -228,7 +228,7 @@ public:
       DocumentInfo info;
       fields(*this, info);
       m_source_bytes = from.substr(0, from.size() - m_in.left());
-      m_source = m_values.document(share_document(std::move(info)));
+      m_source = m_values.document(std::move(info));
     }
     d = m_source;
   }

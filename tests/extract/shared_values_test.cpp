@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 #include <string>
+#include <vector>
 
 namespace stationmap {
 namespace {
@@ -49,6 +50,39 @@ TEST(SharedValues, ADocumentIdKeepsItsFirstFieldsWhenEqualAndOthersStayApart) {
   const DocumentRef earlier = share_document({"a.txt", "Title", "", ""}); // an id before the first: not in order
   EXPECT_EQ(values.document(earlier), earlier);
   EXPECT_EQ(values.document(share_document({"a.txt", "Title", "", ""})), earlier);
+}
+
+TEST(SharedValues, DocumentFieldsMadeHereAreKeptLikeSharedOnes) {
+  SharedValues values;
+  const DocumentRef first = values.document(DocumentInfo{"b.txt", "Title", "", ""});
+  EXPECT_EQ(first->title, "Title");
+  EXPECT_EQ(values.document(DocumentInfo{"b.txt", "Title", "", ""}), first);
+  EXPECT_EQ(values.document(share_document({"b.txt", "Title", "", ""})), first);
+  const DocumentRef other = values.document(DocumentInfo{"b.txt", "Another title", "", ""});
+  EXPECT_NE(other, first);
+  EXPECT_EQ(other->title, "Another title");
+  EXPECT_EQ(values.document(DocumentInfo{"b.txt", "Title", "", ""}), first) << "the first stays the kept one";
+  const DocumentRef earlier = values.document(DocumentInfo{"a.txt", "Title", "", ""}); // not in id order
+  EXPECT_EQ(values.document(share_document({"a.txt", "Title", "", ""})), earlier);
+}
+
+TEST(SharedValues, ValuesMadeHereOutliveTheTablesAsLongAsAnyReference) {
+  std::vector<DocumentRef> documents;
+  SentenceRef sentence;
+  {
+    SharedValues values;
+    for (int i = 0; i < 10000; ++i) { // more than one block of values
+      documents.push_back(
+          values.document(DocumentInfo{"doc-" + std::to_string(i), "A title long enough to be on the heap", "", ""}));
+    }
+    sentence = values.sentence(std::string_view("A sentence long enough not to fit in a string's own bytes."));
+  }
+  for (int i = 0; i < 10000; ++i) {
+    ASSERT_EQ(documents[static_cast<std::size_t>(i)]->id, "doc-" + std::to_string(i));
+  }
+  documents.resize(1); // the last reference to one value keeps every one made with it
+  EXPECT_EQ(documents[0]->title, "A title long enough to be on the heap");
+  EXPECT_EQ(*sentence, "A sentence long enough not to fit in a string's own bytes.");
 }
 
 } // namespace

@@ -32,9 +32,12 @@ public:
   [[nodiscard]] std::shared_ptr<const Place> place(const Place& p);
   /// The kept fields of @p d's document id when they equal @p d's, else @p d (none for none).
   [[nodiscard]] DocumentRef document(const DocumentRef& d);
+  /// The kept fields of @p d's document id when they equal @p d; else @p d, made here (and kept when the first of
+  /// its id). Values made here are freed together, with the last reference to any of them.
+  [[nodiscard]] DocumentRef document(DocumentInfo d);
   /// The kept sentence with @p s's text, or @p s itself (none for none).
   [[nodiscard]] SentenceRef sentence(const SentenceRef& s);
-  /// The kept sentence @p text; made and kept when new.
+  /// The kept sentence @p text; made here and kept when new.
   [[nodiscard]] SentenceRef sentence(std::string_view text);
   /// Points @p e's document and sentence to the kept values.
   void share(Evidence& e);
