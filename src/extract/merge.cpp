@@ -270,7 +270,9 @@ void name_jurisdictions(std::map<std::string, Jurisdiction>& jurisdictions, cons
 } // namespace
 
 struct ClaimMerger::State {
-  std::mutex lock; ///< held by add() and with_shared_values(): they may come from several threads
+  std::mutex lock; ///< held by add() and add_shared(): they may come from several threads
+  /// Held by add() and with_shared_values(): claims are built from the shared values while others are folded in.
+  std::mutex values_lock;
   SharedValues shared;
   std::size_t documents = 0;
   SitesByKey<Station> stations;
@@ -299,7 +301,7 @@ std::size_t ClaimMerger::documents() const {
 }
 
 void ClaimMerger::add(DocumentClaims&& document) {
-  const std::lock_guard hold(m_state->lock);
+  const std::scoped_lock hold(m_state->values_lock, m_state->lock);
   fold_in(std::move(document), Values::ToShare);
 }
 
@@ -309,7 +311,7 @@ void ClaimMerger::add_shared(DocumentClaims&& document) {
 }
 
 void ClaimMerger::with_shared_values(const std::function<void(SharedValues&)>& build) {
-  const std::lock_guard hold(m_state->lock);
+  const std::lock_guard hold(m_state->values_lock);
   build(m_state->shared);
 }
 

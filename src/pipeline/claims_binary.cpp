@@ -160,20 +160,46 @@ bool known(MentionRole r) {
   return r <= MentionRole::Rejected;
 }
 
+/// A record's tables as the Reader reads them. Kept from record to record on each thread: their lists and the
+/// places' strings keep their memory, so that reading a record allocates only what it hands on.
+struct Tables {
+  std::vector<std::string_view> strings;
+  std::vector<Place> places; ///< the first `place_count` are the record's (more are kept for their memory)
+  std::size_t place_count = 0;
+  std::vector<std::shared_ptr<const Place>> shared_places; ///< by position in places, made when first read
+  std::vector<SentenceRef> shared_strings;                 ///< by position in strings, made when first read
+
+  void clear() {
+    strings.clear();
+    place_count = 0;
+    shared_places.clear();
+    shared_strings.clear();
+  }
+};
+
 class Reader {
 public:
-  Reader(std::string_view bytes, SharedValues& values) : m_in(bytes), m_values(values) {
-    m_strings.resize(count(sizeof(std::uint32_t)));
-    for (std::string_view& s : m_strings) {
+  Reader(std::string_view bytes, SharedValues& values, Tables& tables) : m_in(bytes), m_values(values), m_t(tables) {
+    m_t.clear();
+    m_t.strings.resize(count(sizeof(std::uint32_t)));
+    for (std::string_view& s : m_t.strings) {
       s = m_in.take_string();
     }
-    m_places.resize(count(1));
-    for (Place& p : m_places) {
-      fields(*this, p);
+    m_t.place_count = count(1);
+    if (m_t.places.size() < m_t.place_count) {
+      m_t.places.resize(m_t.place_count);
     }
-    m_shared_places.resize(m_places.size());
-    m_shared_strings.resize(m_strings.size());
+    for (std::size_t i = 0; i < m_t.place_count; ++i) {
+      fields(*this, m_t.places[i]);
+    }
+    m_t.shared_places.resize(m_t.place_count);
+    m_t.shared_strings.resize(m_t.strings.size());
   }
+  Reader(const Reader&) = delete;
+  Reader& operator=(const Reader&) = delete;
+  Reader(Reader&&) = delete;
+  Reader& operator=(Reader&&) = delete;
+  ~Reader() { m_t.clear(); } // the shared values go now, not with the next record
 
   [[nodiscard]] DocumentRecord read() {
     DocumentRecord record;
@@ -195,8 +221,8 @@ public:
     }
   }
   template <class T> void operator()(T& value) { fields(*this, value); }
-  void operator()(std::string& s) { s = m_strings[position(m_strings.size())]; }
-  void operator()(Place& p) { p = m_places[position(m_places.size())]; }
+  void operator()(std::string& s) { s = m_t.strings[position(m_t.strings.size())]; }
+  void operator()(Place& p) { p = m_t.places[position(m_t.place_count)]; }
   template <class T> void operator()(std::optional<T>& value) {
     bool present = false;
     (*this)(present);
@@ -211,11 +237,11 @@ public:
     (*this)(present);
     p.reset();
     if (present) {
-      const std::size_t at = position(m_places.size());
-      if (!m_shared_places[at]) {
-        m_shared_places[at] = m_values.place(m_places[at]);
+      const std::size_t at = position(m_t.place_count);
+      if (!m_t.shared_places[at]) {
+        m_t.shared_places[at] = m_values.place(m_t.places[at]);
       }
-      p = m_shared_places[at];
+      p = m_t.shared_places[at];
     }
   }
   // A record's evidence and mentions name its document again and again: the same bytes (string positions, each
@@ -233,11 +259,11 @@ public:
     d = m_source;
   }
   void operator()(SentenceRef& s) {
-    const std::size_t at = position(m_strings.size());
-    if (!m_shared_strings[at]) {
-      m_shared_strings[at] = m_values.sentence(m_strings[at]);
+    const std::size_t at = position(m_t.strings.size());
+    if (!m_t.shared_strings[at]) {
+      m_t.shared_strings[at] = m_values.sentence(m_t.strings[at]);
     }
-    s = m_shared_strings[at];
+    s = m_t.shared_strings[at];
   }
   template <class T> void operator()(std::vector<T>& values) {
     values.resize(count(1));
@@ -269,12 +295,9 @@ private:
 
   ByteCursor m_in;
   SharedValues& m_values;
-  std::vector<std::string_view> m_strings;
-  std::vector<Place> m_places;
-  std::vector<std::shared_ptr<const Place>> m_shared_places; ///< by position in m_places, made when first read
-  std::vector<SentenceRef> m_shared_strings;                 ///< by position in m_strings, made when first read
-  DocumentRef m_source;                                      ///< the last document fields read
-  std::string_view m_source_bytes;                           ///< their bytes in the record
+  Tables& m_t;
+  DocumentRef m_source;            ///< the last document fields read
+  std::string_view m_source_bytes; ///< their bytes in the record
 };
 
 } // namespace
@@ -293,7 +316,8 @@ DocumentRecord decode_record(std::string_view bytes) {
 }
 
 DocumentRecord decode_record(std::string_view bytes, SharedValues& values) {
-  return Reader(bytes, values).read();
+  thread_local Tables tables;
+  return Reader(bytes, values, tables).read();
 }
 
 } // namespace stationmap::detail

@@ -3,9 +3,9 @@
 // Documents stream from the inputs in batches; each batch is extracted over a few threads (or taken from the
 // cache when the document and the pipeline are unchanged) and handed on as claims records in read order.
 // The inputs are read on a thread of their own, a few batches ahead (read_ahead.hpp): reading, parsing, the
-// content hash and finding a document's cache entry overlap the extraction (or, in a rebuild from the cache,
-// the reading of cached claims and their merge), at any --jobs; this one reading thread comes in addition to
-// the extracting ones.
+// content hash and finding a document's cache entry overlap the extraction, at any --jobs; this reading thread
+// comes in addition to the extracting ones. With a cache, the cached claims are decoded on one more thread, so
+// that in a rebuild reading, decoding and merging overlap (even at --jobs 1).
 
 #include "claims_cache.hpp"
 #include "stationmap/core/problem_report.hpp"

@@ -3,8 +3,11 @@
 
 #include "stationmap/extract/extractor.hpp"
 #include "stationmap/extract/ids.hpp"
+#include "stationmap/extract/shared_values.hpp"
 
 #include <algorithm>
+#include <chrono>
+#include <future>
 #include <gtest/gtest.h>
 #include <sstream>
 
@@ -313,6 +316,19 @@ TEST(ClaimMerger, NothingAddedIsAnEmptyClaimSet) {
   EXPECT_TRUE(claims.stations.empty());
   EXPECT_TRUE(claims.mentions.empty());
   EXPECT_EQ(problems.size(), 0U);
+}
+
+TEST(ClaimMerger, ClaimsAreFoldedInWhileOthersAreBuiltFromTheSharedValues) {
+  ClaimMerger merger; // a claims cache reads records into the shared values while earlier ones are folded in
+  merger.with_shared_values([&](SharedValues&) {
+    auto folded = std::async(std::launch::async, [&] {
+      DocumentClaims document;
+      document.document = "a";
+      merger.add_shared(std::move(document));
+    });
+    EXPECT_EQ(folded.wait_for(std::chrono::seconds(20)), std::future_status::ready) << "add_shared() waited";
+  });
+  EXPECT_EQ(merger.documents(), 1U);
 }
 
 } // namespace

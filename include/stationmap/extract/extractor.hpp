@@ -90,7 +90,8 @@ public:
   /// Folds in one document's claims.
   void add(DocumentClaims&& document);
   /// Runs @p build with the merger's shared values (shared_values.hpp), alone: no add() or other build runs
-  /// meanwhile, whatever thread each comes from. Claims built from them go in with add_shared().
+  /// meanwhile, whatever thread each comes from (add_shared() may: it does not touch them). Claims built from them
+  /// go in with add_shared().
   void with_shared_values(const std::function<void(SharedValues&)>& build);
   /// Folds in one document's claims whose places, document fields and sentences are all this merger's shared
   /// values already (built in with_shared_values()): they are not looked up again.
