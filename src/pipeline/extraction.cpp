@@ -59,19 +59,13 @@ ingest::ReadCounts read_batches(const std::vector<std::filesystem::path>& inputs
   return counts;
 }
 
-/// On the decoding thread: reads the cached claims of the documents of @p batch that have a cache entry.
-void read_cached(ReadBatch& batch, const ExtractionLoop& loop) {
-  for (ReadDocument& read : batch.documents) {
-    if (read.entry) {
-      read.cached = loop.cache->read(*read.entry, loop.decode_into);
-      read.entry.reset(); // its window of the cache file may serve the reading thread again
-    }
-  }
-}
-
 /// Claims of one document: from the cache when it holds them, else extracted now.
 ExtractedDocument claims_of(ReadDocument& read, const ExtractionLoop& loop) {
   ExtractedDocument out;
+  if (read.entry) {
+    read.cached = loop.cache->read(*read.entry, loop.decode_into);
+    read.entry.reset(); // its window of the cache file may serve the reading thread again
+  }
   if (std::optional<CachedClaims>& found = read.cached;
       found && found->record.content_hash == read.hash && found->record.claims.document == read.document.id) {
     out.record = std::move(found->record);
@@ -97,21 +91,9 @@ ingest::ReadCounts run_extraction(const std::vector<std::filesystem::path>& inpu
   ReadAhead<ReadBatch> reading(batches_ahead, [&](const ReadAhead<ReadBatch>::Put& put) {
     counts = read_batches(inputs, loop, batch_size, problems, put);
   });
-  // With a cache, the cached claims are read on a thread of their own too, into the merger's shared values (which
-  // folding claims in does not touch: ClaimMerger::with_shared_values()): reading, decoding and merging overlap.
-  std::optional<ReadAhead<ReadBatch>> decoding;
-  if (loop.cache != nullptr) {
-    decoding.emplace(batches_ahead, [&](const ReadAhead<ReadBatch>::Put& put) {
-      while (std::optional<ReadBatch> batch = reading.next()) {
-        read_cached(*batch, loop);
-        put(std::move(*batch));
-      }
-    });
-  }
-  ReadAhead<ReadBatch>& source = decoding ? *decoding : reading;
   std::vector<ExtractedDocument> done;
   std::size_t handed_on = 0;
-  while (std::optional<ReadBatch> batch = source.next()) {
+  while (std::optional<ReadBatch> batch = reading.next()) {
     for (const Problem& p : batch->problems) {
       if (loop.on_problem) {
         loop.on_problem(p);
